@@ -1,0 +1,46 @@
+# The project officer's commands. Run `make help` for the list.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: help publish html devserver serve test clean
+
+help:
+	@echo "make publish    build the public site into output/ (sets everything up the first time)"
+	@echo "make test       run every test"
+	@echo "make html       build a preview into preview/ (links work from your computer)"
+	@echo "make devserver  preview on http://127.0.0.1:$(PORT)/ and rebuild when a file changes"
+	@echo "make serve      serve the last preview on http://127.0.0.1:$(PORT)/"
+	@echo "make clean      remove built files and the environment"
+
+# One virtual environment; each requirements file installs once, again only when it changes.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.build-installed: requirements.txt constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt $(VENV)/.build-installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt -c constraints.txt
+	touch $@
+
+publish: $(VENV)/.build-installed
+	$(BIN)/python tools/build.py --settings publishconf.py --output output
+
+html: $(VENV)/.build-installed
+	$(BIN)/python tools/build.py --settings pelicanconf.py --output preview
+
+devserver: $(VENV)/.build-installed
+	$(BIN)/pelican --autoreload --listen content --settings pelicanconf.py --output preview \
+		--bind 127.0.0.1 --port $(PORT)
+
+serve: html
+	$(BIN)/python -m http.server --directory preview --bind 127.0.0.1 $(PORT)
+
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf output output.previous .output.building preview .preview.building .cache $(VENV)

@@ -1,0 +1,97 @@
+"""Site settings: every default lives here (README, 'Settings', explains each one).
+
+Production overrides (the public address, absolute links) live in publishconf.py.
+"""
+
+SITENAME = "Calder Valley Migration Partnership"
+SITESUBTITLE = "News, briefings and minutes from the partnership"
+SITEURL = ""  # development builds use relative links; publishconf.py sets the real address
+RELATIVE_URLS = True
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en-GB"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+# --- Where the content is -------------------------------------------------------------
+PATH = "content"
+ARTICLE_PATHS = ["updates", "briefings", "minutes"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "files"]
+#: Each article folder and the category its documents get unless `category:` says otherwise.
+CATEGORY_BY_FOLDER = {"updates": "Updates", "briefings": "Briefings", "minutes": "Minutes"}
+#: The category whose documents are minutes of meetings (they need a `meeting:` block).
+MINUTES_CATEGORY = "Minutes"
+#: Folder (inside PATH) holding people.yml, organisations.yml and themes.yml.
+DIRECTORY_PATH = "directory"
+
+# --- Plugins ----------------------------------------------------------------------------
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["network", "sitetheme"]
+
+#: What the build writes where a private person's name (public: false) appears in a text.
+PRIVATE_NAME_REPLACEMENT = "[name withheld]"
+
+# --- Markdown -----------------------------------------------------------------------------
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
+# --- Addresses of pages (all end in / so they read well when spoken or printed) ------------
+SLUGIFY_SOURCE = "basename"  # a file's name, not its title: editing a title never breaks a link
+ARTICLE_URL = "{category}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+CATEGORY_URL = "{slug}/"
+CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
+MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
+DIRECT_TEMPLATES = ["index", "archives"]
+DEFAULT_PAGINATION = 20
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+# Pages Pelican would make that this site does not use (people replace authors; themes
+# replace tags; drafts are never written anywhere).
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+DRAFT_SAVE_AS = DRAFT_PAGE_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
+
+# Pelican's own feeds are off; the feeds plugin writes them.
+FEED_ALL_ATOM = FEED_ALL_RSS = FEED_ATOM = FEED_RSS = None
+CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TAG_FEED_ATOM = TAG_FEED_RSS = None
+TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+
+# --- Theme ---------------------------------------------------------------------------------
+THEME = "theme"
+#: How many documents the home page lists.
+HOME_LATEST_COUNT = 12
+
+# --- Build -----------------------------------------------------------------------------------
+CACHE_CONTENT = False  # switched on with the performance work, see README
+LOAD_CONTENT_CACHE = False
+CACHE_PATH = ".cache/pelican"
+DELETE_OUTPUT_DIRECTORY = True
+
+#: The main menu: (label, address inside the site). Order is the order shown.
+MENU_ITEMS = (
+    ("Home", ""),
+    ("Updates", "updates/"),
+    ("Briefings", "briefings/"),
+    ("Minutes", "minutes/"),
+    ("About", "about/"),
+)
+#: A line at the foot of every page (plain text).
+FOOTER_TEXT = "Contact the project officer: partnership@cvmp.example.org"

@@ -1,0 +1,268 @@
+"""Check a document's front matter and turn it into a Document of the model.
+
+Two steps, both pure. ``read_basics`` runs when the file is read: without a title and a date
+there is no document at all. ``resolve_document`` runs once the directory is known: every id
+is checked against it, with a did-you-mean for near misses.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from .errors import ContentError, Problem, ProblemLog, did_you_mean
+from .model import Directory, Document, Meeting, PersonRef
+from .source import DATE_HINT, is_id_shaped, parse_date, parse_time
+from .yamltext import Mapping
+
+DOCUMENT_KEYS = (
+    "title", "date", "modified", "category", "summary", "themes", "people", "organisations",
+    "author", "status", "slug", "meeting",
+)
+MEETING_KEYS = (
+    "body", "venue", "ends", "chair", "minutes_by", "present", "in_attendance", "apologies",
+    "next_meeting", "next_venue",
+)
+PERSON_LIST_KEYS = ("present", "in_attendance", "apologies")
+STATUSES = ("published", "draft")
+# Words a writer may give as `next_meeting` when there is no date yet.
+UNDATED_NEXT_MEETING = ("to be confirmed", "to be arranged", "to be agreed", "tbc", "tba")
+
+
+def _text(value) -> str | None:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value).strip()
+    return None
+
+
+def read_basics(fm: Mapping, path: str, *, default_category: str | None, categories, is_page: bool):
+    """Title, date, category, status, slug and summary; raise ContentError when unusable."""
+    problems: list[Problem] = []
+    title = _text(fm.get("title"))
+    if not title:
+        problems.append(Problem(path, "the document has no title." if "title" not in fm
+                                else "the title is empty.", line=fm.line_of("title") if "title" in fm else 2,
+                                key="title", hint="Add a line such as 'title: March 2025 project update' "
+                                "to the front matter."))
+    date = None
+    if "date" in fm:
+        date = parse_date(fm["date"])
+        if date is None:
+            problems.append(Problem(path, f"the date '{fm['date']}' cannot be read.",
+                                    line=fm.line_of("date"), key="date", hint=DATE_HINT))
+    elif not is_page:
+        problems.append(Problem(path, "the document has no date.", line=2, key="date",
+                                hint="Add a line such as 'date: 2025-03-14' to the front matter."))
+    modified = None
+    if "modified" in fm:
+        modified = parse_date(fm["modified"])
+        if modified is None:
+            problems.append(Problem(path, f"the date '{fm['modified']}' cannot be read.",
+                                    line=fm.line_of("modified"), key="modified", hint=DATE_HINT))
+    status = _text(fm.get("status", "published")) or "published"
+    if status.lower() not in STATUSES:
+        close = did_you_mean(status, STATUSES)
+        problems.append(Problem(path, f"'{status}' is not a status.", line=fm.line_of("status"), key="status",
+                                hint=(f"Did you mean '{close}'? " if close else "")
+                                + "Write 'status: draft' to keep a document out of the site, or leave it out."))
+    category = default_category
+    if "category" in fm:
+        wanted = _text(fm["category"]) or ""
+        match = next((c for c in categories if c.lower() == wanted.lower()), None)
+        if match is None:
+            close = did_you_mean(wanted, categories)
+            problems.append(Problem(path, f"'{wanted}' is not a category of this site.",
+                                    line=fm.line_of("category"), key="category",
+                                    hint=(f"Did you mean '{close}'? " if close else "")
+                                    + "Categories: " + ", ".join(categories)
+                                    + ". Leave 'category' out to use the folder's."))
+        category = match or category
+    slug = _text(fm.get("slug"))
+    if slug is not None and not is_id_shaped(slug):
+        problems.append(Problem(path, f"'{slug}' is not a valid slug.", line=fm.line_of("slug"), key="slug",
+                                hint="A slug is lowercase words joined by hyphens, such as 'march-update'."))
+    summary = fm.get("summary")
+    if summary is not None and _text(summary) is None:
+        problems.append(Problem(path, "the summary must be text.", line=fm.line_of("summary"), key="summary",
+                                hint="Put the summary in quotes on one line."))
+    if problems:
+        raise ContentError(*problems)
+    return {
+        "title": title, "date": date, "modified": modified, "category": category,
+        "status": status.lower(), "slug": slug, "summary": _text(summary) if summary is not None else None,
+    }
+
+
+class _Resolver:
+    """Checks ids against the directory for one document, recording problems."""
+
+    def __init__(self, directory: Directory, path: str, fm: Mapping, log: ProblemLog, draft: bool):
+        self.directory, self.path, self.fm, self.log = directory, path, fm, log
+        # A draft's problems never stop the build: they are reported as warnings.
+        self.report = log.warning if draft else log.error
+        self.names = {}
+        for person in directory.people.values():
+            for name in [person.name, *person.aliases]:
+                self.names.setdefault(name.casefold(), person.id)
+
+    def _unknown(self, value, table, kind, key, line):
+        by_name = {e.name.casefold(): e.id for e in table.values()}
+        by_name.update({a.casefold(): e.id for e in table.values() for a in getattr(e, "aliases", [])})
+        close = by_name.get(value.casefold()) or did_you_mean(value, table)
+        file = {"person": "people.yml", "organisation": "organisations.yml", "theme": "themes.yml"}[kind]
+        hint = f"Did you mean '{close}'? " if close else ""
+        self.report(self.path, f"unknown {kind} '{value}'.", line=line, key=key,
+                    hint=hint + f"Use an id from content/directory/{file}, or add the {kind} there.")
+
+    def id_list(self, key: str, table: dict, kind: str) -> list[str]:
+        raw = self.fm.get(key)
+        if raw is None:
+            return []
+        items = raw if isinstance(raw, list) else [raw]
+        result = []
+        for item in items:
+            value = _text(item)
+            line = self.fm.line_of(key)
+            if not value:
+                self.report(self.path, f"expected a list of {kind} ids, found {item!r}.", line=line, key=key,
+                            hint=f"Write a list such as [{next(iter(table), 'some-id')}].")
+            elif value not in table:
+                self._unknown(value, table, kind, key, line)
+            elif value not in result:
+                result.append(value)
+        return result
+
+    def person(self, value, key: str, line: int) -> PersonRef | None:
+        text = _text(value)
+        if not text:
+            self.report(self.path, f"expected a person's id or name, found {value!r}.", line=line, key=key,
+                        hint="Write a person id such as 'laura-dent', or a name in quotes.")
+            return None
+        if text in self.directory.people:
+            return PersonRef(text, text)
+        if is_id_shaped(text):
+            self._unknown(text, self.directory.people, "person", key, line)
+            return None
+        # Free text: "Jo Bloggs" or "Jo Bloggs (Acme Trust)".
+        name = text.split("(")[0].strip()
+        person_id = self.names.get(text.casefold()) or self.names.get(name.casefold())
+        if person_id:
+            return PersonRef(text, person_id)
+        close = did_you_mean(name, self.names)
+        hint = f"Did you mean '{self.names[close]}' ({close.title()})? " if close else ""
+        self.log.warning(self.path, f"'{text}' is not in the directory, so the name is shown as written, "
+                         "without a link.", line=line, key=key,
+                         hint=hint + "If they take part regularly, add them to content/directory/people.yml.")
+        return PersonRef(text)
+
+
+def resolve_document(basics: dict, fm: Mapping, path: str, directory: Directory, log: ProblemLog,
+                     *, is_page: bool = False, minutes_category: str = "Minutes") -> Document:
+    """Check every reference in the front matter and build the Document."""
+    draft = basics["status"] == "draft"
+    resolver = _Resolver(directory, path, fm, log, draft)
+    for key in fm:
+        if key not in DOCUMENT_KEYS:
+            close = did_you_mean(key, DOCUMENT_KEYS)
+            if close:
+                resolver.report(path, f"unknown key '{key}'.", line=fm.line_of(key), key=key,
+                                hint=f"Did you mean '{close}'?")
+            else:
+                log.warning(path, f"unknown key '{key}' is ignored.", line=fm.line_of(key), key=key,
+                            hint="Known keys: " + ", ".join(DOCUMENT_KEYS) + ".")
+    document = Document(
+        path=path, title=basics["title"], date=basics["date"], category=basics["category"] or "",
+        slug=basics["slug"] or "", summary=basics["summary"] or "",
+        themes=resolver.id_list("themes", directory.themes, "theme"),
+        people=resolver.id_list("people", directory.people, "person"),
+        organisations=resolver.id_list("organisations", directory.organisations, "organisation"),
+        draft=draft, is_page=is_page,
+    )
+    if "author" in fm:
+        document.author = resolver.person(fm["author"], "author", fm.line_of("author"))
+    if "meeting" in fm:
+        document.meeting = _meeting(fm, resolver, document.date, path, log)
+    elif document.category == minutes_category and not is_page:
+        resolver.report(path, "minutes need a 'meeting:' block.", line=2, key="meeting",
+                        hint="Add 'meeting:' with at least 'body:' (the id of the group that met); "
+                        "see README, 'Minutes'.")
+    return document
+
+
+def _meeting(fm: Mapping, resolver: _Resolver, starts: datetime, path: str, log: ProblemLog):
+    block = fm["meeting"]
+    line = fm.line_of("meeting")
+    if not isinstance(block, Mapping):
+        resolver.report(path, "'meeting' must be a block of indented 'key: value' lines.", line=line,
+                        key="meeting", hint="Indent 'body:', 'venue:' and the rest under 'meeting:'.")
+        return None
+    for key in block:
+        if key not in MEETING_KEYS:
+            close = did_you_mean(key, MEETING_KEYS)
+            resolver.report(path, f"unknown key 'meeting.{key}'.", line=block.line_of(key), key=f"meeting.{key}",
+                            hint=(f"Did you mean '{close}'? " if close else "Known keys: "
+                                  + ", ".join(MEETING_KEYS) + "."))
+    body = _text(block.get("body"))
+    orgs = resolver.directory.organisations
+    if not body:
+        resolver.report(path, "the meeting has no 'body'.", line=line, key="meeting.body",
+                        hint="Add 'body:' with the organisation id of the group that met, "
+                        "such as a steering group listed in content/directory/organisations.yml.")
+        return None
+    if body not in orgs:
+        resolver._unknown(body, orgs, "organisation", "meeting.body", block.line_of("body"))
+        return None
+    meeting = Meeting(body=body, starts=starts, venue=_text(block.get("venue")) or "",
+                      next_venue=_text(block.get("next_venue")) or "")
+    if "ends" in block:
+        ends = parse_time(block["ends"])
+        if ends is None:
+            resolver.report(path, f"'{block['ends']}' is not a time.", line=block.line_of("ends"),
+                            key="meeting.ends", hint='Write the end time as "HH:MM" in quotes, such as "16:30".')
+        elif starts and time(*ends) <= starts.time() and starts.time() != time(0, 0):
+            resolver.report(path, f"the meeting ends ({block['ends']}) before it starts "
+                            f"({starts:%H:%M}).", line=block.line_of("ends"), key="meeting.ends",
+                            hint="Check the time in 'date' (the start) and in 'ends'.")
+        else:
+            meeting.ends = time(*ends)
+    for key in ("chair", "minutes_by"):
+        if block.get(key) is not None:
+            setattr(meeting, key, resolver.person(block[key], f"meeting.{key}", block.line_of(key)))
+    listed: dict[str, str] = {}
+    for key in PERSON_LIST_KEYS:
+        raw = block.get(key)
+        if raw is None:
+            continue
+        refs = []
+        for item in raw if isinstance(raw, list) else [raw]:
+            ref = resolver.person(item, f"meeting.{key}", block.line_of(key))
+            if ref is None:
+                continue
+            who = ref.person_id or ref.text.casefold()
+            if who in listed:
+                resolver.report(path, f"'{ref.text}' is listed twice: in '{listed[who]}' and in '{key}'.",
+                                line=block.line_of(key), key=f"meeting.{key}",
+                                hint="List each person once: under present, in_attendance or apologies.")
+                continue
+            listed[who] = key
+            refs.append(ref)
+        setattr(meeting, key, refs)
+    if "next_meeting" in block:
+        _next_meeting(meeting, block, resolver, path)
+    return meeting
+
+
+def _next_meeting(meeting: Meeting, block: Mapping, resolver: _Resolver, path: str) -> None:
+    raw = block["next_meeting"]
+    text = _text(raw) or ""
+    when = parse_date(text)
+    if when is not None:
+        meeting.next_meeting = when
+        meeting.next_meeting_has_time = ":" in text
+        meeting.next_meeting_text = text
+    elif text.lower().rstrip(".") in UNDATED_NEXT_MEETING:
+        meeting.next_meeting_text = "to be confirmed"
+    else:
+        resolver.report(path, f"'{text}' is neither a date nor 'to be confirmed'.",
+                        line=block.line_of("next_meeting"), key="meeting.next_meeting",
+                        hint='Write "YYYY-MM-DD HH:MM" in quotes (such as "2027-01-20 14:00"), '
+                        "or 'to be confirmed'.")

@@ -1,0 +1,166 @@
+"""Connects the network model to Pelican's signals."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from blinker import signal
+from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from .directory import FILES, load_directory
+from .documents import resolve_document
+from .errors import BuildFailed, ContentError, ProblemLog
+from .model import Network
+from .privacy import line_numbers, name_pattern, private_names, redact
+from .reader import FrontMatterReader, display_path
+from .source import decode
+
+logger = logging.getLogger(__name__)
+
+#: Sent once per build, after the model is complete and before anything is written:
+#: ``network_ready.send(network, generators=[...], problems=ProblemLog)``. Receivers add
+#: their own problems to ``problems``; the build stops after all of them ran if any is an error.
+network_ready = signal("network-ready")
+
+
+class _Build:
+    """The problems of the build in progress (one Pelican run at a time per process)."""
+
+    problems = ProblemLog()
+
+
+class _ContentErrorFilter(logging.Filter):
+    """Pelican logs a reader's exception with a traceback; ours go to the report instead."""
+
+    def filter(self, record):
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, ContentError):
+            _Build.problems.extend(exc.problems)
+            return False
+        return True
+
+
+def start_build(generator) -> None:
+    _Build.problems = ProblemLog()
+
+
+def add_reader(readers) -> None:
+    for extension in FrontMatterReader.file_extensions:
+        readers.reader_classes[extension] = FrontMatterReader
+
+
+def _read_directory(settings, problems):
+    folder = os.path.join(settings["PATH"], settings["DIRECTORY_PATH"])
+    texts = {}
+    for filename, _ in FILES.values():
+        full = os.path.join(folder, filename)
+        if not os.path.exists(full):
+            texts[filename] = None
+            continue
+        with open(full, "rb") as handle:
+            try:
+                texts[filename] = decode(handle.read(), display_path(full))
+            except ContentError as exc:
+                problems.extend(exc.problems)
+                texts[filename] = ""
+    return load_directory(texts, display_path(folder), problems)
+
+
+def _contents(generator):
+    """Every content object a generator read, with whether it is a page."""
+    if isinstance(generator, ArticlesGenerator):
+        groups = ("articles", "translations", "drafts", "drafts_translations",
+                  "hidden_articles", "hidden_translations")
+        is_page = False
+    elif isinstance(generator, PagesGenerator):
+        groups = ("pages", "translations", "draft_pages", "draft_translations",
+                  "hidden_pages", "hidden_translations")
+        is_page = True
+    else:
+        return
+    for group in groups:
+        for content in getattr(generator, group, []):
+            yield content, is_page
+
+
+def _drop_drafts(generator) -> None:
+    """Drafts never reach any output: not a page, a list, a feed or a search index."""
+    for group in ("drafts", "drafts_translations", "draft_pages", "draft_translations"):
+        items = getattr(generator, group, None)
+        if items:
+            items.clear()
+
+
+def _withhold_private_names(content, document, pattern, replacement, problems, directory) -> None:
+    """Replace private names in every text of one document; warn where they were typed."""
+    replaced = 0
+    for attr in ("_content", "title", "_summary"):
+        value = getattr(content, attr, None)
+        if isinstance(value, str):
+            new, count = redact(value, pattern, replacement)
+            if count:
+                setattr(content, attr, new)
+                replaced += count
+    if "summary" in content.metadata:
+        content.metadata["summary"], _ = redact(content.metadata["summary"], pattern, replacement)
+    content.metadata["title"] = content.title
+    document.title, _ = redact(document.title, pattern, replacement)
+    document.summary, _ = redact(document.summary, pattern, replacement)
+    if replaced:
+        with open(content.source_path, encoding="utf-8-sig") as handle:
+            lines = line_numbers(handle.read(), pattern)
+        where = ", ".join(str(n) for n in lines) or "?"
+        problems.warning(document.path, f"a private person's name was replaced by '{replacement}' "
+                         f"(line {where}).", hint="They are marked 'public: false' in "
+                         "content/directory/people.yml; remove the name from the text to silence this.")
+    for person_id in list(document.people):
+        if not directory.people[person_id].public:
+            document.people.remove(person_id)
+            problems.warning(document.path, f"'{person_id}' is private (public: false), so the document "
+                             "is not tagged with them.", key="people", hint="Remove the id from 'people'.")
+    if document.author and document.author.person_id and not directory.people[document.author.person_id].public:
+        document.author = None
+
+
+def build_network(generators) -> None:
+    settings = generators[0].settings
+    context = generators[0].context
+    problems = _Build.problems
+    directory = _read_directory(settings, problems)
+    network = Network(directory)
+    pattern = name_pattern(private_names(directory))
+    replacement = settings["PRIVATE_NAME_REPLACEMENT"]
+    for generator in generators:
+        for content, is_page in _contents(generator):
+            front_matter = content.metadata.get("front_matter")
+            if front_matter is None:
+                continue  # not written in our format (for example an HTML page)
+            document = resolve_document(
+                content.metadata["basics"], front_matter, content.metadata["display_path"],
+                directory, problems, is_page=is_page,
+                minutes_category=settings["MINUTES_CATEGORY"],
+            )
+            document.url = content.url
+            document.summary = content.metadata.get("summary", "")
+            document.date = getattr(content, "date", None) or document.date
+            content.doc = document
+            _withhold_private_names(content, document, pattern, replacement, problems, directory)
+            if not document.draft:
+                network.add(document)
+        _drop_drafts(generator)
+    network.documents.sort(key=lambda d: (d.date is None, d.date), reverse=True)
+    context["network"] = network
+    network_ready.send(network, generators=generators, problems=problems)
+    for problem in problems.warnings:
+        logger.warning(problem.format())
+    if problems.errors:
+        raise BuildFailed(problems.errors)
+
+
+def register():
+    logging.getLogger("pelican.generators").addFilter(_ContentErrorFilter())
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(start_build)
+    signals.all_generators_finalized.connect(build_network)

@@ -1,0 +1,137 @@
+"""The one model of the network: people, organisations, themes, documents and meetings.
+
+Plain dataclasses with no Pelican in them. The network plugin fills them once per build;
+every other plugin reads them and never parses a source file again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, time
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    initials: str = ""
+    aliases: list[str] = field(default_factory=list)
+    organisation: str | None = None
+    role: str = ""
+    public: bool = True
+    url: str = ""
+    line: int = 0
+
+
+@dataclass
+class Organisation:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    url: str = ""
+    kind: str = ""
+    part_of: str | None = None
+    line: int = 0
+
+
+@dataclass
+class Theme:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    description: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A person as a document names them: a directory person, or a guest shown as written."""
+
+    text: str
+    person_id: str | None = None
+
+    @property
+    def is_guest(self) -> bool:
+        return self.person_id is None
+
+
+@dataclass
+class Meeting:
+    body: str
+    starts: datetime
+    ends: time | None = None
+    venue: str = ""
+    chair: PersonRef | None = None
+    minutes_by: PersonRef | None = None
+    present: list[PersonRef] = field(default_factory=list)
+    in_attendance: list[PersonRef] = field(default_factory=list)
+    apologies: list[PersonRef] = field(default_factory=list)
+    next_meeting: datetime | None = None
+    next_meeting_has_time: bool = False
+    next_meeting_text: str = ""
+    next_venue: str = ""
+
+    def attendees(self) -> list[PersonRef]:
+        """Everyone named in the meeting's lists, in order, each once."""
+        seen: dict = {}
+        for ref in [self.chair, self.minutes_by, *self.present, *self.in_attendance, *self.apologies]:
+            if ref is not None:
+                seen.setdefault(ref.person_id or ref.text, ref)
+        return list(seen.values())
+
+
+@dataclass
+class Document:
+    path: str  # relative to the content folder, e.g. "minutes/2025-02-steering-group.md"
+    title: str
+    date: datetime
+    category: str
+    slug: str = ""
+    url: str = ""
+    summary: str = ""
+    themes: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    author: PersonRef | None = None
+    draft: bool = False
+    is_page: bool = False
+    meeting: Meeting | None = None
+
+
+@dataclass
+class Directory:
+    people: dict[str, Person] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+
+    def person_org(self, person: Person) -> Organisation | None:
+        return self.organisations.get(person.organisation) if person.organisation else None
+
+
+@dataclass
+class Network:
+    """Everything the site knows, built once per build."""
+
+    directory: Directory
+    documents: list[Document] = field(default_factory=list)
+    by_path: dict[str, Document] = field(default_factory=dict)
+
+    @property
+    def people(self) -> dict[str, Person]:
+        return self.directory.people
+
+    @property
+    def organisations(self) -> dict[str, Organisation]:
+        return self.directory.organisations
+
+    @property
+    def themes(self) -> dict[str, Theme]:
+        return self.directory.themes
+
+    def add(self, document: Document) -> None:
+        self.documents.append(document)
+        self.by_path[document.path] = document
+
+    def is_public(self, person_id: str | None) -> bool:
+        person = self.people.get(person_id) if person_id else None
+        return person is not None and person.public

@@ -1,0 +1,31 @@
+"""sitetheme: the helpers our theme's templates call (archive grouping, labels, names).
+
+Keeps logic out of the templates: each helper is a pure function in ``views``, registered as a
+Jinja global when Pelican starts.
+"""
+
+from functools import partial
+
+from network import network_ready
+from pelican import signals
+
+from . import views
+
+
+def add_template_helpers(pelican) -> None:
+    helpers = pelican.settings.setdefault("JINJA_GLOBALS", {})
+    helpers["archive_by_month"] = views.archive_by_month
+    helpers["period_label"] = views.period_label
+
+
+def add_network_helpers(network, generators, **_) -> None:
+    """Helpers that need the network model; the templates are rendered after this runs."""
+    for generator in generators:
+        env = getattr(generator, "env", None)
+        if env is not None:
+            env.globals["author_name"] = partial(views.author_name, people=network.people)
+
+
+def register():
+    signals.initialized.connect(add_template_helpers)
+    network_ready.connect(add_network_helpers)

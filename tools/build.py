@@ -1,0 +1,99 @@
+"""Build the site into a temporary folder and put it in place only when the build succeeded.
+
+    python tools/build.py [--settings publishconf.py] [--output output]
+
+A failed build (content errors, or any error Pelican reports) leaves the previous output
+folder exactly as it was, prints what went wrong, and exits non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import time
+import traceback
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+class _ErrorCounter(logging.Handler):
+    """Pelican logs some failures (a broken template, an unreadable file) and carries on;
+    a publish must not, so every error it logs is counted and fails the build."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def _plain_logging() -> _ErrorCounter:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)
+    counter = _ErrorCounter()
+    root.addHandler(counter)
+    return counter
+
+
+def build(settings_file: str, output: str, overrides: dict | None = None) -> int:
+    """Run one build; return the exit code (0 on success)."""
+    sys.path.insert(0, os.path.join(ROOT, "plugins"))
+    from network.errors import BuildFailed
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    output = os.path.abspath(output)
+    staging = os.path.join(os.path.dirname(output), f".{os.path.basename(output)}.building")
+    shutil.rmtree(staging, ignore_errors=True)
+    counter = _plain_logging()
+    started = time.perf_counter()
+    try:
+        settings = read_settings(settings_file, override={"OUTPUT_PATH": staging, **(overrides or {})})
+        Pelican(settings).run()
+    except BuildFailed as failure:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(failure, file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug or an environment problem, not the writer's content
+        shutil.rmtree(staging, ignore_errors=True)
+        traceback.print_exc()
+        print(f"\nThe build stopped unexpectedly ({exc.__class__.__name__}: {exc}).\n"
+              "Nothing was published; the site online is unchanged.", file=sys.stderr)
+        return 2
+    if counter.messages:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"\nThe site was not built: {len(counter.messages)} error(s) were reported above.\n"
+              "Nothing was published; the site online is unchanged.", file=sys.stderr)
+        return 1
+    _swap(staging, output)
+    print(f"Built {os.path.relpath(output)}/ in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
+def _swap(staging: str, output: str) -> None:
+    """Replace output with staging by two renames, so readers never see half a site."""
+    previous = output + ".previous"
+    shutil.rmtree(previous, ignore_errors=True)
+    if os.path.exists(output):
+        os.rename(output, previous)
+    os.rename(staging, output)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--settings", default="publishconf.py")
+    parser.add_argument("--output", default="output")
+    args = parser.parse_args(argv)
+    return build(args.settings, args.output)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
