@@ -1,6 +1,6 @@
 """Build the site into a temporary folder and put it in place only when the build succeeded.
 
-    python tools/build.py [--settings publishconf.py] [--output output]
+    python tools/build.py [--settings publishconf.py] [--output output] [--content content]
 
 A failed build (content errors, or any error Pelican reports) leaves the previous output
 folder exactly as it was, prints what went wrong, and exits non-zero.
@@ -91,8 +91,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="publishconf.py")
     parser.add_argument("--output", default="output")
+    parser.add_argument("--content", help="the content folder (default: PATH in the settings)")
     args = parser.parse_args(argv)
-    return build(args.settings, args.output)
+    overrides = {"PATH": os.path.abspath(args.content)} if args.content else {}
+    return build(args.settings, args.output, overrides)
 
 
 if __name__ == "__main__":

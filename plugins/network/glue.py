@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 
 from blinker import signal
 from pelican import signals
@@ -32,10 +33,13 @@ class _Build:
 
 
 class _ContentErrorFilter(logging.Filter):
-    """Pelican logs a reader's exception with a traceback; ours go to the report instead."""
+    """Pelican logs "Could not process" for a reader's exception; ours go to the report instead.
+
+    Pelican logs from inside its ``except`` block, so the exception is the one being handled.
+    """
 
     def filter(self, record):
-        exc = record.exc_info[1] if record.exc_info else None
+        exc = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
         if isinstance(exc, ContentError):
             _Build.problems.extend(exc.problems)
             return False

@@ -1,0 +1,53 @@
+"""Running real builds from tests: the same command `make publish` runs, in a subprocess."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CONTENT = os.path.join(ROOT, "content")
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    stdout: str
+    stderr: str
+    output: str
+
+    @property
+    def log(self) -> str:
+        return self.stdout + self.stderr
+
+
+def run_build(output: str, content: str = CONTENT, settings: str = "publishconf.py", env=None) -> BuildResult:
+    command = [sys.executable, os.path.join(ROOT, "tools", "build.py"), "--settings",
+               os.path.join(ROOT, settings), "--output", output, "--content", content]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, **(env or {})})
+    return BuildResult(done.returncode, done.stdout, done.stderr, output)
+
+
+def tree_digest(folder: str) -> dict[str, str]:
+    """Every file under ``folder`` with the SHA-256 of its bytes."""
+    digest = {}
+    for base, _, files in os.walk(folder):
+        for name in files:
+            full = os.path.join(base, name)
+            with open(full, "rb") as handle:
+                digest[os.path.relpath(full, folder)] = hashlib.sha256(handle.read()).hexdigest()
+    return digest
+
+
+def output_files(folder: str):
+    """(relative path, text) of every text file in a built site."""
+    for base, _, files in os.walk(folder):
+        for name in files:
+            full = os.path.join(base, name)
+            with open(full, "rb") as handle:
+                data = handle.read()
+            yield os.path.relpath(full, folder), data.decode("utf-8", errors="replace")

@@ -1,0 +1,33 @@
+"""One real production build of the sample content, shared by every site test."""
+
+import os
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.building import run_build
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    output = str(tmp_path_factory.mktemp("site") / "output")
+    result = run_build(output)
+    assert result.returncode == 0, result.log
+    return result
+
+
+@pytest.fixture(scope="session")
+def page(built_site):
+    """Parse a built page by its address inside the site ('updates/' or 'about/')."""
+    cache = {}
+
+    def load(address: str) -> BeautifulSoup:
+        path = address.strip("/")
+        full = os.path.join(built_site.output, path, "index.html") if not path.endswith(".html") else \
+            os.path.join(built_site.output, path)
+        if full not in cache:
+            with open(full, encoding="utf-8") as handle:
+                cache[full] = BeautifulSoup(handle.read(), "html.parser")
+        return cache[full]
+
+    return load
