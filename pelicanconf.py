@@ -25,8 +25,12 @@ DIRECTORY_PATH = "directory"
 
 # --- Plugins ----------------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["network", "sitetheme"]
+PLUGINS = ["network", "sitetheme", "crosslinks"]
 
+#: Link the "first" mention of each person, organisation and theme in a document, or "every" one.
+LINK_MENTIONS = "first"
+#: How many related documents an article page shows.
+RELATED_DOCUMENTS_COUNT = 5
 #: What the build writes where a private person's name (public: false) appears in a text.
 PRIVATE_NAME_REPLACEMENT = "[name withheld]"
 
@@ -91,6 +95,9 @@ MENU_ITEMS = (
     ("Updates", "updates/"),
     ("Briefings", "briefings/"),
     ("Minutes", "minutes/"),
+    ("People", "people/"),
+    ("Organisations", "organisations/"),
+    ("Themes", "themes/"),
     ("About", "about/"),
 )
 #: A line at the foot of every page (plain text).

@@ -14,14 +14,7 @@ import re
 from dataclasses import dataclass
 
 import ahocorasick
-
-
-@dataclass(frozen=True)
-class Target:
-    """What a name points to."""
-
-    kind: str  # "person", "organisation", "theme"
-    id: str
+from network.model import Entity as Target
 
 
 @dataclass(frozen=True)

@@ -154,7 +154,7 @@ def build_network(generators) -> None:
             if not document.draft:
                 network.add(document)
         _drop_drafts(generator)
-    network.documents.sort(key=lambda d: (d.date is None, d.date), reverse=True)
+    network.documents.sort(key=lambda d: d.date, reverse=True)
     context["network"] = network
     network_ready.send(network, generators=generators, problems=problems)
     for problem in problems.warnings:

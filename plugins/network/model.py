@@ -10,6 +10,22 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 
 
+@dataclass(frozen=True)
+class Entity:
+    """The key of any person, organisation or theme: its kind and its id."""
+
+    kind: str  # "person", "organisation", "theme"
+    id: str
+
+
+@dataclass
+class Involvement:
+    """How one document involves one entity: tagged in front matter, mentioned in the text."""
+
+    tagged: bool = False
+    mentions: int = 0
+
+
 @dataclass
 class Person:
     id: str
@@ -96,6 +112,13 @@ class Document:
     draft: bool = False
     is_page: bool = False
     meeting: Meeting | None = None
+    #: Every entity the document involves (filled by the crosslinks plugin).
+    involved: dict[Entity, Involvement] = field(default_factory=dict)
+
+    def tagged_entities(self) -> list[Entity]:
+        return ([Entity("person", i) for i in self.people]
+                + [Entity("organisation", i) for i in self.organisations]
+                + [Entity("theme", i) for i in self.themes])
 
 
 @dataclass
@@ -115,6 +138,10 @@ class Network:
     directory: Directory
     documents: list[Document] = field(default_factory=list)
     by_path: dict[str, Document] = field(default_factory=dict)
+    #: Standing pages (About...): linked like documents, but not dated news, so not indexed.
+    pages: list[Document] = field(default_factory=list)
+    #: Inverted index: entity -> documents involving it, newest first (filled by crosslinks).
+    documents_of: dict[Entity, list[Document]] = field(default_factory=dict)
 
     @property
     def people(self) -> dict[str, Person]:
@@ -129,8 +156,12 @@ class Network:
         return self.directory.themes
 
     def add(self, document: Document) -> None:
-        self.documents.append(document)
+        (self.pages if document.is_page else self.documents).append(document)
         self.by_path[document.path] = document
+
+    def entity(self, key: Entity):
+        table = {"person": self.people, "organisation": self.organisations, "theme": self.themes}[key.kind]
+        return table.get(key.id)
 
     def is_public(self, person_id: str | None) -> bool:
         person = self.people.get(person_id) if person_id else None

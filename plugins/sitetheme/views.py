@@ -32,3 +32,8 @@ def author_name(ref, people) -> str:
     if ref.person_id and ref.person_id in people:
         return people[ref.person_id].name
     return ref.text
+
+
+def long_date(value) -> str:
+    """14 March 2025"""
+    return f"{value.day} {calendar.month_name[value.month]} {value.year}" if value else ""

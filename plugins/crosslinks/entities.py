@@ -1,0 +1,118 @@
+"""What the people, organisation and theme pages show, shaped for the templates. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from network.model import Document, Entity, Network
+
+from .index import companions, documents_of
+
+URL_PATTERNS = {"person": "people/{id}/", "organisation": "organisations/{id}/", "theme": "themes/{id}/"}
+INDEX_URLS = {"person": "people/", "organisation": "organisations/", "theme": "themes/"}
+
+
+def entity_url(entity: Entity, patterns=URL_PATTERNS) -> str:
+    return patterns[entity.kind].format(id=entity.id)
+
+
+@dataclass
+class EntityPage:
+    entity: Entity
+    item: object  # the Person, Organisation or Theme
+    documents: list[Document] = field(default_factory=list)
+    by_category: list[tuple[str, list[Document]]] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return entity_url(self.entity)
+
+
+def _by_category(documents: list[Document], order: list[str]) -> list[tuple[str, list[Document]]]:
+    rank = {name: i for i, name in enumerate(order)}
+    ordered = sorted(documents, key=lambda d: rank.get(d.category, len(rank)))  # stable: newest first within
+    return [(name, list(group)) for name, group in groupby(ordered, key=lambda d: d.category)]
+
+
+def _resolve(network: Network, ranked):
+    return [(network.entity(entity), count) for entity, count in ranked if network.entity(entity) is not None]
+
+
+def person_page(network: Network, person_id: str, categories: list[str]) -> EntityPage:
+    entity = Entity("person", person_id)
+    person = network.people[person_id]
+    documents = documents_of(network, entity)
+    return EntityPage(entity, person, documents, _by_category(documents, categories), {
+        "organisation": network.organisations.get(person.organisation) if person.organisation else None,
+        "people": _resolve(network, companions(network, entity, "person")),
+        "organisations": _resolve(network, companions(network, entity, "organisation")),
+    })
+
+
+def organisation_page(network: Network, org_id: str, categories: list[str]) -> EntityPage:
+    entity = Entity("organisation", org_id)
+    org = network.organisations[org_id]
+    documents = documents_of(network, entity)
+    parts = sorted((o for o in network.organisations.values() if o.part_of == org_id), key=lambda o: o.name)
+    members = sorted((p for p in network.people.values() if p.organisation == org_id and p.public),
+                     key=lambda p: p.name)
+    return EntityPage(entity, org, documents, _by_category(documents, categories), {
+        "parent": network.organisations.get(org.part_of) if org.part_of else None,
+        "parts": parts,
+        "members": members,
+        "themes": _resolve(network, companions(network, entity, "theme")),
+        "people": _resolve(network, companions(network, entity, "person")),
+    })
+
+
+def theme_page(network: Network, theme_id: str, categories: list[str]) -> EntityPage:
+    entity = Entity("theme", theme_id)
+    documents = documents_of(network, entity, tagged_first=True)
+    return EntityPage(entity, network.themes[theme_id], documents, [], {
+        "tagged": [d for d in documents if d.involved[entity].tagged],
+        "mentioned": [d for d in documents if not d.involved[entity].tagged],
+        "organisations": _resolve(network, companions(network, entity, "organisation")),
+        "people": _resolve(network, companions(network, entity, "person")),
+    })
+
+
+def people_by_organisation(network: Network):
+    """[(organisation or None, [people])], organisations by name, people by name; public only."""
+    groups: dict = {}
+    for person in network.people.values():
+        if person.public:
+            groups.setdefault(person.organisation, []).append(person)
+    ordered = sorted(groups.items(), key=lambda item: (item[0] is None, _org_name(network, item[0])))
+    return [(network.organisations.get(org_id) if org_id else None, sorted(people, key=lambda p: p.name))
+            for org_id, people in ordered]
+
+
+def _org_name(network, org_id):
+    org = network.organisations.get(org_id) if org_id else None
+    return org.name.casefold() if org else ""
+
+
+def organisations_by_kind(network: Network):
+    groups: dict = {}
+    for org in network.organisations.values():
+        groups.setdefault(org.kind or "Other", []).append(org)
+    return [(kind, sorted(orgs, key=lambda o: o.name.casefold()))
+            for kind, orgs in sorted(groups.items(), key=lambda item: (item[0] == "Other", item[0].casefold()))]
+
+
+def themes_with_counts(network: Network):
+    return sorted(((theme, len(network.documents_of.get(Entity("theme", theme.id), [])))
+                   for theme in network.themes.values()), key=lambda item: item[0].name.casefold())
+
+
+def involved_entities(network: Network, document: Document) -> dict[str, list]:
+    """The people, organisations and themes a document involves, tags first, then by name."""
+    groups: dict[str, list] = {"person": [], "organisation": [], "theme": []}
+    for entity, involvement in document.involved.items():
+        item = network.entity(entity)
+        if item is None or (entity.kind == "person" and not item.public):
+            continue
+        groups[entity.kind].append((not involvement.tagged, item.name.casefold(), item))
+    return {kind: [item for *_, item in sorted(entries, key=lambda e: e[:2])] for kind, entries in groups.items()}

@@ -1,0 +1,113 @@
+"""Connects the linker, the indexes and the entity pages to Pelican."""
+
+from __future__ import annotations
+
+from pelican import signals
+from pelican.generators import Generator
+from pelican.utils import get_relative_path
+
+from network import network_ready
+from network.model import Entity, Organisation, Person, Theme
+
+from . import entities
+from .index import build_index, record_involvement, related_documents
+from .linker import link_mentions
+from .matcher import Matcher
+from .names import directory_names, meeting_initials
+
+KIND_OF = {Person: "person", Organisation: "organisation", Theme: "theme"}
+
+
+def _site_base(settings, save_as: str) -> str:
+    """How a page at ``save_as`` reaches the site's root: relative in previews, SITEURL in production."""
+    if settings["RELATIVE_URLS"]:
+        return get_relative_path(save_as)
+    return settings["SITEURL"]
+
+
+def url_of(item) -> str:
+    """The address (inside the site) of a Person, Organisation or Theme."""
+    return entities.entity_url(Entity(KIND_OF[type(item)], item.id))
+
+
+def link_network(network, generators, problems, **_) -> None:
+    settings = generators[0].settings
+    names, shared = directory_names(network.directory)
+    for form, owners in sorted(shared.items()):
+        listed = ", ".join(sorted(f"{o.kind} '{o.id}'" for o in owners))
+        problems.warning(f"{settings['PATH']}/{settings['DIRECTORY_PATH']}",
+                         f"'{form}' is the name or alias of more than one entry ({listed}), so it is not linked.",
+                         hint="Give each entry a name or alias of its own.")
+    matcher = Matcher(names)
+    every = settings["LINK_MENTIONS"] == "every"
+    for generator in generators:
+        for content in _linkable(generator):
+            document = content.doc
+            base = _site_base(settings, content.save_as)
+            initials = {}
+            if document.category == settings["MINUTES_CATEGORY"]:
+                initials, shared_initials = meeting_initials(document.meeting, network.directory)
+                for letters, ids in shared_initials.items():
+                    problems.warning(document.path, f"the initials {letters} belong to more than one person at "
+                                     f"this meeting ({', '.join(ids)}), so they are not linked.",
+                                     key="meeting", hint="Write the full name where it matters.")
+            result = link_mentions(content._content, matcher,
+                                   lambda target: f"{base}/{entities.entity_url(target)}",
+                                   every_mention=every, initials=initials)
+            content._content = result.html
+            if not document.is_page:
+                record_involvement(document, result.mentions, network)
+    build_index(network)
+    for generator in generators:
+        for content in _linkable(generator):
+            if not content.doc.is_page:
+                content.involved = entities.involved_entities(network, content.doc)
+                content.related = related_documents(network, content.doc, settings["RELATED_DOCUMENTS_COUNT"])
+        env = getattr(generator, "env", None)
+        if env is not None:
+            env.globals["url_of"] = url_of
+
+
+def _linkable(generator):
+    for group in ("articles", "translations", "pages", "hidden_articles", "hidden_pages"):
+        for content in getattr(generator, group, []) or []:
+            if getattr(content, "doc", None) is not None:
+                yield content
+
+
+class EntityPagesGenerator(Generator):
+    """Writes /people/, /organisations/, /themes/ and a page for every public entity."""
+
+    def generate_output(self, writer):
+        network = self.context.get("network")
+        if network is None:
+            return
+        categories = list(self.settings["CATEGORY_BY_FOLDER"].values())
+
+        def write(save_as, template, **values):
+            writer.write_file(save_as, self.get_template(template), self.context,
+                              relative_urls=self.settings["RELATIVE_URLS"], url=save_as[: -len("index.html")],
+                              **values)
+
+        write("people/index.html", "people", groups=entities.people_by_organisation(network))
+        write("organisations/index.html", "organisations", groups=entities.organisations_by_kind(network))
+        write("themes/index.html", "themes", themes=entities.themes_with_counts(network))
+        for person in network.people.values():
+            if person.public:
+                write(f"{url_of(person)}index.html", "person",
+                      entity_page=entities.person_page(network, person.id, categories))
+        for org in network.organisations.values():
+            write(f"{url_of(org)}index.html", "organisation",
+                  entity_page=entities.organisation_page(network, org.id, categories))
+        for theme in network.themes.values():
+            write(f"{url_of(theme)}index.html", "theme",
+                  entity_page=entities.theme_page(network, theme.id, categories))
+
+
+def add_generator(pelican):
+    return EntityPagesGenerator
+
+
+def register():
+    network_ready.connect(link_network)
+    signals.get_generators.connect(add_generator)
