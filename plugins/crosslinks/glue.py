@@ -9,7 +9,7 @@ from pelican.utils import get_relative_path
 from network import network_ready
 from network.model import Entity, Organisation, Person, Theme
 
-from . import entities
+from . import entities, structured
 from .index import build_index, record_involvement, related_documents
 from .linker import link_mentions
 from .matcher import Matcher
@@ -63,6 +63,8 @@ def link_network(network, generators, problems, **_) -> None:
             if not content.doc.is_page:
                 content.involved = entities.involved_entities(network, content.doc)
                 content.related = related_documents(network, content.doc, settings["RELATED_DOCUMENTS_COUNT"])
+                content.json_ld = structured.document_scripts(content.doc, network, settings["SITEURL"],
+                                                              settings["SITENAME"])
         env = getattr(generator, "env", None)
         if env is not None:
             env.globals["url_of"] = url_of
@@ -92,12 +94,15 @@ class EntityPagesGenerator(Generator):
         write("people/index.html", "people", groups=entities.people_by_organisation(network))
         write("organisations/index.html", "organisations", groups=entities.organisations_by_kind(network))
         write("themes/index.html", "themes", themes=entities.themes_with_counts(network))
+        siteurl = self.settings["SITEURL"]
         for person in network.people.values():
             if person.public:
-                write(f"{url_of(person)}index.html", "person",
+                data = structured.with_context(structured.person_data(person, network, siteurl))
+                write(f"{url_of(person)}index.html", "person", json_ld=[structured.to_script(data)],
                       entity_page=entities.person_page(network, person.id, categories))
         for org in network.organisations.values():
-            write(f"{url_of(org)}index.html", "organisation",
+            data = structured.with_context(structured.organisation_data(org, network, siteurl))
+            write(f"{url_of(org)}index.html", "organisation", json_ld=[structured.to_script(data)],
                   entity_page=entities.organisation_page(network, org.id, categories))
         for theme in network.themes.values():
             write(f"{url_of(theme)}index.html", "theme",

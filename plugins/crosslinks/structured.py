@@ -1,0 +1,141 @@
+"""schema.org JSON-LD for people, organisations, articles and meetings. Pure.
+
+Search engines and other tools read these; only public people ever appear in them.
+"""
+
+from __future__ import annotations
+
+import json
+
+from network.model import Document, Network, Organisation, Person
+
+from .entities import entity_url
+from network.model import Entity
+
+
+def to_script(data: dict) -> str:
+    """The JSON for a <script type="application/ld+json">, safe to put inside HTML."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, sort_keys=False)
+    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+def _page(siteurl: str, path: str) -> str:
+    return f"{siteurl}/{path}"
+
+
+def person_data(person: Person, network: Network, siteurl: str, brief: bool = False) -> dict:
+    data = {"@type": "Person", "name": person.name,
+            "url": _page(siteurl, entity_url(Entity("person", person.id)))}
+    if brief:
+        return data
+    if person.role:
+        data["jobTitle"] = person.role
+    org = network.organisations.get(person.organisation) if person.organisation else None
+    if org:
+        data["worksFor"] = organisation_data(org, network, siteurl, brief=True)
+    if person.url:
+        data["sameAs"] = person.url
+    return data
+
+
+def organisation_data(org: Organisation, network: Network, siteurl: str, brief: bool = False) -> dict:
+    data = {"@type": "Organization", "name": org.name,
+            "url": _page(siteurl, entity_url(Entity("organisation", org.id)))}
+    if brief:
+        return data
+    if org.aliases:
+        data["alternateName"] = org.aliases
+    if org.url:
+        data["sameAs"] = org.url
+    if org.part_of and org.part_of in network.organisations:
+        data["parentOrganization"] = organisation_data(network.organisations[org.part_of], network, siteurl, True)
+    parts = [o for o in network.organisations.values() if o.part_of == org.id]
+    if parts:
+        data["subOrganization"] = [organisation_data(o, network, siteurl, True) for o in parts]
+    return data
+
+
+def with_context(data: dict) -> dict:
+    return {"@context": "https://schema.org", **data}
+
+
+def article_data(document: Document, network: Network, siteurl: str, sitename: str) -> dict:
+    data = {
+        "@type": "NewsArticle",
+        "headline": document.title,
+        "datePublished": document.date.isoformat(),
+        "url": _page(siteurl, document.url),
+        "mainEntityOfPage": _page(siteurl, document.url),
+        "articleSection": document.category,
+        "publisher": {"@type": "Organization", "name": sitename, "url": f"{siteurl}/"},
+    }
+    if document.author and document.author.person_id in network.people:
+        person = network.people[document.author.person_id]
+        if person.public:
+            data["author"] = person_data(person, network, siteurl, brief=True)
+    elif document.author:
+        data["author"] = {"@type": "Person", "name": document.author.text}
+    about, mentions = [], []
+    for entity, involvement in document.involved.items():
+        item = network.entity(entity)
+        if item is None:
+            continue
+        if entity.kind == "person":
+            if not item.public:
+                continue
+            node = person_data(item, network, siteurl, brief=True)
+        elif entity.kind == "organisation":
+            node = organisation_data(item, network, siteurl, brief=True)
+        else:
+            node = {"@type": "Thing", "name": item.name, "url": _page(siteurl, entity_url(entity))}
+        (about if involvement.tagged else mentions).append(node)
+    if about:
+        data["about"] = about
+    if mentions:
+        data["mentions"] = mentions
+    return data
+
+
+def meeting_data(document: Document, network: Network, siteurl: str) -> dict | None:
+    meeting = document.meeting
+    if meeting is None:
+        return None
+    body = network.organisations.get(meeting.body)
+    data = {
+        "@type": "Event",
+        "name": f"{body.name if body else meeting.body} meeting",
+        "startDate": meeting.starts.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "url": _page(siteurl, document.url),
+    }
+    if meeting.ends:
+        data["endDate"] = meeting.starts.replace(hour=meeting.ends.hour, minute=meeting.ends.minute).isoformat()
+    if meeting.venue:
+        data["location"] = {"@type": "Place", "name": meeting.venue}
+    if body:
+        data["organizer"] = organisation_data(body, network, siteurl, brief=True)
+    attendees = []
+    for ref in [meeting.chair, meeting.minutes_by, *meeting.present, *meeting.in_attendance]:
+        if ref is None:
+            continue
+        person = network.people.get(ref.person_id) if ref.person_id else None
+        if person is not None and person.public:
+            node = person_data(person, network, siteurl, brief=True)
+        elif person is None:
+            node = {"@type": "Person", "name": ref.text}
+        else:
+            continue
+        if node not in attendees:
+            attendees.append(node)
+    if attendees:
+        data["attendee"] = attendees
+    return data
+
+
+def document_scripts(document: Document, network: Network, siteurl: str, sitename: str) -> list[str]:
+    """The JSON-LD blocks of one article page: the article, and the meeting for minutes."""
+    blocks = [with_context(article_data(document, network, siteurl, sitename))]
+    event = meeting_data(document, network, siteurl)
+    if event:
+        blocks.append(with_context(event))
+    return [to_script(block) for block in blocks]
