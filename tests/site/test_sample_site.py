@@ -75,7 +75,7 @@ def test_every_page_has_a_skip_link_landmarks_and_language(built_site):
     for relative, text in output_files(built_site.output):
         if not relative.endswith(".html"):
             continue
-        assert '<html lang="en-GB"' in text, relative
+        assert re.search(r'<html lang="en-gb" dir="ltr"', text, re.IGNORECASE), relative
         assert 'href="#content"' in text and '<main id="content"' in text, relative
         assert '<meta name="viewport"' in text, relative
 
