@@ -9,6 +9,7 @@ folder exactly as it was, prints what went wrong, and exits non-zero.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import shutil
@@ -42,9 +43,13 @@ def _plain_logging() -> _ErrorCounter:
     return counter
 
 
-def build(settings_file: str, output: str, overrides: dict | None = None) -> int:
-    """Run one build; return the exit code (0 on success)."""
+def build(settings_file: str, output: str, overrides: dict | None = None, timings: str | None = None) -> int:
+    """Run one build; return the exit code (0 on success).
+
+    ``timings``: a file to write the time of each stage to, as JSON (used by the benchmark).
+    """
     sys.path.insert(0, os.path.join(ROOT, "plugins"))
+    from network import stats
     from network.errors import BuildFailed
     from pelican import Pelican
     from pelican.settings import read_settings
@@ -73,7 +78,11 @@ def build(settings_file: str, output: str, overrides: dict | None = None) -> int
               "Nothing was published; the site online is unchanged.", file=sys.stderr)
         return 1
     _swap(staging, output)
-    print(f"Built {os.path.relpath(output)}/ in {time.perf_counter() - started:.1f} s.")
+    elapsed = time.perf_counter() - started
+    print(f"Built {output}/ in {elapsed:.1f} s.")
+    if timings:
+        with open(timings, "w", encoding="utf-8") as handle:
+            json.dump({"total": elapsed, "stages": dict(stats.STAGES)}, handle, indent=2)
     return 0
 
 
@@ -92,9 +101,10 @@ def main(argv=None) -> int:
     parser.add_argument("--settings", default="publishconf.py")
     parser.add_argument("--output", default="output")
     parser.add_argument("--content", help="the content folder (default: PATH in the settings)")
+    parser.add_argument("--timings", metavar="FILE", help="write the time of each stage to FILE (JSON)")
     args = parser.parse_args(argv)
     overrides = {"PATH": os.path.abspath(args.content)} if args.content else {}
-    return build(args.settings, args.output, overrides)
+    return build(args.settings, args.output, overrides, args.timings)
 
 
 if __name__ == "__main__":

@@ -55,9 +55,8 @@ def organisation_page(network: Network, org_id: str, categories: list[str]) -> E
     entity = Entity("organisation", org_id)
     org = network.organisations[org_id]
     documents = documents_of(network, entity)
-    parts = sorted((o for o in network.organisations.values() if o.part_of == org_id), key=lambda o: o.name)
-    members = sorted((p for p in network.people.values() if p.organisation == org_id and p.public),
-                     key=lambda p: p.name)
+    parts = network.directory.parts_of(org_id)
+    members = network.directory.members_of(org_id)
     return EntityPage(entity, org, documents, _by_category(documents, categories), {
         "parent": network.organisations.get(org.part_of) if org.part_of else None,
         "parts": parts,

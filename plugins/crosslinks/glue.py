@@ -7,6 +7,7 @@ from pelican.generators import Generator
 from pelican.utils import get_relative_path
 
 from network import network_ready
+from network.stats import timed
 from network.model import Entity, Organisation, Person, Theme
 
 from . import entities, structured
@@ -31,6 +32,13 @@ def url_of(item) -> str:
 
 
 def link_network(network, generators, problems, **_) -> None:
+    with timed("crosslinks: linking mentions"):
+        _link_all(network, generators, problems)
+    with timed("crosslinks: indexes, related, JSON-LD"):
+        _index_all(network, generators)
+
+
+def _link_all(network, generators, problems) -> None:
     settings = generators[0].settings
     names, shared = directory_names(network.directory)
     for form, owners in sorted(shared.items()):
@@ -57,12 +65,18 @@ def link_network(network, generators, problems, **_) -> None:
             content._content = result.html
             if not document.is_page:
                 record_involvement(document, result.mentions, network)
+
+
+def _index_all(network, generators) -> None:
+    settings = generators[0].settings
     build_index(network)
+    position_of = {id(document): position for position, document in enumerate(network.documents)}
     for generator in generators:
         for content in _linkable(generator):
             if not content.doc.is_page:
                 content.involved = entities.involved_entities(network, content.doc)
-                content.related = related_documents(network, content.doc, settings["RELATED_DOCUMENTS_COUNT"])
+                content.related = related_documents(network, position_of[id(content.doc)],
+                                                    settings["RELATED_DOCUMENTS_COUNT"])
                 content.json_ld = structured.document_scripts(content.doc, network, settings["SITEURL"],
                                                               settings["SITENAME"])
         env = getattr(generator, "env", None)
@@ -84,6 +98,10 @@ class EntityPagesGenerator(Generator):
         network = self.context.get("network")
         if network is None:
             return
+        with timed("crosslinks: writing entity pages"):
+            self._write_pages(network, writer)
+
+    def _write_pages(self, network, writer):
         categories = list(self.settings["CATEGORY_BY_FOLDER"].values())
 
         def write(save_as, template, **values):

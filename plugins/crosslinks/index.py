@@ -7,16 +7,17 @@ page ever scans all documents.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 from collections import Counter
 
 from network.model import Document, Entity, Involvement, Network
 
 from .linker import Mention
 
-#: The most documents of one entity looked at when ranking related documents. A theme on
-#: thousands of documents would otherwise make the ranking quadratic; its newest documents are
-#: the likeliest to be shown anyway, since ties go to the newer.
-RELATED_SCAN_LIMIT = 400
+#: How many documents of one entity, nearest in time to a document, are looked at when ranking its
+#: related documents. A theme on thousands of documents would otherwise make the ranking
+#: quadratic; documents far away in time are the least likely to be shown anyway.
+RELATED_WINDOW = 80
 
 
 def record_involvement(document: Document, mentions: list[Mention], network: Network) -> None:
@@ -34,10 +35,13 @@ def record_involvement(document: Document, mentions: list[Mention], network: Net
 def build_index(network: Network) -> None:
     """entity -> documents, newest first (network.documents is already newest first)."""
     index: dict[Entity, list[Document]] = {}
-    for document in network.documents:
+    positions: dict[Entity, list[int]] = {}
+    for position, document in enumerate(network.documents):
         for entity in document.involved:
             index.setdefault(entity, []).append(document)
+            positions.setdefault(entity, []).append(position)
     network.documents_of = index
+    network.positions_of = positions
 
 
 def documents_of(network: Network, entity: Entity, tagged_first: bool = False) -> list[Document]:
@@ -63,15 +67,21 @@ def _name(network: Network, entity: Entity) -> str:
     return item.name.casefold() if item else entity.id
 
 
-def related_documents(network: Network, document: Document, limit: int = 5) -> list[Document]:
-    """Up to ``limit`` documents ranked by the entities they share with ``document``; ties to the newer."""
+def related_documents(network: Network, position: int, limit: int = 5) -> list[Document]:
+    """Up to ``limit`` documents ranked by the entities they share with the document at
+    ``position`` in ``network.documents``; ties go to the newer.
+
+    Each entity contributes the documents nearest in time to this one (RELATED_WINDOW of them);
+    counting is done by Counter.update, in C.
+    """
+    document = network.documents[position]
     shared: Counter = Counter()
+    half = RELATED_WINDOW // 2
     for entity in document.involved:
-        for other in network.documents_of.get(entity, [])[:RELATED_SCAN_LIMIT]:
-            if other is not document:
-                shared[id(other)] += 1
-    if not shared:
-        return []
-    by_id = {id(d): d for e in document.involved for d in network.documents_of.get(e, [])[:RELATED_SCAN_LIMIT]}
-    best = heapq.nlargest(limit, shared.items(), key=lambda item: (item[1], by_id[item[0]].date))
-    return [by_id[key] for key, _ in best]
+        positions = network.positions_of.get(entity, ())
+        here = bisect_left(positions, position)
+        shared.update(positions[max(0, here - half): here + half + 1])
+    shared.pop(position, None)
+    # Smaller position = newer document.
+    best = heapq.nsmallest(limit, shared.items(), key=lambda item: (-item[1], item[0]))
+    return [network.documents[p] for p, _ in best]

@@ -49,7 +49,7 @@ def organisation_data(org: Organisation, network: Network, siteurl: str, brief: 
         data["sameAs"] = org.url
     if org.part_of and org.part_of in network.organisations:
         data["parentOrganization"] = organisation_data(network.organisations[org.part_of], network, siteurl, True)
-    parts = [o for o in network.organisations.values() if o.part_of == org.id]
+    parts = network.directory.parts_of(org.id)
     if parts:
         data["subOrganization"] = [organisation_data(o, network, siteurl, True) for o in parts]
     return data

@@ -99,10 +99,7 @@ class _Resolver:
         self.directory, self.path, self.fm, self.log = directory, path, fm, log
         # A draft's problems never stop the build: they are reported as warnings.
         self.report = log.warning if draft else log.error
-        self.names = {}
-        for person in directory.people.values():
-            for name in [person.name, *person.aliases]:
-                self.names.setdefault(name.casefold(), person.id)
+        self.names = directory.person_names()
 
     def _unknown(self, value, table, kind, key, line):
         by_name = {e.name.casefold(): e.id for e in table.values()}

@@ -10,6 +10,7 @@ from blinker import signal
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from . import stats
 from .directory import FILES, load_directory
 from .documents import resolve_document
 from .errors import BuildFailed, ContentError, ProblemLog
@@ -48,6 +49,12 @@ class _ContentErrorFilter(logging.Filter):
 
 def start_build(generator) -> None:
     _Build.problems = ProblemLog()
+    stats.reset()
+
+
+def _finished(pelican) -> None:
+    stats.mark("written")
+    stats.between("writing all pages (entity pages included)", "model ready", "written")
 
 
 def add_reader(readers) -> None:
@@ -129,6 +136,19 @@ def _withhold_private_names(content, document, pattern, replacement, problems, d
 
 
 def build_network(generators) -> None:
+    stats.mark("read")
+    stats.between("pelican: reading and Markdown", "start", "read")
+    with stats.timed("network: model and checks"):
+        network, problems = _build_model(generators)
+    network_ready.send(network, generators=generators, problems=problems)
+    stats.mark("model ready")
+    for problem in problems.warnings:
+        logger.warning(problem.format())
+    if problems.errors:
+        raise BuildFailed(problems.errors)
+
+
+def _build_model(generators):
     settings = generators[0].settings
     context = generators[0].context
     problems = _Build.problems
@@ -156,11 +176,7 @@ def build_network(generators) -> None:
         _drop_drafts(generator)
     network.documents.sort(key=lambda d: d.date, reverse=True)
     context["network"] = network
-    network_ready.send(network, generators=generators, problems=problems)
-    for problem in problems.warnings:
-        logger.warning(problem.format())
-    if problems.errors:
-        raise BuildFailed(problems.errors)
+    return network, problems
 
 
 def register():
@@ -168,3 +184,4 @@ def register():
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(start_build)
     signals.all_generators_finalized.connect(build_network)
+    signals.finalized.connect(_finished)

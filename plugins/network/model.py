@@ -130,6 +130,36 @@ class Directory:
     def person_org(self, person: Person) -> Organisation | None:
         return self.organisations.get(person.organisation) if person.organisation else None
 
+    def person_names(self) -> dict[str, str]:
+        """Every person's name and alias, case-folded -> id (built once, then reused)."""
+        if getattr(self, "_person_names", None) is None:
+            names: dict[str, str] = {}
+            for person in self.people.values():
+                for name in [person.name, *person.aliases]:
+                    names.setdefault(name.casefold(), person.id)
+            self._person_names = names
+        return self._person_names
+
+    def members_of(self, org_id: str) -> list[Person]:
+        """Public people of an organisation, by name (the grouping is built once)."""
+        return self._group("_members", lambda: (
+            (p.organisation, p) for p in self.people.values() if p.public and p.organisation)).get(org_id, [])
+
+    def parts_of(self, org_id: str) -> list[Organisation]:
+        """Organisations that are part of ``org_id``, by name."""
+        return self._group("_parts", lambda: (
+            (o.part_of, o) for o in self.organisations.values() if o.part_of)).get(org_id, [])
+
+    def _group(self, attr, pairs):
+        if getattr(self, attr, None) is None:
+            groups: dict = {}
+            for key, item in pairs():
+                groups.setdefault(key, []).append(item)
+            for items in groups.values():
+                items.sort(key=lambda item: item.name.casefold())
+            setattr(self, attr, groups)
+        return getattr(self, attr)
+
 
 @dataclass
 class Network:
@@ -142,6 +172,8 @@ class Network:
     pages: list[Document] = field(default_factory=list)
     #: Inverted index: entity -> documents involving it, newest first (filled by crosslinks).
     documents_of: dict[Entity, list[Document]] = field(default_factory=dict)
+    #: The same index as positions in ``documents`` (ascending = newest first).
+    positions_of: dict[Entity, list[int]] = field(default_factory=dict)
 
     @property
     def people(self) -> dict[str, Person]:
