@@ -42,6 +42,16 @@ def build_index(network: Network) -> None:
             positions.setdefault(entity, []).append(position)
     network.documents_of = index
     network.positions_of = positions
+    network.involved_by_kind = {
+        id(document): _split_by_kind(document.involved) for document in network.documents
+    }
+
+
+def _split_by_kind(involved) -> dict[str, list[Entity]]:
+    groups: dict[str, list[Entity]] = {"person": [], "organisation": [], "theme": []}
+    for entity in involved:
+        groups[entity.kind].append(entity)
+    return groups
 
 
 def documents_of(network: Network, entity: Entity, tagged_first: bool = False) -> list[Document]:
@@ -54,10 +64,10 @@ def documents_of(network: Network, entity: Entity, tagged_first: bool = False) -
 def companions(network: Network, entity: Entity, kind: str, limit: int = 6) -> list[tuple[Entity, int]]:
     """The entities of ``kind`` that most often share a document with ``entity``."""
     counts: Counter = Counter()
+    of_kind = network.involved_by_kind
     for document in network.documents_of.get(entity, []):
-        for other in document.involved:
-            if other.kind == kind and other != entity:
-                counts[other] += 1
+        counts.update(of_kind[id(document)][kind])
+    counts.pop(entity, None)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], _name(network, item[0])))
     return ranked[:limit]
 

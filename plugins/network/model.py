@@ -174,6 +174,8 @@ class Network:
     documents_of: dict[Entity, list[Document]] = field(default_factory=dict)
     #: The same index as positions in ``documents`` (ascending = newest first).
     positions_of: dict[Entity, list[int]] = field(default_factory=dict)
+    #: id(document) -> {kind: [entities of that kind it involves]}
+    involved_by_kind: dict[int, dict[str, list[Entity]]] = field(default_factory=dict)
 
     @property
     def people(self) -> dict[str, Person]:

@@ -25,7 +25,12 @@ class Mapping(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser (CSafeLoader) is several times faster than the pure-Python one; the
+# constructors and resolvers below are ours either way.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):
     pass
 
 
