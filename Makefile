@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: help publish html devserver serve test clean
+.PHONY: help publish html devserver serve test bench clean
 
 help:
 	@echo "make publish    build the public site into output/ (sets everything up the first time)"
@@ -12,6 +12,7 @@ help:
 	@echo "make html       build a preview into preview/ (links work from your computer)"
 	@echo "make devserver  preview on http://127.0.0.1:$(PORT)/ and rebuild when a file changes"
 	@echo "make serve      serve the last preview on http://127.0.0.1:$(PORT)/"
+	@echo "make bench      build synthetic corpora of 1,000 and 10,000 documents; write benchmarks/RESULTS.md"
 	@echo "make clean      remove built files and the environment"
 
 # One virtual environment; each requirements file installs once, again only when it changes.
@@ -41,6 +42,9 @@ serve: html
 
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
+
+bench: $(VENV)/.build-installed
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf output output.previous .output.building preview .preview.building .cache $(VENV)
