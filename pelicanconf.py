@@ -25,7 +25,7 @@ DIRECTORY_PATH = "directory"
 
 # --- Plugins ----------------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["network", "sitetheme", "crosslinks"]
+PLUGINS = ["network", "sitetheme", "crosslinks", "minutes"]
 
 #: Link the "first" mention of each person, organisation and theme in a document, or "every" one.
 LINK_MENTIONS = "first"
@@ -95,6 +95,8 @@ MENU_ITEMS = (
     ("Updates", "updates/"),
     ("Briefings", "briefings/"),
     ("Minutes", "minutes/"),
+    ("Meetings", "meetings/"),
+    ("Actions", "actions/"),
     ("People", "people/"),
     ("Organisations", "organisations/"),
     ("Themes", "themes/"),

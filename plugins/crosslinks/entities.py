@@ -48,6 +48,8 @@ def person_page(network: Network, person_id: str, categories: list[str]) -> Enti
         "organisation": network.organisations.get(person.organisation) if person.organisation else None,
         "people": _resolve(network, companions(network, entity, "person")),
         "organisations": _resolve(network, companions(network, entity, "organisation")),
+        "meetings": network.meetings_of.get(person_id, []),
+        "actions": network.actions_of.get(entity, []),
     })
 
 
@@ -63,6 +65,8 @@ def organisation_page(network: Network, org_id: str, categories: list[str]) -> E
         "members": members,
         "themes": _resolve(network, companions(network, entity, "theme")),
         "people": _resolve(network, companions(network, entity, "person")),
+        "meetings": network.meetings_by_body.get(org_id, []),
+        "actions": network.actions_of.get(entity, []),
     })
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from blinker import signal
 from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import get_relative_path
@@ -17,6 +18,11 @@ from .matcher import Matcher
 from .names import directory_names, meeting_initials
 
 KIND_OF = {Person: "person", Organisation: "organisation", Theme: "theme"}
+
+#: Sent after every document is linked and indexed, before anything is written:
+#: ``links_ready.send(network, generators=[...], problems=ProblemLog)``. Plugins that reuse
+#: linked text (minutes' actions) connect here.
+links_ready = signal("links-ready")
 
 
 def _site_base(settings, save_as: str) -> str:
@@ -36,6 +42,7 @@ def link_network(network, generators, problems, **_) -> None:
         _link_all(network, generators, problems)
     with timed("crosslinks: indexes, related, JSON-LD"):
         _index_all(network, generators)
+    links_ready.send(network, generators=generators, problems=problems)
 
 
 def _link_all(network, generators, problems) -> None:
@@ -63,6 +70,7 @@ def _link_all(network, generators, problems) -> None:
                                    lambda target: f"{base}/{entities.entity_url(target)}",
                                    every_mention=every, initials=initials)
             content._content = result.html
+            document.uses_initials = any(m.by_initials for m in result.mentions)
             if not document.is_page:
                 record_involvement(document, result.mentions, network)
 

@@ -97,6 +97,58 @@ class Meeting:
 
 
 @dataclass
+class Owner:
+    """Who owns an action: a person or organisation of the directory, or words as written."""
+
+    text: str
+    entity: Entity | None = None
+
+
+@dataclass
+class ActionUpdate:
+    """A later meeting's report on an action: "Action 3 (2024-06-12): done. ..."."""
+
+    document: "Document"
+    word: str
+    status: str  # "done", "dropped" or "open"
+    note: str = ""
+
+
+@dataclass
+class Action:
+    document: "Document"  # the minutes that set it
+    number: int
+    html: str  # its text, site-rooted links (see network.urls)
+    text: str
+    owners: list[Owner] = field(default_factory=list)
+    updates: list[ActionUpdate] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"action-{self.number}"
+
+    @property
+    def status(self) -> str:
+        return self.updates[-1].status if self.updates else "open"
+
+    @property
+    def closed_by(self) -> "ActionUpdate | None":
+        return self.updates[-1] if self.updates and self.updates[-1].status != "open" else None
+
+
+@dataclass
+class Upcoming:
+    """The next meeting of a body, as its latest minutes give it."""
+
+    body: str
+    source: "Document"
+    starts: datetime | None  # None: date to be confirmed
+    has_time: bool = True
+    ends: datetime | None = None
+    venue: str = ""
+
+
+@dataclass
 class Document:
     path: str  # relative to the content folder, e.g. "minutes/2025-02-steering-group.md"
     title: str
@@ -114,6 +166,10 @@ class Document:
     meeting: Meeting | None = None
     #: Every entity the document involves (filled by the crosslinks plugin).
     involved: dict[Entity, Involvement] = field(default_factory=dict)
+    #: Whether the text refers to people by their initials (minutes; filled by crosslinks).
+    uses_initials: bool = False
+    #: The actions these minutes set (filled by the minutes plugin).
+    actions: list[Action] = field(default_factory=list)
 
     def tagged_entities(self) -> list[Entity]:
         return ([Entity("person", i) for i in self.people]
@@ -174,6 +230,13 @@ class Network:
     documents_of: dict[Entity, list[Document]] = field(default_factory=dict)
     #: The same index as positions in ``documents`` (ascending = newest first).
     positions_of: dict[Entity, list[int]] = field(default_factory=dict)
+    #: Minutes plugin: every action; owner entity -> actions; person id -> [(minutes, role)];
+    #: the next meeting of each body.
+    actions: list[Action] = field(default_factory=list)
+    actions_of: dict[Entity, list[Action]] = field(default_factory=dict)
+    meetings_of: dict[str, list[tuple[Document, str]]] = field(default_factory=dict)
+    meetings_by_body: dict[str, list[Document]] = field(default_factory=dict)
+    upcoming: list[Upcoming] = field(default_factory=list)
     #: id(document) -> {kind: [entities of that kind it involves]}
     involved_by_kind: dict[int, dict[str, list[Entity]]] = field(default_factory=dict)
 

@@ -1,0 +1,9 @@
+"""minutes: what a meeting decided, who owes what, and what comes next.
+
+Renders the `meeting:` block of minutes as a header with attendance; finds numbered actions and
+later reports on them ("Action 3 (2024-06-12): done"); writes the actions register (/actions/),
+the meetings page (/meetings/) and an iCalendar feed of upcoming meetings (/meetings.ics); and
+fills the model with who attended which meeting and who owns which action.
+"""
+
+from .glue import register  # noqa: F401

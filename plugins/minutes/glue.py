@@ -1,0 +1,226 @@
+"""Connects actions, meetings and the calendar to Pelican."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
+
+from pelican import signals
+from pelican.generators import Generator
+
+from crosslinks import links_ready, url_of
+from crosslinks.names import meeting_initials
+from network.errors import did_you_mean
+from network.model import Action, ActionUpdate, Entity, Owner
+from network.stats import timed
+from network.urls import from_rooted, to_rooted
+
+from . import views
+from .actions import DONE, DROPPED, GROUP_OWNERS, STATUS_WORDS, find_actions, number_actions
+from .actions import annotate
+from .meetings import calendar, meetings_by_person, next_meetings
+
+
+def _minutes(generators):
+    for generator in generators:
+        for content in getattr(generator, "articles", []) or []:
+            document = getattr(content, "doc", None)
+            if document is not None and document.meeting is not None:
+                yield content
+
+
+def _source_line(path: str, words: str) -> int | None:
+    """The line of a source file where ``words`` were typed (only when a problem is reported)."""
+    needle = words.strip()[:40]
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            for number, line in enumerate(handle, 1):
+                if needle and needle in line:
+                    return number
+    except OSError:
+        return None
+    return None
+
+
+class _Owners:
+    """Resolves the words before ' to ' in an action to people or organisations."""
+
+    def __init__(self, network):
+        self.directory = network.directory
+        self.people = self.directory.person_names()
+        self.orgs = {}
+        for org in self.directory.organisations.values():
+            for name in [org.name, *org.aliases]:
+                self.orgs.setdefault(name if name.isupper() else name.casefold(), org.id)
+
+    def resolve(self, word, initials):
+        if initials.get(word) is not None:
+            return Owner(word, initials[word])
+        if word in self.directory.people and self.directory.people[word].public:
+            return Owner(self.directory.people[word].name, Entity("person", word))
+        person_id = self.people.get(word.casefold())
+        if person_id and self.directory.people[person_id].public:
+            return Owner(word, Entity("person", person_id))
+        org_id = self.orgs.get(word) or self.orgs.get(word.casefold())
+        if org_id:
+            return Owner(word, Entity("organisation", org_id))
+        if word.casefold() in GROUP_OWNERS:
+            return Owner(word)
+        return None
+
+
+def collect_actions(network, generators, problems, **_) -> None:
+    settings = generators[0].settings
+    with timed("minutes: actions and meetings"):
+        _collect(network, generators, problems, settings)
+
+
+def _collect(network, generators, problems, settings):
+    siteurl = settings["SITEURL"]
+    owners = _Owners(network)
+    contents = sorted(_minutes(generators), key=lambda c: c.doc.date)  # oldest first
+    found = {}
+    by_key: dict = {}
+    for content in contents:
+        document = content.doc
+        actions, references = find_actions(content._content)
+        initials, _ = meeting_initials(document.meeting, network.directory)
+        numbers = number_actions(actions)
+        seen = set()
+        for action, number in zip(actions, numbers):
+            if number in seen:
+                problems.warning(document.path, f"there are two actions numbered {number}.",
+                                 line=_source_line(content.source_path, f"Action {number}"),
+                                 hint="Number each action of a meeting once; the second keeps its number "
+                                 "in the text but cannot be linked to.")
+            seen.add(number)
+            resolved = []
+            for word in action.owner_words:
+                owner = owners.resolve(word, initials)
+                if owner is None:
+                    candidates = list(initials) + [p.name for p in network.people.values() if p.public]
+                    close = did_you_mean(word, candidates)
+                    problems.warning(document.path, f"Action {number} names the owner '{word}', who is not "
+                                     "at this meeting or in the directory, so it is shown as written.",
+                                     line=_source_line(content.source_path, action.text[:30]),
+                                     key="Action", hint=(f"Did you mean '{close}'? " if close else "")
+                                     + "Use the initials of someone in the meeting's lists, a name or an id.")
+                    owner = Owner(word)
+                resolved.append(owner)
+            item = Action(document, number, to_rooted(action.html, document.url, siteurl), action.text, resolved)
+            document.actions.append(item)
+            network.actions.append(item)
+            by_key.setdefault((document.meeting.body, document.date.date(), number), item)
+            by_key.setdefault((None, document.date.date(), number), item)
+        found[id(content)] = (actions, numbers, references)
+        for reference in references:
+            target = by_key.get((document.meeting.body, reference.meeting_date, reference.number)) or \
+                by_key.get((None, reference.meeting_date, reference.number))
+            line = _source_line(content.source_path, f"Action {reference.number} ({reference.meeting_date}")
+            if target is None:
+                problems.warning(document.path, f"'Action {reference.number} ({reference.meeting_date})' matches no "
+                                 "action of an earlier meeting.", line=line, key="Action",
+                                 hint="The date in brackets is the date of the meeting that set the action; "
+                                 "check it and the number.")
+                continue
+            if reference.status is None:
+                problems.warning(document.path, f"'{reference.word}' is not a status for Action {reference.number} "
+                                 f"({reference.meeting_date}); it stays open.", line=line, key="Action",
+                                 hint="Start the report with one of: " + ", ".join(sorted(STATUS_WORDS)) + ".")
+                continue
+            target.updates.append(ActionUpdate(document, reference.word, reference.status, reference.note))
+    _annotate(contents, found, by_key, settings)
+    for action in network.actions:
+        for owner in action.owners:
+            if owner.entity is not None:
+                network.actions_of.setdefault(owner.entity, []).append(action)
+    network.meetings_of = meetings_by_person(network)
+    for document in network.documents:  # newest first
+        if document.meeting is not None:
+            network.meetings_by_body.setdefault(document.meeting.body, []).append(document)
+    network.upcoming = next_meetings(network, ZoneInfo(settings["TIMEZONE"]))
+    for content in contents:
+        content.meeting_header = views.meeting_header(content.doc, network)
+
+
+def _annotate(contents, found, by_key, settings):
+    for content in contents:
+        actions, numbers, references = found[id(content)]
+        base = _page_base(settings, content)
+        badges = []
+        for action, number, item in zip(actions, numbers, content.doc.actions):
+            closed = item.closed_by
+            if closed is None:
+                badge = '<span class="action-status action-open">Open</span>'
+            else:
+                label = "Done" if closed.status == DONE else "Dropped" if closed.status == DROPPED else "Closed"
+                badge = (f'<a class="action-status action-{closed.status}" href="{base}/{closed.document.url}">'
+                         f'{label}, {closed.document.date:%-d %B %Y}</a>')
+            badges.append((action, number, badge))
+        links = []
+        for reference in references:
+            target = by_key.get((content.doc.meeting.body, reference.meeting_date, reference.number)) or \
+                by_key.get((None, reference.meeting_date, reference.number))
+            link = ""
+            if target is not None:
+                link = (f'<a class="action-origin" href="{base}/{target.document.url}#{target.anchor}">'
+                        f'Action {target.number} of {target.document.date:%-d %B %Y}</a>')
+            links.append((reference, link))
+        content._content = annotate(content._content, badges, links)
+
+
+def _page_base(settings, content) -> str:
+    from pelican.utils import get_relative_path
+
+    return get_relative_path(content.save_as) if settings["RELATIVE_URLS"] else settings["SITEURL"]
+
+
+class MinutesPagesGenerator(Generator):
+    """Writes /actions/, /meetings/ and /meetings.ics."""
+
+    def generate_output(self, writer):
+        network = self.context.get("network")
+        if network is None:
+            return
+        with timed("minutes: writing register, meetings, calendar"):
+            self._write(network, writer)
+
+    def _write(self, network, writer):
+        settings = self.settings
+        now = datetime.now(ZoneInfo(settings["TIMEZONE"]))
+        overview = views.overview(network, now)
+        for save_as, template, values in (
+            ("actions/index.html", "actions", {"register": views.register(network),
+                                               "open_count": sum(a.status == "open" for a in network.actions),
+                                               "total_count": len(network.actions)}),
+            ("meetings/index.html", "meetings", {"overview": overview}),
+        ):
+            writer.write_file(save_as, self.get_template(template), self.context,
+                              relative_urls=settings["RELATIVE_URLS"], url=save_as[: -len("index.html")], **values)
+        siteurl = settings["SITEURL"] or "http://localhost"
+        data = calendar([upcoming for upcoming, _ in overview["upcoming"]], network, name=settings["SITENAME"], domain=urlparse(siteurl).hostname or "localhost",
+                        page_url=siteurl.rstrip("/") + "/")
+        path = os.path.join(self.output_path, "meetings.ics")
+        with open(path, "wb") as handle:
+            handle.write(data)
+
+
+def rooted_html(fragment: str, base: str) -> str:
+    return from_rooted(fragment, base)
+
+
+def add_generator(pelican):
+    return MinutesPagesGenerator
+
+
+def add_template_helpers(pelican) -> None:
+    pelican.settings.setdefault("JINJA_FILTERS", {})["rooted"] = rooted_html
+    pelican.settings.setdefault("JINJA_GLOBALS", {})["role_label"] = views.role_label
+
+
+def register():
+    links_ready.connect(collect_actions)
+    signals.get_generators.connect(add_generator)
+    signals.initialized.connect(add_template_helpers)

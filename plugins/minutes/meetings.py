@@ -1,0 +1,109 @@
+"""Meetings: who attended in which role, what comes next, and the calendar of it. Pure."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone, tzinfo
+
+from icalendar import Calendar, Event, vText
+
+from network.model import Document, Network, Upcoming
+
+ROLES = (("chair", "Chair"), ("minutes_by", "Minutes"), ("present", "Present"),
+         ("in_attendance", "In attendance"), ("apologies", "Apologies"))
+ROLE_LABELS = dict(ROLES)
+
+
+def roles_at(document: Document) -> dict[str, str]:
+    """person id -> their role at this meeting (chair and minutes win over present)."""
+    meeting = document.meeting
+    found: dict[str, str] = {}
+    for key, _ in ROLES:
+        value = getattr(meeting, key)
+        for ref in value if isinstance(value, list) else [value]:
+            if ref is not None and ref.person_id and ref.person_id not in found:
+                found[ref.person_id] = key
+    return found
+
+
+def meetings_by_person(network: Network) -> dict[str, list[tuple[Document, str]]]:
+    """person id -> [(minutes, role)], newest first; public people only."""
+    result: dict[str, list[tuple[Document, str]]] = {}
+    for document in network.documents:
+        if document.meeting is None:
+            continue
+        for person_id, role in roles_at(document).items():
+            if network.is_public(person_id):
+                result.setdefault(person_id, []).append((document, role))
+    return result
+
+
+def localise(value: datetime, zone: tzinfo) -> datetime:
+    return value.replace(tzinfo=zone) if value.tzinfo is None else value
+
+
+def next_meetings(network: Network, zone: tzinfo) -> list[Upcoming]:
+    """The next meeting of each body, from its latest minutes; in date order, undated last."""
+    latest: dict[str, Document] = {}
+    for document in network.documents:  # newest first
+        if document.meeting is not None:
+            latest.setdefault(document.meeting.body, document)
+    upcoming = []
+    for body, document in latest.items():
+        meeting = document.meeting
+        if meeting.next_meeting is None and not meeting.next_meeting_text:
+            continue
+        starts = localise(meeting.next_meeting, zone) if meeting.next_meeting else None
+        ends = None
+        if starts and meeting.next_meeting_has_time and meeting.ends:
+            # The length of the meeting that set the date, the best guess there is.
+            length = datetime.combine(meeting.starts.date(), meeting.ends) - meeting.starts.replace(tzinfo=None)
+            if length > timedelta(0):
+                ends = starts + length
+        upcoming.append(Upcoming(body, document, starts, meeting.next_meeting_has_time, ends,
+                                 meeting.next_venue or meeting.venue))
+    return sorted(upcoming, key=lambda u: (u.starts is None, u.starts or datetime.max.replace(tzinfo=zone)))
+
+
+def still_to_come(upcoming: list[Upcoming], now: datetime) -> list[Upcoming]:
+    """Dated meetings not yet started, and meetings whose date is still to be confirmed."""
+    return [u for u in upcoming if u.starts is None or u.starts >= now]
+
+
+def event_uid(upcoming: Upcoming, domain: str) -> str:
+    """Stable across rebuilds: the body and the date identify a meeting."""
+    stamp = upcoming.starts.strftime("%Y%m%dT%H%M" if upcoming.has_time else "%Y%m%d")
+    return f"{upcoming.body}-{stamp}@{domain}"
+
+
+def calendar(upcoming: list[Upcoming], network: Network, *, name: str, domain: str, page_url: str) -> bytes:
+    """An RFC 5545 calendar of every dated upcoming meeting (undated ones cannot be in it)."""
+    cal = Calendar()
+    cal.add("prodid", f"-//{name}//Partnership publisher//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", f"{name}: meetings")
+    for item in upcoming:
+        if item.starts is None:
+            continue
+        body = network.organisations.get(item.body)
+        event = Event()
+        event.add("uid", event_uid(item, domain))
+        # DTSTAMP is when this information was published (the minutes' date), so an
+        # unchanged meeting gives the same bytes at every build.
+        event.add("dtstamp", item.source.date.astimezone(timezone.utc))
+        if item.has_time:
+            event.add("dtstart", item.starts)
+            if item.ends:
+                event.add("dtend", item.ends)
+        else:
+            event.add("dtstart", item.starts.date())
+        event.add("summary", f"{body.name if body else item.body} meeting")
+        if item.venue:
+            event.add("location", vText(item.venue))
+        event.add("description", f"Date set at the meeting of {item.source.date:%-d %B %Y}. "
+                                 f"Minutes: {page_url}{item.source.url}")
+        event.add("url", f"{page_url}{item.source.url}")
+        cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()

@@ -1,0 +1,98 @@
+"""What minutes pages, the actions register and the meetings page show. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from network.model import Action, Document, Entity, Network, PersonRef
+
+from .meetings import ROLE_LABELS, still_to_come
+
+GROUPS = (("present", "Present"), ("in_attendance", "In attendance"), ("apologies", "Apologies"))
+
+
+@dataclass
+class Attendee:
+    name: str
+    initials: str = ""
+    entity: Entity | None = None  # a public directory person: their page
+    organisation: object = None  # an Organisation of the directory
+    organisation_text: str = ""  # a guest's organisation, as written
+
+
+def attendee(ref: PersonRef | None, network: Network) -> Attendee | None:
+    """A row of the attendance list; None for nobody, or for a private person."""
+    if ref is None:
+        return None
+    if ref.person_id:
+        person = network.people[ref.person_id]
+        if not person.public:
+            return None
+        org = network.organisations.get(person.organisation) if person.organisation else None
+        return Attendee(person.name, person.initials, Entity("person", person.id), org)
+    name, _, rest = ref.text.partition("(")
+    return Attendee(name.strip(), organisation_text=rest.rstrip(") ").strip())
+
+
+def meeting_header(document: Document, network: Network) -> dict:
+    meeting = document.meeting
+    groups = []
+    for key, label in GROUPS:
+        rows = [row for row in (attendee(ref, network) for ref in getattr(meeting, key)) if row]
+        if rows:
+            groups.append((label, rows))
+    return {
+        "body": network.organisations.get(meeting.body),
+        "starts": meeting.starts,
+        "ends": meeting.ends,
+        "venue": meeting.venue,
+        "chair": attendee(meeting.chair, network),
+        "minutes_by": attendee(meeting.minutes_by, network),
+        "groups": groups,
+        "show_initials": document.uses_initials,
+        "next_meeting": meeting.next_meeting,
+        "next_meeting_has_time": meeting.next_meeting_has_time,
+        "next_meeting_text": meeting.next_meeting_text,
+        "next_venue": meeting.next_venue,
+        "actions": document.actions,
+    }
+
+
+def owner_links(action: Action, network: Network) -> list[tuple[str, str | None]]:
+    """(name to show, address of their page or None) for each owner of an action."""
+    from crosslinks.entities import entity_url
+
+    links = []
+    for owner in action.owners:
+        item = network.entity(owner.entity) if owner.entity else None
+        links.append((item.name, entity_url(owner.entity)) if item else (owner.text, None))
+    return links
+
+
+def register(network: Network) -> list[dict]:
+    """One section per body that met: its actions, open first, then closed; newest first within."""
+    sections: dict[str, list[Action]] = {}
+    for action in network.actions:
+        sections.setdefault(action.document.meeting.body, []).append(action)
+    result = []
+    for body_id, actions in sections.items():
+        ordered = sorted(actions, key=lambda a: (a.status != "open", -a.document.date.timestamp(), a.number))
+        body = network.organisations.get(body_id)
+        rows = [{"action": a, "owners": owner_links(a, network)} for a in ordered]
+        result.append({"body": body, "open": [r for r in rows if r["action"].status == "open"],
+                       "closed": [r for r in rows if r["action"].status != "open"]})
+    return sorted(result, key=lambda s: s["body"].name.casefold() if s["body"] else "")
+
+
+def overview(network: Network, now) -> dict:
+    """Upcoming meetings, then past meetings per body, newest first."""
+    past = network.meetings_by_body
+    bodies = sorted(past, key=lambda b: network.organisations[b].name.casefold() if b in network.organisations else b)
+    return {
+        "upcoming": [(u, network.organisations.get(u.body)) for u in still_to_come(network.upcoming, now)],
+        "past": [(network.organisations.get(body), past[body]) for body in bodies],
+    }
+
+
+def role_label(role: str) -> str:
+    return ROLE_LABELS.get(role, role)

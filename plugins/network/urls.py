@@ -1,0 +1,58 @@
+"""Moving HTML fragments between pages without breaking their links. Pure.
+
+A document's HTML has links relative to its own page (in previews) or absolute (in production).
+A fragment reused elsewhere (an action in the register, a summary in a feed or an e-mail) is
+first made *site-rooted* (every internal link starts with "/", meaning the site's root), then
+written out for its new page with that page's base: a relative prefix, or SITEURL.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+_LINK = re.compile(r'(?P<attr>\s(?:href|src))=(?P<quote>["\'])(?P<url>.*?)(?P=quote)', re.IGNORECASE)
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+
+
+def to_rooted(fragment: str, page_url: str, siteurl: str = "") -> str:
+    """Rewrite internal links of a fragment from the page at ``page_url`` to site-rooted form."""
+    page_dir = "/" + posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else "/"
+    siteurl = siteurl.rstrip("/")
+
+    def rewrite(match):
+        url = match.group("url")
+        if siteurl and url.startswith(siteurl + "/"):
+            url = url[len(siteurl):]
+        elif url == siteurl and siteurl:
+            url = "/"
+        elif url.startswith("#"):
+            url = "/" + page_url.lstrip("/") + url
+        elif not _EXTERNAL.match(url) and not url.startswith("/"):
+            path, hash_, fragment_id = url.partition("#")
+            joined = posixpath.normpath(posixpath.join(page_dir, path)) if path else page_dir
+            if path.endswith("/") and not joined.endswith("/"):
+                joined += "/"
+            url = joined + hash_ + fragment_id
+        return f"{match.group('attr')}={match.group('quote')}{url}{match.group('quote')}"
+
+    return _LINK.sub(rewrite, fragment)
+
+
+def from_rooted(fragment: str, base: str) -> str:
+    """Write a site-rooted fragment for a page whose way to the root is ``base``
+    ("../.." in a preview, "https://example.org" in production, "" for root-relative)."""
+    base = base.rstrip("/")
+
+    def rewrite(match):
+        url = match.group("url")
+        if url.startswith("/") and not url.startswith("//"):
+            url = f"{base}{url}" if base else url
+        return f"{match.group('attr')}={match.group('quote')}{url}{match.group('quote')}"
+
+    return _LINK.sub(rewrite, fragment)
+
+
+def absolute(fragment: str, page_url: str, siteurl: str) -> str:
+    """Every internal link of a page's fragment as an absolute address (feeds, e-mail)."""
+    return from_rooted(to_rooted(fragment, page_url, siteurl), siteurl)
