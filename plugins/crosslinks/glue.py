@@ -5,10 +5,10 @@ from __future__ import annotations
 from blinker import signal
 from pelican import signals
 from pelican.generators import Generator
-from pelican.utils import get_relative_path
 
 from network import network_ready
 from network.stats import timed
+from network.urls import page_base
 from network.model import Entity, Organisation, Person, Theme
 
 from . import entities, structured
@@ -23,13 +23,6 @@ KIND_OF = {Person: "person", Organisation: "organisation", Theme: "theme"}
 #: ``links_ready.send(network, generators=[...], problems=ProblemLog)``. Plugins that reuse
 #: linked text (minutes' actions) connect here.
 links_ready = signal("links-ready")
-
-
-def _site_base(settings, save_as: str) -> str:
-    """How a page at ``save_as`` reaches the site's root: relative in previews, SITEURL in production."""
-    if settings["RELATIVE_URLS"]:
-        return get_relative_path(save_as)
-    return settings["SITEURL"]
 
 
 def url_of(item) -> str:
@@ -58,7 +51,7 @@ def _link_all(network, generators, problems) -> None:
     for generator in generators:
         for content in _linkable(generator):
             document = content.doc
-            base = _site_base(settings, content.save_as)
+            base = page_base(settings, content.save_as)
             initials = {}
             if document.category == settings["MINUTES_CATEGORY"]:
                 initials, shared_initials = meeting_initials(document.meeting, network.directory)

@@ -15,7 +15,7 @@ from crosslinks.names import meeting_initials
 from network.errors import did_you_mean
 from network.model import Action, ActionUpdate, Entity, Owner
 from network.stats import timed
-from network.urls import from_rooted, to_rooted
+from network.urls import from_rooted, page_base, to_rooted
 
 from . import views
 from .actions import DONE, DROPPED, GROUP_OWNERS, STATUS_WORDS, find_actions, number_actions
@@ -148,7 +148,7 @@ def _collect(network, generators, problems, settings):
 def _annotate(contents, found, by_key, settings):
     for content in contents:
         actions, numbers, references = found[id(content)]
-        base = _page_base(settings, content)
+        base = page_base(settings, content.save_as)
         badges = []
         for action, number, item in zip(actions, numbers, content.doc.actions):
             closed = item.closed_by
@@ -169,12 +169,6 @@ def _annotate(contents, found, by_key, settings):
                         f'Action {target.number} of {target.document.date:%-d %B %Y}</a>')
             links.append((reference, link))
         content._content = annotate(content._content, badges, links)
-
-
-def _page_base(settings, content) -> str:
-    from pelican.utils import get_relative_path
-
-    return get_relative_path(content.save_as) if settings["RELATIVE_URLS"] else settings["SITEURL"]
 
 
 class MinutesPagesGenerator(Generator):

@@ -56,3 +56,12 @@ def from_rooted(fragment: str, base: str) -> str:
 def absolute(fragment: str, page_url: str, siteurl: str) -> str:
     """Every internal link of a page's fragment as an absolute address (feeds, e-mail)."""
     return from_rooted(to_rooted(fragment, page_url, siteurl), siteurl)
+
+
+def page_base(settings, save_as: str) -> str:
+    """How the page written at ``save_as`` reaches the site's root: a relative prefix in
+    previews (RELATIVE_URLS), SITEURL in production."""
+    if settings["RELATIVE_URLS"]:
+        depth = save_as.strip("/").count("/")
+        return "/".join([".."] * depth) or "."
+    return settings["SITEURL"]

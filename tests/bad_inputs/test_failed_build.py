@@ -1,20 +1,12 @@
 """A build with bad content stops with a clear report and never touches the published site."""
 
 import os
-import shutil
 
 import pytest
 
-from tests.building import CONTENT, run_build, tree_digest
+from tests.building import run_build, tree_digest
 
 pytestmark = pytest.mark.build
-
-
-@pytest.fixture
-def content_copy(tmp_path):
-    target = tmp_path / "content"
-    shutil.copytree(CONTENT, target)
-    return target
 
 
 def first_update(content):

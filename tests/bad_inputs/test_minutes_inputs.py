@@ -1,20 +1,12 @@
 """Mistakes in minutes: each gets a message naming the file and the line or key."""
 
 import re
-import shutil
 
 import pytest
 
-from tests.building import CONTENT, run_build
+from tests.building import run_build
 
 pytestmark = pytest.mark.build
-
-
-@pytest.fixture
-def content_copy(tmp_path):
-    target = tmp_path / "content"
-    shutil.copytree(CONTENT, target)
-    return target
 
 
 def latest_minutes(content):
