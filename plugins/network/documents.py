@@ -10,13 +10,13 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from .errors import ContentError, Problem, ProblemLog, did_you_mean
-from .model import Directory, Document, Meeting, PersonRef
+from .model import Attachment, Directory, Document, Meeting, PersonRef
 from .source import DATE_HINT, is_id_shaped, parse_date, parse_time
 from .yamltext import Mapping
 
 DOCUMENT_KEYS = (
     "title", "date", "modified", "category", "summary", "themes", "people", "organisations",
-    "author", "status", "slug", "meeting",
+    "author", "status", "slug", "meeting", "attachments",
 )
 MEETING_KEYS = (
     "body", "venue", "ends", "chair", "minutes_by", "present", "in_attendance", "apologies",
@@ -153,7 +153,8 @@ class _Resolver:
 
 
 def resolve_document(basics: dict, fm: Mapping, path: str, directory: Directory, log: ProblemLog,
-                     *, is_page: bool = False, minutes_category: str = "Minutes") -> Document:
+                     *, is_page: bool = False, minutes_category: str = "Minutes",
+                     files: dict[str, int] | None = None) -> Document:
     """Check every reference in the front matter and build the Document."""
     draft = basics["status"] == "draft"
     resolver = _Resolver(directory, path, fm, log, draft)
@@ -176,6 +177,8 @@ def resolve_document(basics: dict, fm: Mapping, path: str, directory: Directory,
     )
     if "author" in fm:
         document.author = resolver.person(fm["author"], "author", fm.line_of("author"))
+    if "attachments" in fm:
+        document.attachments = _attachments(fm, resolver, files or {})
     if "meeting" in fm:
         document.meeting = _meeting(fm, resolver, document.date, path, log)
     elif document.category == minutes_category and not is_page:
@@ -183,6 +186,43 @@ def resolve_document(basics: dict, fm: Mapping, path: str, directory: Directory,
                         hint="Add 'meeting:' with at least 'body:' (the id of the group that met); "
                         "see README, 'Minutes'.")
     return document
+
+
+MEDIA_TYPES = {
+    "pdf": "application/pdf", "doc": "application/msword",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text", "csv": "text/csv", "txt": "text/plain",
+    "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "mp3": "audio/mpeg",
+}
+
+
+def _attachments(fm: Mapping, resolver: _Resolver, files: dict[str, int]) -> list[Attachment]:
+    """``attachments: [files/report.pdf]`` or a list of ``{file: ..., title: ...}``."""
+    raw = fm["attachments"]
+    line = fm.line_of("attachments")
+    result = []
+    for item in raw if isinstance(raw, list) else [raw]:
+        if isinstance(item, Mapping):
+            path, title = _text(item.get("file")), _text(item.get("title"))
+        else:
+            path, title = _text(item), None
+        if not path:
+            resolver.report(resolver.path, f"an attachment must name a file, not {item!r}.", line=line,
+                            key="attachments", hint="Write [files/report.pdf], or '- file: files/report.pdf' "
+                            "with 'title: ...' under it.")
+            continue
+        path = path.lstrip("/")
+        if path not in files:
+            close = did_you_mean(path, files)
+            resolver.report(resolver.path, f"the attachment '{path}' is not in the content folder.", line=line,
+                            key="attachments", hint=(f"Did you mean '{close}'? " if close else "")
+                            + "Put the file in content/files/ and write its path from the content folder.")
+            continue
+        extension = path.rsplit(".", 1)[-1].lower()
+        result.append(Attachment(path, title or path.rsplit("/", 1)[-1], files[path],
+                                 MEDIA_TYPES.get(extension, "application/octet-stream")))
+    return result
 
 
 def _meeting(fm: Mapping, resolver: _Resolver, starts: datetime, path: str, log: ProblemLog):

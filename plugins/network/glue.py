@@ -79,6 +79,18 @@ def _read_directory(settings, problems):
     return load_directory(texts, display_path(folder), problems)
 
 
+def _static_files(settings) -> dict[str, int]:
+    """Every file under the static folders (path inside the content folder -> size in bytes)."""
+    files = {}
+    for folder in settings["STATIC_PATHS"]:
+        top = os.path.join(settings["PATH"], folder)
+        for base, _, names in os.walk(top):
+            for name in names:
+                full = os.path.join(base, name)
+                files[os.path.relpath(full, settings["PATH"]).replace(os.sep, "/")] = os.path.getsize(full)
+    return files
+
+
 def _contents(generator):
     """Every content object a generator read, with whether it is a page."""
     if isinstance(generator, ArticlesGenerator):
@@ -154,6 +166,7 @@ def _build_model(generators):
     problems = _Build.problems
     directory = _read_directory(settings, problems)
     network = Network(directory)
+    files = _static_files(settings)
     pattern = name_pattern(private_names(directory))
     replacement = settings["PRIVATE_NAME_REPLACEMENT"]
     for generator in generators:
@@ -164,7 +177,7 @@ def _build_model(generators):
             document = resolve_document(
                 content.metadata["basics"], front_matter, content.metadata["display_path"],
                 directory, problems, is_page=is_page,
-                minutes_category=settings["MINUTES_CATEGORY"],
+                minutes_category=settings["MINUTES_CATEGORY"], files=files,
             )
             document.url = content.url
             document.summary = content.metadata.get("summary", "")

@@ -97,6 +97,16 @@ class Meeting:
 
 
 @dataclass
+class Attachment:
+    """A file published with a document (a PDF report...): it is copied as it is."""
+
+    path: str  # inside the content folder, such as "files/2026-evaluation.pdf"
+    title: str
+    size: int
+    media_type: str
+
+
+@dataclass
 class Owner:
     """Who owns an action: a person or organisation of the directory, or words as written."""
 
@@ -164,6 +174,7 @@ class Document:
     draft: bool = False
     is_page: bool = False
     meeting: Meeting | None = None
+    attachments: list[Attachment] = field(default_factory=list)
     #: Every entity the document involves (filled by the crosslinks plugin).
     involved: dict[Entity, Involvement] = field(default_factory=dict)
     #: Whether the text refers to people by their initials (minutes; filled by crosslinks).

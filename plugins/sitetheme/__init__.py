@@ -16,7 +16,9 @@ def add_template_helpers(pelican) -> None:
     helpers = pelican.settings.setdefault("JINJA_GLOBALS", {})
     helpers["archive_by_month"] = views.archive_by_month
     helpers["period_label"] = views.period_label
-    pelican.settings.setdefault("JINJA_FILTERS", {})["long_date"] = views.long_date
+    filters = pelican.settings.setdefault("JINJA_FILTERS", {})
+    filters["long_date"] = views.long_date
+    filters["filesize"] = views.filesize
 
 
 def add_network_helpers(network, generators, **_) -> None:

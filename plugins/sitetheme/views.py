@@ -37,3 +37,12 @@ def author_name(ref, people) -> str:
 def long_date(value) -> str:
     """14 March 2025"""
     return f"{value.day} {calendar.month_name[value.month]} {value.year}" if value else ""
+
+
+def filesize(size: int) -> str:
+    """1234567 -> '1.2 MB'"""
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1000
+    return f"{size} GB"
