@@ -6,6 +6,9 @@ Production overrides (the public address, absolute links) live in publishconf.py
 SITENAME = "Calder Valley Migration Partnership"
 SITESUBTITLE = "News, briefings and minutes from the partnership"
 SITEURL = ""  # development builds use relative links; publishconf.py sets the real address
+#: The public address of the site. Production uses it as SITEURL; feeds and e-mails always use
+#: it, so they carry absolute links even when built from a preview.
+PUBLIC_SITEURL = "https://cvmp.example.org"
 RELATIVE_URLS = True
 TIMEZONE = "Europe/London"
 DEFAULT_LANG = "en-GB"
@@ -25,7 +28,7 @@ DIRECTORY_PATH = "directory"
 
 # --- Plugins ----------------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["network", "sitetheme", "crosslinks", "minutes"]
+PLUGINS = ["network", "sitetheme", "crosslinks", "minutes", "feeds"]
 
 #: Link the "first" mention of each person, organisation and theme in a document, or "every" one.
 LINK_MENTIONS = "first"
@@ -71,6 +74,8 @@ CATEGORIES_SAVE_AS = ""
 DRAFT_SAVE_AS = DRAFT_PAGE_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
 
+#: The most items in any one feed.
+FEED_MAX_ITEMS = 20
 # Pelican's own feeds are off; the feeds plugin writes them.
 FEED_ALL_ATOM = FEED_ALL_RSS = FEED_ATOM = FEED_RSS = None
 CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
@@ -101,6 +106,7 @@ MENU_ITEMS = (
     ("Organisations", "organisations/"),
     ("Themes", "themes/"),
     ("About", "about/"),
+    ("Feeds", "feeds/"),
 )
 #: A line at the foot of every page (plain text).
 FOOTER_TEXT = "Contact the project officer: partnership@cvmp.example.org"

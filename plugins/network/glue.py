@@ -180,6 +180,7 @@ def _build_model(generators):
                 minutes_category=settings["MINUTES_CATEGORY"], files=files,
             )
             document.url = content.url
+            document.key = content.relative_source_path.replace(os.sep, "/")
             document.summary = content.metadata.get("summary", "")
             document.date = getattr(content, "date", None) or document.date
             content.doc = document

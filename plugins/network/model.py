@@ -160,12 +160,15 @@ class Upcoming:
 
 @dataclass
 class Document:
-    path: str  # relative to the content folder, e.g. "minutes/2025-02-steering-group.md"
+    path: str  # as the officer sees it, for messages: "content/minutes/2025-02-steering-group.md"
     title: str
     date: datetime
     category: str
     slug: str = ""
     url: str = ""
+    #: The path inside the content folder ("minutes/2025-02-steering-group.md"): stable wherever
+    #: the site is built, so feeds and newsletters use it for ids.
+    key: str = ""
     summary: str = ""
     themes: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)

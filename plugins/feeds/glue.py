@@ -1,0 +1,109 @@
+"""Connects the feeds to Pelican: one generator writes every feed and the /feeds/ page."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
+
+from pelican import signals
+from pelican.generators import Generator
+
+from network.stats import timed
+from network.urls import absolute
+
+from .build import Enclosure, FeedInfo, FeedItem, make_feeds
+from .select import feed_paths, feed_specs
+
+_EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+def feed_siteurl(settings) -> str:
+    """Feeds always carry absolute addresses, even in a preview built with relative links."""
+    siteurl = settings["SITEURL"]
+    return (siteurl if urlparse(siteurl).scheme else settings["PUBLIC_SITEURL"]).rstrip("/")
+
+
+class FeedsGenerator(Generator):
+    """Writes RSS and Atom for the site, each category, theme, organisation and public person."""
+
+    def generate_output(self, writer):
+        network = self.context.get("network")
+        if network is None:
+            return
+        with timed("feeds: writing RSS and Atom"):
+            self._write(network, writer)
+
+    def _item(self, document, content, site):
+        author = ""
+        if document.author is not None:
+            person = self.network.people.get(document.author.person_id) if document.author.person_id else None
+            author = person.name if person is not None and person.public else (
+                document.author.text if person is None else "")
+        stem = document.key.rsplit(".", 1)[0]
+        return FeedItem(
+            id=f"tag:{self.domain},{document.date:%Y-%m-%d}:{stem}",
+            title=document.title,
+            url=f"{site}/{document.url}",
+            published=document.date,
+            updated=getattr(content, "modified", None) or document.date,
+            summary_html=absolute(document.summary, document.url, site),
+            content_html=absolute(content.get_content(site), document.url, site),
+            author=author,
+            categories=[self.network.themes[t].name for t in document.themes],
+            enclosures=[Enclosure(f"{site}/{a.path}", a.size, a.media_type, a.title) for a in document.attachments],
+        )
+
+    def _write(self, network, writer):
+        settings = self.settings
+        site = feed_siteurl(settings)
+        self.network = network
+        self.domain = urlparse(site).hostname or "localhost"
+        now = datetime.now(ZoneInfo(settings["TIMEZONE"]))
+        categories = {category.name: category.slug for category, _ in self.context.get("categories", [])}
+        content_of = {id(a.doc): a for a in self.context.get("articles", []) if getattr(a, "doc", None)}
+        specs = feed_specs(network, sitename=settings["SITENAME"], categories=categories, now=now,
+                           limit=settings["FEED_MAX_ITEMS"])
+        items: dict[int, FeedItem] = {}
+        newest = network.documents[0].date if network.documents else _EPOCH
+        for spec in specs:
+            entries = []
+            for document in spec.documents:
+                if id(document) not in items:
+                    items[id(document)] = self._item(document, content_of[id(document)], site)
+                entries.append(items[id(document)])
+            info = FeedInfo(
+                title=spec.title, subtitle=spec.subtitle, page_url=f"{site}/{spec.page_path}",
+                atom_url=f"{site}/{spec.atom_path}", rss_url=f"{site}/{spec.rss_path}",
+                id=f"{site}/{spec.page_path}", language=settings["DEFAULT_LANG"],
+                updated=max((e.updated for e in entries), default=newest),
+            )
+            atom, rss = make_feeds(info, entries)
+            for path, data in ((spec.atom_path, atom), (spec.rss_path, rss)):
+                full = os.path.join(self.output_path, path)
+                os.makedirs(os.path.dirname(full), exist_ok=True)
+                with open(full, "wb") as handle:
+                    handle.write(data)
+        writer.write_file("feeds/index.html", self.get_template("feeds"), self.context,
+                          relative_urls=settings["RELATIVE_URLS"], url="feeds/",
+                          feed_groups=_groups(specs), feed_site=site)
+
+
+def _groups(specs):
+    labels = (("site", "The whole site"), ("category", "Categories"), ("theme", "Themes"),
+              ("organisation", "Organisations"), ("person", "People"))
+    return [(label, [s for s in specs if s.kind == kind]) for kind, label in labels]
+
+
+def add_generator(pelican):
+    return FeedsGenerator
+
+
+def add_template_helpers(pelican) -> None:
+    pelican.settings.setdefault("JINJA_GLOBALS", {})["feed_paths"] = feed_paths
+
+
+def register():
+    signals.get_generators.connect(add_generator)
+    signals.initialized.connect(add_template_helpers)

@@ -1,0 +1,146 @@
+"""Feeds of the built sample site, parsed with feedparser and lxml."""
+
+import glob
+import os
+import re
+from datetime import datetime
+
+import feedparser
+import pytest
+from lxml import etree
+
+from tests import sources
+from tests.site.mentions import KINDS, entities, expected, meeting_initials, name_regex  # noqa: F401
+
+pytestmark = pytest.mark.build
+
+SITE = "https://cvmp.example.org"
+FOLDERS = {"theme": "themes", "organisation": "organisations", "person": "people"}
+MAX_ITEMS = 20
+
+
+@pytest.fixture(scope="module")
+def feeds(built_site):
+    paths = sorted(glob.glob(os.path.join(built_site.output, "feeds", "**", "*.xml"), recursive=True))
+    return {os.path.relpath(p, built_site.output): p for p in paths}
+
+
+def test_every_feed_parses_without_error_and_is_well_formed_xml(feeds):
+    assert len(feeds) >= 2 * (1 + 3 + 10 + 21 + 30)
+    for relative, path in feeds.items():
+        parsed = feedparser.parse(path)
+        assert not parsed.bozo, (relative, parsed.get("bozo_exception"))
+        root = etree.parse(path).getroot()
+        assert root.tag == ("{http://www.w3.org/2005/Atom}feed" if relative.endswith(".atom.xml") else "rss")
+
+
+def test_every_address_in_every_feed_is_absolute(feeds):
+    for relative, path in feeds.items():
+        parsed = feedparser.parse(path)
+        for entry in parsed.entries:
+            assert entry.link.startswith(SITE + "/"), relative
+            for link in entry.get("links", []):
+                assert link["href"].startswith(SITE + "/"), (relative, link)
+            for content in entry.get("content", []) + [{"value": entry.get("summary", "")}]:
+                for url in re.findall(r'(?:href|src)="([^"]*)"', content["value"]):
+                    assert re.match(r"^(https?://|mailto:)", url), (relative, entry.link, url)
+
+
+def expected_links(expected, key):
+    involved = [address for address, found in expected.items() if key in found]
+    dated = sorted(involved, key=lambda a: dates()[a], reverse=True)
+    return [f"{SITE}/{address}" for address in dated[:MAX_ITEMS]]
+
+
+def dates():
+    return {f"{p.split('/')[0]}/{sources.slug(p)}/": m["date"] for p, m in sources.documents()}
+
+
+@pytest.mark.parametrize("kind", ["theme", "organisation", "person"])
+def test_entity_feeds_hold_the_documents_computed_from_the_sources(feeds, expected, entities, kind):
+    counts = {key: sum(key in found for found in expected.values()) for key in entities if key[0] == kind}
+    key = max(counts, key=counts.get)  # the busiest one of this kind
+    for extension in ("atom", "rss"):
+        parsed = feedparser.parse(feeds[f"feeds/{FOLDERS[kind]}/{key[1]}.{extension}.xml"])
+        assert [e.link for e in parsed.entries] == expected_links(expected, key), (key, extension)
+
+
+def test_site_and_category_feeds(feeds):
+    documents = sources.documents()
+    parsed = feedparser.parse(feeds["feeds/all.atom.xml"])
+    assert [e.link for e in parsed.entries] == [
+        f"{SITE}/{p.split('/')[0]}/{sources.slug(p)}/" for p, _ in documents][:MAX_ITEMS]
+    for folder in ("updates", "briefings", "minutes"):
+        parsed = feedparser.parse(feeds[f"feeds/categories/{folder}.rss.xml"])
+        assert len(parsed.entries) == min(MAX_ITEMS, sum(p.startswith(folder) for p, _ in documents))
+
+
+def test_items_carry_dates_with_time_zone_author_summary_and_full_content(feeds):
+    atom = etree.parse(feeds["feeds/all.atom.xml"])
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    for entry in atom.getroot().findall("a:entry", ns):
+        for tag in ("a:published", "a:updated"):
+            assert re.search(r"[+-]\d\d:\d\d$|Z$", entry.find(tag, ns).text)
+        assert entry.find("a:summary", ns).text and len(entry.find("a:content", ns).text) > 200
+    rss = etree.parse(feeds["feeds/all.rss.xml"])
+    items = rss.getroot().findall("channel/item")
+    encoded = "{http://purl.org/rss/1.0/modules/content/}encoded"
+    assert all(item.find(encoded) is not None and item.find("description") is not None for item in items)
+    creators = [i.find("{http://purl.org/dc/elements/1.1/}creator") for i in items]
+    assert any(c is not None for c in creators)
+    assert all(item.find("author") is None for item in items)  # RSS <author> wants an e-mail address
+
+
+def test_enclosures_are_correct_in_both_formats(feeds):
+    attached = [(p, m) for p, m in sources.documents() if m.get("attachments")]
+    assert attached
+    path, meta = attached[0]
+    link = f"{SITE}/{path.split('/')[0]}/{sources.slug(path)}/"
+    file = meta["attachments"][0]["file"]
+    size = os.path.getsize(os.path.join(sources.CONTENT, file))
+    atom = next(e for e in feedparser.parse(feeds["feeds/all.atom.xml"]).entries if e.link == link)
+    enclosure = next(l for l in atom.links if l["rel"] == "enclosure")
+    assert enclosure == {"rel": "enclosure", "type": "application/pdf", "length": str(size),
+                         "href": f"{SITE}/{file}", "title": meta["attachments"][0]["title"]}
+    alternate = next(l for l in atom.links if l["rel"] == "alternate")
+    assert alternate["href"] == link and alternate["type"] == "text/html"
+    rss = next(e for e in feedparser.parse(feeds["feeds/all.rss.xml"]).entries if e.link == link)
+    assert rss.enclosures == [{"length": str(size), "type": "application/pdf", "href": f"{SITE}/{file}"}]
+
+
+def test_pelicans_own_feeds_are_not_produced_and_paths_never_collide(built_site, feeds):
+    for relative in feeds:
+        assert relative.count("/") == 1 and relative.startswith("feeds/all.") or relative.count("/") == 2, relative
+    with open(feeds["feeds/all.atom.xml"], encoding="utf-8") as handle:
+        assert "Partnership publisher (feedgen)" in handle.read()
+    for slug in ("updates", "briefings", "minutes"):  # where Pelican would write category feeds
+        assert not os.path.exists(os.path.join(built_site.output, "feeds", f"{slug}.atom.xml"))
+    assert not glob.glob(os.path.join(built_site.output, "feeds", "*-en.*"))
+
+
+def test_no_private_person_or_draft_in_any_feed(feeds):
+    private = [p for p in sources.directory("people.yml") if p.get("public") is False]
+    drafts = [m["title"] for _, m in sources.drafts()]
+    for relative, path in feeds.items():
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        for person in private:
+            assert person["name"] not in text and f"people/{person['id']}" not in text, relative
+        for title in drafts:
+            assert title not in text, relative
+
+
+def test_autodiscovery_and_the_feeds_page(page, entities):
+    for address in ("", "about/", "updates/"):
+        head = page(address).head
+        assert head.select_one('link[rel="alternate"][type="application/atom+xml"][href$="feeds/all.atom.xml"]')
+        assert head.select_one('link[rel="alternate"][type="application/rss+xml"][href$="feeds/all.rss.xml"]')
+    assert page("updates/").head.select_one('link[href$="feeds/categories/updates.atom.xml"]')
+    for (kind, entity_id), entity in list(entities.items())[::7]:
+        soup = page(entity["url"])
+        assert soup.head.select_one(f'link[href$="feeds/{FOLDERS[kind]}/{entity_id}.rss.xml"]'), entity_id
+        assert soup.select_one(f'.follow a[href$="feeds/{FOLDERS[kind]}/{entity_id}.atom.xml"]'), entity_id
+    listing = page("feeds/")
+    hrefs = {a["href"] for a in listing.select("a.feed-link")}
+    assert f"{SITE}/feeds/all.rss.xml" in hrefs
+    assert len(hrefs) == 2 * len(listing.select(".feed-table tbody tr"))
