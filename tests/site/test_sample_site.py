@@ -107,5 +107,5 @@ def test_private_person_is_named_in_no_output_file_and_the_build_warns(built_sit
 
 
 def test_pelican_pages_this_site_does_not_use_are_not_written(built_site):
-    for unwanted in ("author", "authors.html", "tag", "tags.html", "categories.html", "drafts", "feeds"):
+    for unwanted in ("author", "authors.html", "tag", "tags.html", "categories.html", "drafts"):
         assert not os.path.exists(os.path.join(built_site.output, unwanted)), unwanted
