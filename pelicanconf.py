@@ -28,7 +28,7 @@ DIRECTORY_PATH = "directory"
 
 # --- Plugins ----------------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["network", "sitetheme", "crosslinks", "minutes", "feeds"]
+PLUGINS = ["network", "sitetheme", "crosslinks", "minutes", "feeds", "newsletter"]
 
 #: Link the "first" mention of each person, organisation and theme in a document, or "every" one.
 LINK_MENTIONS = "first"
@@ -83,6 +83,28 @@ AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TAG_FEED_ATOM = TAG_FEED_RSS = None
 TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
 
+# --- Newsletter (README, 'The newsletter') --------------------------------------------------
+#: One issue per "month" or per "quarter" that has published documents.
+NEWSLETTER_PERIOD = "month"
+#: Folder (inside PATH) of the optional editor's notes, one per issue: 2025-09.md.
+NEWSLETTER_NOTES_PATH = "newsletters"
+#: The most documents an issue lists (the rest are "more on the website"): keeps it under 100 KB.
+NEWSLETTER_MAX_DOCUMENTS = 25
+NEWSLETTER_FROM = "Calder Valley Migration Partnership <partnership@cvmp.example.org>"
+NEWSLETTER_REPLY_TO = "partnership@cvmp.example.org"
+#: The To: of the .eml file (a proof sent with make send-proof goes to TO= instead).
+NEWSLETTER_TO = "Partnership members <members@cvmp.example.org>"
+#: The unsubscribe link: "mailchimp", "listmonk", "buttondown" (each service's own placeholder),
+#: or a plain address such as "https://lists.example.org/unsubscribe".
+NEWSLETTER_UNSUBSCRIBE = "mailchimp"
+#: Campaign parameters added to links into the site, or None. "{issue}" becomes 2025-09.
+NEWSLETTER_UTM = None
+NEWSLETTER_FOOTER = ("You receive this newsletter as a member or partner of the Calder Valley Migration "
+                     "Partnership, Wellgate House, Calderbridge.")
+#: The masthead picture (PNG, JPG or GIF in theme/static) and the width it is shown at (at most 600).
+NEWSLETTER_LOGO = "images/email-logo.png"
+NEWSLETTER_LOGO_WIDTH = 240
+
 # --- Theme ---------------------------------------------------------------------------------
 THEME = "theme"
 #: How many documents the home page lists.
@@ -105,6 +127,7 @@ MENU_ITEMS = (
     ("People", "people/"),
     ("Organisations", "organisations/"),
     ("Themes", "themes/"),
+    ("Newsletter", "newsletter/"),
     ("About", "about/"),
     ("Feeds", "feeds/"),
 )

@@ -11,18 +11,12 @@ from pelican import signals
 from pelican.generators import Generator
 
 from network.stats import timed
-from network.urls import absolute
+from network.urls import absolute, public_siteurl
 
 from .build import Enclosure, FeedInfo, FeedItem, make_feeds
 from .select import feed_paths, feed_specs
 
 _EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
-
-
-def feed_siteurl(settings) -> str:
-    """Feeds always carry absolute addresses, even in a preview built with relative links."""
-    siteurl = settings["SITEURL"]
-    return (siteurl if urlparse(siteurl).scheme else settings["PUBLIC_SITEURL"]).rstrip("/")
 
 
 class FeedsGenerator(Generator):
@@ -57,7 +51,7 @@ class FeedsGenerator(Generator):
 
     def _write(self, network, writer):
         settings = self.settings
-        site = feed_siteurl(settings)
+        site = public_siteurl(settings)
         self.network = network
         self.domain = urlparse(site).hostname or "localhost"
         now = datetime.now(ZoneInfo(settings["TIMEZONE"]))

@@ -65,3 +65,10 @@ def page_base(settings, save_as: str) -> str:
         depth = save_as.strip("/").count("/")
         return "/".join([".."] * depth) or "."
     return settings["SITEURL"]
+
+
+def public_siteurl(settings) -> str:
+    """The absolute address feeds and e-mails link to: SITEURL when it is absolute (production),
+    else PUBLIC_SITEURL (a preview built with relative links)."""
+    siteurl = settings["SITEURL"]
+    return (siteurl if re.match(r"^https?://", siteurl) else settings["PUBLIC_SITEURL"]).rstrip("/")

@@ -1,0 +1,172 @@
+"""Connects the newsletter to Pelican: notes checked with the content, issues written with the site."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import datetime
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
+
+import css_inline
+from markdown import Markdown
+from pelican import signals
+from pelican.generators import Generator
+
+from crosslinks import links_ready
+from network.errors import ContentError, did_you_mean
+from network.privacy import name_pattern, private_names, redact
+from network.reader import display_path
+from network.source import decode, split_front_matter
+from network.stats import timed
+from network.urls import absolute, public_siteurl
+
+from . import views
+from .issues import PERIODS, Note, period_key, select_issues
+from .links import unsubscribe_link, with_campaign
+from .message import build_message
+from .plaintext import render_text
+
+NOTE_KEYS = ("title", "preheader", "lead")
+_KEY = {"month": re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"), "quarter": re.compile(r"^\d{4}-q[1-4]$")}
+
+
+def load_notes(network, generators, problems, **_) -> None:
+    """Read content/newsletters/*.md once, with the rest of the content, so mistakes stop the build."""
+    settings = generators[0].settings
+    context = generators[0].context
+    period = settings["NEWSLETTER_PERIOD"]
+    if period not in PERIODS:
+        problems.error("pelicanconf.py", f"NEWSLETTER_PERIOD is '{period}'.", key="NEWSLETTER_PERIOD",
+                       hint="Use 'month' or 'quarter'.")
+        period = "month"
+    folder = os.path.join(settings["PATH"], settings["NEWSLETTER_NOTES_PATH"])
+    pattern = name_pattern(private_names(network.directory))
+    replacement = settings["PRIVATE_NAME_REPLACEMENT"]
+    by_period: dict[str, list[str]] = {}
+    for document in network.documents:
+        by_period.setdefault(period_key(document.date, period), []).append(
+            document.key.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    notes = {}
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        if not name.endswith(".md"):
+            continue
+        full = os.path.join(folder, name)
+        path = display_path(full)
+        key = name[:-3]
+        if not _KEY[period].match(key):
+            example = "2025-09" if period == "month" else "2025-q3"
+            problems.error(path, f"'{name}' is not named after a {period}.",
+                           hint=f"Name an editor's note after its issue, such as {example}.md.")
+            continue
+        try:
+            with open(full, "rb") as handle:
+                front, body, _ = split_front_matter(decode(handle.read(), path), path)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        for field in front:
+            if field not in NOTE_KEYS:
+                close = did_you_mean(field, NOTE_KEYS)
+                problems.error(path, f"unknown key '{field}'.", line=front.line_of(field), key=field,
+                               hint=f"Did you mean '{close}'?" if close else "Known keys: " + ", ".join(NOTE_KEYS) + ".")
+        if key not in by_period:
+            problems.warning(path, f"nothing was published in {key}, so this note has no issue to go with.",
+                             hint="Rename the file after a month with documents, or publish one that month.")
+        lead = front.get("lead") or []
+        lead = [str(item) for item in (lead if isinstance(lead, list) else [lead])]
+        available = by_period.get(key, [])
+        for item in lead:
+            if item.removesuffix(".md") not in available:
+                close = did_you_mean(item, available)
+                problems.error(path, f"the lead document '{item}' is not published in {key}.",
+                               line=front.line_of("lead"), key="lead",
+                               hint=(f"Did you mean '{close}'? " if close else "")
+                               + "Name documents of this issue by their file name, without .md.")
+        markdown = Markdown(**settings["MARKDOWN"])
+        texts = [str(front.get("title") or ""), str(front.get("preheader") or ""), markdown.convert(body)]
+        texts = [redact(text, pattern, replacement)[0] for text in texts]
+        notes[key] = Note(key, path, texts[0], texts[1], texts[2], [i.removesuffix(".md") for i in lead])
+    context["newsletter_notes"] = notes
+    context["newsletter_period"] = period
+
+
+def _png_size(path: str) -> tuple[int, int]:
+    with open(path, "rb") as handle:
+        header = handle.read(24)
+    return int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+
+
+class NewsletterGenerator(Generator):
+    """Writes /newsletter/ and, per issue, the web version, email.html, email.txt and email.eml."""
+
+    def generate_output(self, writer):
+        network = self.context.get("network")
+        if network is None or "newsletter_notes" not in self.context:
+            return
+        with timed("newsletter: issues, inlining, text, .eml"):
+            self._write(network, writer)
+
+    def _write(self, network, writer):
+        settings = self.settings
+        site = public_siteurl(settings)
+        zone = ZoneInfo(settings["TIMEZONE"])
+        now = datetime.now(zone)
+        issues = select_issues(
+            network, period=self.context["newsletter_period"], zone=zone, now=now, sitename=settings["SITENAME"],
+            categories=list(settings["CATEGORY_BY_FOLDER"].values()), notes=self.context["newsletter_notes"],
+            limit=settings["NEWSLETTER_MAX_DOCUMENTS"])
+        logo_file = os.path.join(self.theme, "static", settings["NEWSLETTER_LOGO"])
+        width, height = _png_size(logo_file)
+        shown_width = min(settings["NEWSLETTER_LOGO_WIDTH"], 600)
+        logo = {"width": shown_width, "height": round(height * shown_width / width)}
+        unsubscribe = unsubscribe_link(settings["NEWSLETTER_UNSUBSCRIBE"])
+        inliner = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
+        domain = urlparse(site).hostname or "localhost"
+        for issue in issues:
+            def link(url, key=issue.key):
+                return with_campaign(url, site, settings["NEWSLETTER_UTM"], key)
+
+            view = views.IssueView(
+                lead=[views.entry(d, network, link(f"{site}/{d.url}")) for d in issue.lead],
+                sections=[(c, [views.entry(d, network, link(f"{site}/{d.url}")) for d in docs])
+                          for c, docs in issue.sections],
+                upcoming=[views.meeting_line(u, network) for u in issue.upcoming],
+            )
+            folder = f"newsletter/{issue.key}/"
+            issue.intro_html = absolute(issue.intro_html, folder, site)
+            links = {
+                "web": link(f"{site}/{folder}"), "site": link(f"{site}/"), "meetings": link(f"{site}/meetings/"),
+                "actions": link(f"{site}/actions/"), "unsubscribe": unsubscribe,
+                "logo": f"{site}/{settings['THEME_STATIC_DIR']}/{settings['NEWSLETTER_LOGO']}",
+            }
+            values = {"issue": issue, "view": view, "links": links, "logo": logo}
+            html = self.get_template("email/issue").render({**self.context, **values})
+            html = inliner.inline(html)
+            text = render_text(issue, view, sitename=settings["SITENAME"], web_url=links["web"],
+                               actions_url=links["actions"], unsubscribe=unsubscribe,
+                               footer=settings["NEWSLETTER_FOOTER"])
+            message = build_message(subject=issue.title, sender=settings["NEWSLETTER_FROM"],
+                                    to=settings["NEWSLETTER_TO"], text=text, html=html, unsubscribe=unsubscribe,
+                                    reply_to=settings["NEWSLETTER_REPLY_TO"], issue_key=issue.key, date=now,
+                                    domain=domain)
+            target = os.path.join(self.output_path, folder)
+            os.makedirs(target, exist_ok=True)
+            for name, data in (("email.html", html.encode()), ("email.txt", text.encode()),
+                               ("email.eml", bytes(message))):
+                with open(os.path.join(target, name), "wb") as handle:
+                    handle.write(data)
+            writer.write_file(f"{folder}index.html", self.get_template("newsletter"), self.context,
+                              relative_urls=settings["RELATIVE_URLS"], url=folder, issue=issue, view=view)
+        writer.write_file("newsletter/index.html", self.get_template("newsletters"), self.context,
+                          relative_urls=settings["RELATIVE_URLS"], url="newsletter/", issues=issues)
+        self.context["newsletter_latest"] = issues[0].key if issues else None
+
+
+def add_generator(pelican):
+    return NewsletterGenerator
+
+
+def register():
+    links_ready.connect(load_notes)
+    signals.get_generators.connect(add_generator)
