@@ -4,10 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: help publish html devserver serve test bench clean
+.PHONY: help publish html devserver serve newsletter send-proof test test-deps bench clean
 
 help:
 	@echo "make publish    build the public site into output/ (sets everything up the first time)"
+	@echo "make newsletter build the site and its newsletter; print the latest email.html"
+	@echo "make send-proof TO=you@example.org [MONTH=2025-09]  e-mail a proof (SMTP_HOST etc., see README)"
 	@echo "make test       run every test"
 	@echo "make html       build a preview into preview/ (links work from your computer)"
 	@echo "make devserver  preview on http://127.0.0.1:$(PORT)/ and rebuild when a file changes"
@@ -40,7 +42,17 @@ devserver: $(VENV)/.build-installed
 serve: html
 	$(BIN)/python -m http.server --directory preview --bind 127.0.0.1 $(PORT)
 
-test: $(VENV)/.test-installed
+newsletter: publish
+	@$(BIN)/python tools/newsletter.py path
+
+send-proof: publish
+	@$(BIN)/python tools/newsletter.py send --to "$(TO)" $(if $(MONTH),--month $(MONTH))
+
+# Debian's chromium and spamassassin and the caniemail data, which the tests use.
+test-deps:
+	@bash tools/test-deps.sh
+
+test: $(VENV)/.test-installed test-deps
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.build-installed

@@ -3,6 +3,36 @@
 import os
 import sys
 
+import pytest
+from bs4 import BeautifulSoup
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 sys.path.insert(0, ROOT)
+
+# One real production build of the sample content, shared by every test that reads the built site.
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    from tests.building import run_build
+
+    output = str(tmp_path_factory.mktemp("site") / "output")
+    result = run_build(output)
+    assert result.returncode == 0, result.log
+    return result
+
+
+@pytest.fixture(scope="session")
+def page(built_site):
+    """Parse a built page by its address inside the site ('updates/' or 'about/')."""
+    cache = {}
+
+    def load(address: str) -> BeautifulSoup:
+        path = address.strip("/")
+        full = os.path.join(built_site.output, path, "index.html") if not path.endswith(".html") else \
+            os.path.join(built_site.output, path)
+        if full not in cache:
+            with open(full, encoding="utf-8") as handle:
+                cache[full] = BeautifulSoup(handle.read(), "html.parser")
+        return cache[full]
+
+    return load

@@ -144,7 +144,8 @@ class NewsletterGenerator(Generator):
             html = self.get_template("email/issue").render({**self.context, **values})
             html = inliner.inline(html)
             text = render_text(issue, view, sitename=settings["SITENAME"], web_url=links["web"],
-                               actions_url=links["actions"], unsubscribe=unsubscribe,
+                               actions_url=links["actions"], meetings_url=links["meetings"],
+                               site_url=links["site"], unsubscribe=unsubscribe,
                                footer=settings["NEWSLETTER_FOOTER"])
             message = build_message(subject=issue.title, sender=settings["NEWSLETTER_FROM"],
                                     to=settings["NEWSLETTER_TO"], text=text, html=html, unsubscribe=unsubscribe,

@@ -72,8 +72,8 @@ def plain(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment or "")).split())
 
 
-def render_text(issue, view, *, sitename: str, web_url: str, actions_url: str, unsubscribe: str,
-                footer: str) -> str:
+def render_text(issue, view, *, sitename: str, web_url: str, actions_url: str, meetings_url: str,
+                site_url: str, unsubscribe: str, footer: str) -> str:
     """The whole plain-text e-mail of an issue, from the same view as the HTML part."""
     out = [heading(sitename, "="), issue.label, "",
            "View this issue in your browser:", web_url, ""]
@@ -94,10 +94,11 @@ def render_text(issue, view, *, sitename: str, web_url: str, actions_url: str, u
             out += [wrap(line, "  ").replace("  ", "* ", 1), ""]
     else:
         out += ["No meetings are scheduled yet.", ""]
+    out += ["All meetings:", meetings_url, ""]
     out += [heading("Actions"), "",
             wrap(f"{issue.open_actions} action{'s' if issue.open_actions != 1 else ''} open at the end of "
                  f"{issue.label}. The register:"), actions_url, ""]
-    out += ["-- ", wrap(footer), "", "Unsubscribe:", unsubscribe, ""]
+    out += ["-- ", wrap(footer), site_url, "", "Unsubscribe:", unsubscribe, ""]
     return "\n".join(out)
 
 
