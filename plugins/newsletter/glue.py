@@ -150,7 +150,7 @@ class NewsletterGenerator(Generator):
             message = build_message(subject=issue.title, sender=settings["NEWSLETTER_FROM"],
                                     to=settings["NEWSLETTER_TO"], text=text, html=html, unsubscribe=unsubscribe,
                                     reply_to=settings["NEWSLETTER_REPLY_TO"], issue_key=issue.key, date=now,
-                                    domain=domain)
+                                    domain=domain, list_name=f"{settings['SITENAME']} newsletter")
             target = os.path.join(self.output_path, folder)
             os.makedirs(target, exist_ok=True)
             for name, data in (("email.html", html.encode()), ("email.txt", text.encode()),
