@@ -6,6 +6,9 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
+#: Fixtures computing what the sample documents involve, independently of the plugins.
+pytest_plugins = ["tests.site.mentions"]
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 sys.path.insert(0, ROOT)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from blinker import signal
 from pelican import signals
-from pelican.generators import Generator
 
 from network import network_ready
+from network.generator import NetworkGenerator
 from network.stats import timed
 from network.urls import page_base
 from network.model import Entity, Organisation, Person, Theme
@@ -92,23 +92,16 @@ def _linkable(generator):
                 yield content
 
 
-class EntityPagesGenerator(Generator):
+class EntityPagesGenerator(NetworkGenerator):
     """Writes /people/, /organisations/, /themes/ and a page for every public entity."""
 
-    def generate_output(self, writer):
-        network = self.context.get("network")
-        if network is None:
-            return
-        with timed("crosslinks: writing entity pages"):
-            self._write_pages(network, writer)
+    stage = "crosslinks: writing entity pages"
 
-    def _write_pages(self, network, writer):
+    def write(self, network, writer):
         categories = list(self.settings["CATEGORY_BY_FOLDER"].values())
 
         def write(save_as, template, **values):
-            writer.write_file(save_as, self.get_template(template), self.context,
-                              relative_urls=self.settings["RELATIVE_URLS"], url=save_as[: -len("index.html")],
-                              **values)
+            self.write_page(writer, save_as, template, **values)
 
         write("people/index.html", "people", groups=entities.people_by_organisation(network))
         write("organisations/index.html", "organisations", groups=entities.organisations_by_kind(network))

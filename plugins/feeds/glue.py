@@ -8,9 +8,8 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from pelican import signals
-from pelican.generators import Generator
 
-from network.stats import timed
+from network.generator import NetworkGenerator
 from network.urls import absolute, public_siteurl
 
 from .build import Enclosure, FeedInfo, FeedItem, make_feeds
@@ -19,15 +18,10 @@ from .select import feed_paths, feed_specs
 _EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
-class FeedsGenerator(Generator):
+class FeedsGenerator(NetworkGenerator):
     """Writes RSS and Atom for the site, each category, theme, organisation and public person."""
 
-    def generate_output(self, writer):
-        network = self.context.get("network")
-        if network is None:
-            return
-        with timed("feeds: writing RSS and Atom"):
-            self._write(network, writer)
+    stage = "feeds: writing RSS and Atom"
 
     def _item(self, document, content, site):
         author = ""
@@ -49,7 +43,7 @@ class FeedsGenerator(Generator):
             enclosures=[Enclosure(f"{site}/{a.path}", a.size, a.media_type, a.title) for a in document.attachments],
         )
 
-    def _write(self, network, writer):
+    def write(self, network, writer):
         settings = self.settings
         site = public_siteurl(settings)
         self.network = network
@@ -79,9 +73,7 @@ class FeedsGenerator(Generator):
                 os.makedirs(os.path.dirname(full), exist_ok=True)
                 with open(full, "wb") as handle:
                     handle.write(data)
-        writer.write_file("feeds/index.html", self.get_template("feeds"), self.context,
-                          relative_urls=settings["RELATIVE_URLS"], url="feeds/",
-                          feed_groups=_groups(specs), feed_site=site)
+        self.write_page(writer, "feeds/index.html", "feeds", feed_groups=_groups(specs), feed_site=site)
 
 
 def _groups(specs):

@@ -8,11 +8,11 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from pelican import signals
-from pelican.generators import Generator
 
-from crosslinks import links_ready, url_of
+from crosslinks import links_ready
 from crosslinks.names import meeting_initials
 from network.errors import did_you_mean
+from network.generator import NetworkGenerator
 from network.model import Action, ActionUpdate, Entity, Owner
 from network.stats import timed
 from network.urls import from_rooted, page_base, to_rooted
@@ -171,28 +171,19 @@ def _annotate(contents, found, by_key, settings):
         content._content = annotate(content._content, badges, links)
 
 
-class MinutesPagesGenerator(Generator):
+class MinutesPagesGenerator(NetworkGenerator):
     """Writes /actions/, /meetings/ and /meetings.ics."""
 
-    def generate_output(self, writer):
-        network = self.context.get("network")
-        if network is None:
-            return
-        with timed("minutes: writing register, meetings, calendar"):
-            self._write(network, writer)
+    stage = "minutes: writing register, meetings, calendar"
 
-    def _write(self, network, writer):
+    def write(self, network, writer):
         settings = self.settings
         now = datetime.now(ZoneInfo(settings["TIMEZONE"]))
         overview = views.overview(network, now)
-        for save_as, template, values in (
-            ("actions/index.html", "actions", {"register": views.register(network),
-                                               "open_count": sum(a.status == "open" for a in network.actions),
-                                               "total_count": len(network.actions)}),
-            ("meetings/index.html", "meetings", {"overview": overview}),
-        ):
-            writer.write_file(save_as, self.get_template(template), self.context,
-                              relative_urls=settings["RELATIVE_URLS"], url=save_as[: -len("index.html")], **values)
+        self.write_page(writer, "actions/index.html", "actions", register=views.register(network),
+                        open_count=sum(a.status == "open" for a in network.actions),
+                        total_count=len(network.actions))
+        self.write_page(writer, "meetings/index.html", "meetings", overview=overview)
         siteurl = settings["SITEURL"] or "http://localhost"
         data = calendar([upcoming for upcoming, _ in overview["upcoming"]], network, name=settings["SITENAME"], domain=urlparse(siteurl).hostname or "localhost",
                         page_url=siteurl.rstrip("/") + "/")

@@ -11,14 +11,13 @@ from zoneinfo import ZoneInfo
 import css_inline
 from markdown import Markdown
 from pelican import signals
-from pelican.generators import Generator
 
 from crosslinks import links_ready
 from network.errors import ContentError, did_you_mean
 from network.privacy import name_pattern, private_names, redact
 from network.reader import display_path
 from network.source import decode, split_front_matter
-from network.stats import timed
+from network.generator import NetworkGenerator
 from network.urls import absolute, public_siteurl
 
 from . import views
@@ -97,17 +96,14 @@ def _png_size(path: str) -> tuple[int, int]:
     return int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
 
 
-class NewsletterGenerator(Generator):
+class NewsletterGenerator(NetworkGenerator):
     """Writes /newsletter/ and, per issue, the web version, email.html, email.txt and email.eml."""
 
-    def generate_output(self, writer):
-        network = self.context.get("network")
-        if network is None or "newsletter_notes" not in self.context:
-            return
-        with timed("newsletter: issues, inlining, text, .eml"):
-            self._write(network, writer)
+    stage = "newsletter: issues, inlining, text, .eml"
 
-    def _write(self, network, writer):
+    def write(self, network, writer):
+        if "newsletter_notes" not in self.context:
+            return
         settings = self.settings
         site = public_siteurl(settings)
         zone = ZoneInfo(settings["TIMEZONE"])
@@ -157,10 +153,8 @@ class NewsletterGenerator(Generator):
                                ("email.eml", bytes(message))):
                 with open(os.path.join(target, name), "wb") as handle:
                     handle.write(data)
-            writer.write_file(f"{folder}index.html", self.get_template("newsletter"), self.context,
-                              relative_urls=settings["RELATIVE_URLS"], url=folder, issue=issue, view=view)
-        writer.write_file("newsletter/index.html", self.get_template("newsletters"), self.context,
-                          relative_urls=settings["RELATIVE_URLS"], url="newsletter/", issues=issues)
+            self.write_page(writer, f"{folder}index.html", "newsletter", issue=issue, view=view)
+        self.write_page(writer, "newsletter/index.html", "newsletters", issues=issues)
         self.context["newsletter_latest"] = issues[0].key if issues else None
 
 

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from tests import sources
-from tests.site.mentions import KINDS, entities, expected, meeting_initials, name_regex  # noqa: F401
+from tests.site.mentions import meeting_initials
 
 pytestmark = pytest.mark.build
 

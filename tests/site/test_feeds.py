@@ -3,14 +3,12 @@
 import glob
 import os
 import re
-from datetime import datetime
 
 import feedparser
 import pytest
 from lxml import etree
 
 from tests import sources
-from tests.site.mentions import KINDS, entities, expected, meeting_initials, name_regex  # noqa: F401
 
 pytestmark = pytest.mark.build
 

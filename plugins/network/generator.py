@@ -1,0 +1,30 @@
+"""The base of every generator that writes pages from the network model."""
+
+from __future__ import annotations
+
+from pelican.generators import Generator
+
+from .stats import timed
+
+
+class NetworkGenerator(Generator):
+    """Writes its pages once the model is complete; its time is one stage of the build."""
+
+    #: The stage's name in `tools/build.py --timings` and the benchmark.
+    stage = "writing"
+
+    def generate_output(self, writer):
+        network = self.context.get("network")
+        if network is None:
+            return
+        with timed(self.stage):
+            self.write(network, writer)
+
+    def write(self, network, writer) -> None:
+        raise NotImplementedError
+
+    def write_page(self, writer, save_as: str, template: str, **values) -> None:
+        """Render one of the theme's templates to ``save_as`` (a path ending in index.html)."""
+        writer.write_file(save_as, self.get_template(template), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"],
+                          url=save_as[: -len("index.html")], **values)
