@@ -4,13 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: help publish html devserver serve newsletter send-proof test test-deps bench clean
+.PHONY: help check publish html devserver serve newsletter send-proof test test-deps bench clean
 
 help:
 	@echo "make publish    build the public site into output/ (sets everything up the first time)"
 	@echo "make newsletter build the site and its newsletter; print the latest email.html"
 	@echo "make send-proof TO=you@example.org [MONTH=2025-09]  e-mail a proof (SMTP_HOST etc., see README)"
 	@echo "make test       run every test"
+	@echo "make check      check the content for mistakes without building (fast)"
 	@echo "make html       build a preview into preview/ (links work from your computer)"
 	@echo "make devserver  preview on http://127.0.0.1:$(PORT)/ and rebuild when a file changes"
 	@echo "make serve      serve the last preview on http://127.0.0.1:$(PORT)/"
@@ -31,6 +32,9 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.build-installed
 
 publish: $(VENV)/.build-installed
 	$(BIN)/python tools/build.py --settings publishconf.py --output output
+
+check: $(VENV)/.build-installed
+	$(BIN)/python tools/build.py --settings pelicanconf.py --output preview --check
 
 html: $(VENV)/.build-installed
 	$(BIN)/python tools/build.py --settings pelicanconf.py --output preview

@@ -1,6 +1,6 @@
 """Build the site into a temporary folder and put it in place only when the build succeeded.
 
-    python tools/build.py [--settings publishconf.py] [--output output] [--content content]
+    python tools/build.py [--settings publishconf.py] [--output output] [--content content] [--check]
 
 A failed build (content errors, or any error Pelican reports) leaves the previous output
 folder exactly as it was, prints what went wrong, and exits non-zero.
@@ -50,7 +50,7 @@ def build(settings_file: str, output: str, overrides: dict | None = None, timing
     """
     sys.path.insert(0, os.path.join(ROOT, "plugins"))
     from network import stats
-    from network.errors import BuildFailed
+    from network.errors import BuildFailed, CheckPassed
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -62,6 +62,10 @@ def build(settings_file: str, output: str, overrides: dict | None = None, timing
     try:
         settings = read_settings(settings_file, override={"OUTPUT_PATH": staging, **(overrides or {})})
         Pelican(settings).run()
+    except CheckPassed as passed:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"{passed} Checked in {time.perf_counter() - started:.1f} s.")
+        return 0
     except BuildFailed as failure:
         shutil.rmtree(staging, ignore_errors=True)
         print(failure, file=sys.stderr)
@@ -102,8 +106,12 @@ def main(argv=None) -> int:
     parser.add_argument("--output", default="output")
     parser.add_argument("--content", help="the content folder (default: PATH in the settings)")
     parser.add_argument("--timings", metavar="FILE", help="write the time of each stage to FILE (JSON)")
+    parser.add_argument("--check", action="store_true",
+                        help="only read and check the content; write nothing (make check)")
     args = parser.parse_args(argv)
     overrides = {"PATH": os.path.abspath(args.content)} if args.content else {}
+    if args.check:
+        overrides["CHECK_ONLY"] = True
     return build(args.settings, args.output, overrides, args.timings)
 
 

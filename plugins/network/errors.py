@@ -104,3 +104,11 @@ class BuildFailed(Exception):
         lines += [f"  - {p.format()}" for p in errors]
         lines.append("Nothing was published; the site online is unchanged.")
         super().__init__("\n".join(lines))
+
+
+class CheckPassed(Exception):
+    """Raised after the checks in check-only mode (CHECK_ONLY): nothing is written."""
+
+    def __init__(self, warnings: int):
+        self.warnings = warnings
+        super().__init__(f"No problems in the content ({warnings} warning{'s' if warnings != 1 else ''}).")

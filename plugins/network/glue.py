@@ -13,7 +13,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from . import stats
 from .directory import FILES, load_directory
 from .documents import resolve_document
-from .errors import BuildFailed, ContentError, ProblemLog
+from .errors import BuildFailed, CheckPassed, ContentError, ProblemLog
 from .model import Network
 from .privacy import line_numbers, name_pattern, private_names, redact
 from .reader import FrontMatterReader, display_path
@@ -158,6 +158,12 @@ def build_network(generators) -> None:
         logger.warning(problem.format())
     if problems.errors:
         raise BuildFailed(problems.errors)
+    if settings_of(generators).get("CHECK_ONLY"):
+        raise CheckPassed(len(problems.warnings))
+
+
+def settings_of(generators):
+    return generators[0].settings
 
 
 def _build_model(generators):

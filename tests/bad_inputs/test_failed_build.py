@@ -57,3 +57,24 @@ def test_every_problem_is_reported_together(tmp_path, content_copy):
     assert "briefings/broken.md, line 2: the file is not UTF-8 text" in log
     assert "Traceback" not in log
     assert not os.path.exists(tmp_path / "output")
+
+
+def test_check_only_reports_problems_and_writes_nothing(tmp_path, content_copy):
+    import subprocess
+    import sys
+
+    from tests.building import ROOT
+
+    def check():
+        return subprocess.run([sys.executable, f"{ROOT}/tools/build.py", "--settings", f"{ROOT}/pelicanconf.py",
+                               "--content", str(content_copy), "--output", str(tmp_path / "out"), "--check"],
+                              cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+    good = check()
+    assert good.returncode == 0 and "No problems in the content" in good.stdout
+    assert not (tmp_path / "out").exists()
+    (content_copy / "updates" / "typo.md").write_text("---\ntitle: T\ndate: 2025-01-01\nthemes: [housng]\n---\nx\n",
+                                                      encoding="utf-8")
+    bad = check()
+    assert bad.returncode == 1 and "unknown theme 'housng'. Did you mean 'housing'?" in bad.stderr
+    assert not (tmp_path / "out").exists()
