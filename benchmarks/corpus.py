@@ -116,7 +116,7 @@ def generate(out: str, documents: int, entities: int, seed: int = 7) -> str:
             by_initials = {}
             for person in attendees:
                 by_initials.setdefault(person["initials"], person)
-            front[1] = f'date: "{day.isoformat()} 14:00"'
+            front[1] = f"date: {day.isoformat()} 14:00"
             front += ["meeting:", f"  body: {body['body']}", "  venue: \"Room 1\"", '  ends: "16:00"',
                       f"  chair: {attendees[0]['id']}",
                       "  present: [" + ", ".join(p["id"] for p in attendees[1:6]) + "]",

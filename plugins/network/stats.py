@@ -32,3 +32,8 @@ def timed(stage: str):
         yield
     finally:
         STAGES[stage] = STAGES.get(stage, 0.0) + time.perf_counter() - started
+
+
+def record_max(stage: str, seconds: float) -> None:
+    """Keep the largest value seen for ``stage`` (the slowest of many similar pieces of work)."""
+    STAGES[stage] = max(STAGES.get(stage, 0.0), seconds)

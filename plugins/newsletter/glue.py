@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from datetime import datetime
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
@@ -18,6 +19,7 @@ from network.privacy import name_pattern, private_names, redact
 from network.reader import display_path
 from network.source import decode, split_front_matter
 from network.generator import NetworkGenerator
+from network.stats import record_max
 from network.urls import absolute, public_siteurl
 
 from . import views
@@ -138,7 +140,9 @@ class NewsletterGenerator(NetworkGenerator):
             }
             values = {"issue": issue, "view": view, "links": links, "logo": logo}
             html = self.get_template("email/issue").render({**self.context, **values})
+            started = time.perf_counter()
             html = inliner.inline(html)
+            record_max("newsletter: slowest inlining of one issue", time.perf_counter() - started)
             text = render_text(issue, view, sitename=settings["SITENAME"], web_url=links["web"],
                                actions_url=links["actions"], meetings_url=links["meetings"],
                                site_url=links["site"], unsubscribe=unsubscribe,
