@@ -68,13 +68,13 @@ def companions(network: Network, entity: Entity, kind: str, limit: int = 6) -> l
     for document in network.documents_of.get(entity, []):
         counts.update(of_kind[id(document)][kind])
     counts.pop(entity, None)
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], _name(network, item[0])))
+    if len(counts) > limit:
+        # Only the ties at the cut need their names: keep every entity counted at least as often
+        # as the limit-th one, then order those.
+        threshold = heapq.nlargest(limit, counts.values())[-1]
+        counts = {key: count for key, count in counts.items() if count >= threshold}
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], network.sort_name(item[0])))
     return ranked[:limit]
-
-
-def _name(network: Network, entity: Entity) -> str:
-    item = network.entity(entity)
-    return item.name.casefold() if item else entity.id
 
 
 def related_documents(network: Network, position: int, limit: int = 5) -> list[Document]:

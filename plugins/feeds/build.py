@@ -3,7 +3,7 @@
 - RSS gets content:encoded only when both a description and content are set: both always are.
 - RSS <author> must be an e-mail address: names go into dc:creator instead.
 - feedgen refuses naive dates: every date given here carries its time zone.
-- feedgen prepends entries unless told to append: items are appended, newest first.
+- feedgen prepends entries unless told to append: we place the items ourselves, newest first.
 - feedgen 1.0.0 drops rel, type and length from Atom entry links (it reads them from the new XML
   element instead of the link it copies): our entry extension writes every Atom link itself.
 """
@@ -13,8 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from lxml import etree
+
+RSS_PREFIXES = {"content": "http://purl.org/rss/1.0/modules/content/", "dc": "http://purl.org/dc/elements/1.1/"}
+
 
 @dataclass
 class Enclosure:
@@ -83,8 +87,54 @@ def _require_zone(value: datetime, what: str) -> datetime:
     return value
 
 
-def make_feeds(info: FeedInfo, items: list[FeedItem]) -> tuple[bytes, bytes]:
-    """(Atom bytes, RSS bytes) for the items, in the order given (newest first)."""
+def _entry(item: FeedItem) -> FeedEntry:
+    entry = FeedEntry()
+    entry.load_extension("dc", atom=False, rss=True)
+    entry.id(item.id)
+    entry.guid(item.id, permalink=False)
+    entry.title(item.title)
+    entry.link(href=item.url, rel="alternate")
+    entry.published(_require_zone(item.published, f"'{item.title}'"))
+    entry.updated(_require_zone(item.updated, f"'{item.title}'"))
+    entry.description(item.summary_html or item.title)
+    entry.summary(item.summary_html or item.title, type="html")
+    entry.content(item.content_html, type="html")
+    if item.author:
+        entry.author(name=item.author)
+        entry.dc.dc_creator(item.author)
+    for category in item.categories:
+        entry.category(term=category)
+    entry.register_extension("links", _AtomLinks, atom=True, rss=False)
+    entry.links.alternate = item.url
+    entry.links.enclosures = item.enclosures
+    if item.enclosures:
+        # RSS allows one enclosure an item: the first attachment.
+        first = item.enclosures[0]
+        entry.enclosure(first.url, str(first.length), first.media_type)
+    return entry
+
+
+class EntryCache:
+    """Each item's Atom <entry> and RSS <item>, made by feedgen once and reused in every feed
+    that lists it (a document is in the site feed, its category's and each entity's)."""
+
+    def __init__(self):
+        self._xml: dict[str, tuple[bytes, bytes]] = {}
+
+    def xml(self, item: FeedItem) -> tuple[bytes, bytes]:
+        found = self._xml.get(item.id)
+        if found is None:
+            entry = _entry(item)
+            # Serialised inside the usual prefixes, so readers see content:encoded and dc:creator.
+            scope = etree.Element("scope", nsmap=RSS_PREFIXES)
+            scope.append(entry.rss_entry())
+            found = (etree.tostring(entry.atom_entry(), encoding="UTF-8", pretty_print=True),
+                     etree.tostring(scope[0], encoding="UTF-8", pretty_print=True))
+            self._xml[item.id] = found
+        return found
+
+
+def _head(info: FeedInfo) -> FeedGenerator:
     generator = FeedGenerator()
     generator.load_extension("dc", atom=False, rss=True)
     generator.id(info.id)
@@ -98,31 +148,22 @@ def make_feeds(info: FeedInfo, items: list[FeedItem]) -> tuple[bytes, bytes]:
     generator.updated(_require_zone(info.updated, "the feed's date"))
     generator.lastBuildDate(_require_zone(info.updated, "the feed's date"))
     generator.generator("Partnership publisher (feedgen)")
-    for item in items:
-        entry = generator.add_entry(order="append")
-        entry.id(item.id)
-        entry.guid(item.id, permalink=False)
-        entry.title(item.title)
-        entry.link(href=item.url, rel="alternate")
-        entry.published(_require_zone(item.published, f"'{item.title}'"))
-        entry.updated(_require_zone(item.updated, f"'{item.title}'"))
-        entry.description(item.summary_html or item.title)
-        entry.summary(item.summary_html or item.title, type="html")
-        entry.content(item.content_html, type="html")
-        if item.author:
-            entry.author(name=item.author)
-            entry.dc.dc_creator(item.author)
-        for category in item.categories:
-            entry.category(term=category)
-        entry.register_extension("links", _AtomLinks, atom=True, rss=False)
-        entry.links.alternate = item.url
-        entry.links.enclosures = item.enclosures
-        if item.enclosures:
-            # RSS allows one enclosure an item: the first attachment.
-            first = item.enclosures[0]
-            entry.enclosure(first.url, str(first.length), first.media_type)
-    atom = generator.atom_str(pretty=True)
+    return generator
+
+
+def _insert(document: bytes, closing: bytes, parts: list[bytes]) -> bytes:
+    at = document.rindex(closing)
+    return document[:at] + b"".join(parts) + document[at:]
+
+
+def make_feeds(info: FeedInfo, items: list[FeedItem], cache: EntryCache | None = None) -> tuple[bytes, bytes]:
+    """(Atom bytes, RSS bytes) for the items, in the order given (newest first)."""
+    cache = cache or EntryCache()
+    entries = [cache.xml(item) for item in items]
+    generator = _head(info)
+    atom = _insert(generator.atom_str(pretty=True), b"</feed>", [atom for atom, _ in entries])
     # The RSS file's own address for its atom:link rel="self"; the page stays the channel link.
     generator.link(href=info.rss_url, rel="self", replace=True)
     generator.link(href=info.page_url, rel="alternate")
-    return atom, generator.rss_str(pretty=True)
+    rss = _insert(generator.rss_str(pretty=True), b"</channel>", [rss for _, rss in entries])
+    return atom, rss

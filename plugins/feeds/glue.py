@@ -12,7 +12,7 @@ from pelican import signals
 from network.generator import NetworkGenerator
 from network.urls import absolute, public_siteurl
 
-from .build import Enclosure, FeedInfo, FeedItem, make_feeds
+from .build import Enclosure, EntryCache, FeedInfo, FeedItem, make_feeds
 from .select import feed_paths, feed_specs
 
 _EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -54,20 +54,19 @@ class FeedsGenerator(NetworkGenerator):
         specs = feed_specs(network, sitename=settings["SITENAME"], categories=categories, now=now,
                            limit=settings["FEED_MAX_ITEMS"])
         items: dict[int, FeedItem] = {}
+        entries = EntryCache()
         newest = network.documents[0].date if network.documents else _EPOCH
         for spec in specs:
-            entries = []
             for document in spec.documents:
                 if id(document) not in items:
                     items[id(document)] = self._item(document, content_of[id(document)], site)
-                entries.append(items[id(document)])
             info = FeedInfo(
                 title=spec.title, subtitle=spec.subtitle, page_url=f"{site}/{spec.page_path}",
                 atom_url=f"{site}/{spec.atom_path}", rss_url=f"{site}/{spec.rss_path}",
                 id=f"{site}/{spec.page_path}", language=settings["DEFAULT_LANG"],
-                updated=max((e.updated for e in entries), default=newest),
+                updated=max((items[id(d)].updated for d in spec.documents), default=newest),
             )
-            atom, rss = make_feeds(info, entries)
+            atom, rss = make_feeds(info, [items[id(d)] for d in spec.documents], entries)
             for path, data in ((spec.atom_path, atom), (spec.rss_path, rss)):
                 full = os.path.join(self.output_path, path)
                 os.makedirs(os.path.dirname(full), exist_ok=True)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
 
 from blinker import signal
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from . import stats
+from . import parallel, stats
 from .directory import FILES, load_directory
 from .documents import resolve_document
 from .errors import BuildFailed, CheckPassed, ContentError, ProblemLog
@@ -45,6 +46,42 @@ class _ContentErrorFilter(logging.Filter):
             _Build.problems.extend(exc.problems)
             return False
         return True
+
+
+#: What the reader's output depends on besides the file itself; a change to any of them must
+#: never be answered from Pelican's content cache.
+_READER_SETTINGS = ("PATH", "ARTICLE_PATHS", "PAGE_PATHS", "CATEGORY_BY_FOLDER", "MARKDOWN")
+
+
+def fingerprint_cache(pelican) -> None:
+    """Give Pelican's content cache a folder per version of our reader and its settings.
+
+    Pelican invalidates cached files by their modification time only; it cannot know that our
+    reader changed. Older fingerprints are removed.
+    """
+    import hashlib
+
+    import markdown
+    import pelican as pelican_package
+
+    from . import documents, reader, source, yamltext
+
+    settings = pelican.settings
+    if not settings.get("CACHE_CONTENT"):
+        return
+    digest = hashlib.sha256()
+    for module in (source, yamltext, documents, reader):
+        with open(module.__file__, "rb") as handle:
+            digest.update(handle.read())
+    digest.update(repr([(key, settings.get(key)) for key in _READER_SETTINGS]).encode())
+    digest.update(f"{markdown.__version__} {pelican_package.__version__}".encode())
+    base = settings["CACHE_PATH"]
+    current = digest.hexdigest()[:16]
+    if os.path.isdir(base):
+        for name in os.listdir(base):
+            if name != current:
+                shutil.rmtree(os.path.join(base, name), ignore_errors=True)
+    settings["CACHE_PATH"] = os.path.join(base, current)
 
 
 def start_build(generator) -> None:
@@ -201,7 +238,10 @@ def _build_model(generators):
 
 def register():
     logging.getLogger("pelican.generators").addFilter(_ContentErrorFilter())
+    signals.initialized.connect(fingerprint_cache)
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(start_build)
+    signals.article_generator_init.connect(parallel.prepare_articles)
+    signals.page_generator_init.connect(parallel.prepare_pages)
     signals.all_generators_finalized.connect(build_network)
     signals.finalized.connect(_finished)

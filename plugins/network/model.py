@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Entity:
-    """The key of any person, organisation or theme: its kind and its id."""
+class Entity(NamedTuple):
+    """The key of any person, organisation or theme: its kind and its id.
+
+    A named tuple rather than a dataclass: entities are hashed millions of times in a large
+    build, and a tuple's hash is computed in C.
+    """
 
     kind: str  # "person", "organisation", "theme"
     id: str
@@ -271,8 +275,23 @@ class Network:
         self.by_path[document.path] = document
 
     def entity(self, key: Entity):
-        table = {"person": self.people, "organisation": self.organisations, "theme": self.themes}[key.kind]
-        return table.get(key.id)
+        """The Person, Organisation or Theme an entity key stands for (None if unknown)."""
+        tables = self.__dict__.get("_tables")
+        if tables is None:
+            tables = self.__dict__["_tables"] = {"person": self.people, "organisation": self.organisations,
+                                                 "theme": self.themes}
+        return tables[key.kind].get(key.id)
+
+    def sort_name(self, key: Entity) -> str:
+        """The entity's name for sorting (built once for every entity)."""
+        names = self.__dict__.get("_sort_names")
+        if names is None:
+            names = self.__dict__["_sort_names"] = {
+                Entity(kind, item.id): item.name.casefold()
+                for kind, table in (("person", self.people), ("organisation", self.organisations),
+                                    ("theme", self.themes))
+                for item in table.values()}
+        return names.get(key, key.id)
 
     def is_public(self, person_id: str | None) -> bool:
         person = self.people.get(person_id) if person_id else None

@@ -25,42 +25,64 @@ def first_paragraph(html: str) -> str:
     return match.group(1).strip() if match else ""
 
 
+def convert(source_path: str, settings) -> tuple[str, dict]:
+    """The work of reading one file: (HTML, metadata with the category as its name).
+
+    Plain data in and out, so it can run in another process (see network.parallel).
+    """
+    path = display_path(source_path)
+    with open(source_path, "rb") as handle:
+        text = decode(handle.read(), path)
+    front_matter, body, _ = split_front_matter(text, path)
+    folder = os.path.relpath(source_path, settings["PATH"]).replace(os.sep, "/").split("/")[0]
+    is_page = folder in settings["PAGE_PATHS"]
+    by_folder = settings["CATEGORY_BY_FOLDER"]
+    basics = read_basics(
+        front_matter, path, default_category=by_folder.get(folder),
+        categories=list(by_folder.values()), is_page=is_page,
+    )
+    markdown = Markdown(**settings["MARKDOWN"])
+    content = markdown.convert(clean_word_debris(body))
+
+    metadata = {"title": basics["title"], "status": basics["status"]}
+    if basics["date"]:
+        metadata["date"] = basics["date"]
+    if basics["modified"]:
+        metadata["modified"] = basics["modified"]
+    if basics["category"] and not is_page:
+        metadata["category"] = basics["category"]
+    if basics["slug"]:
+        metadata["slug"] = basics["slug"]
+    if basics["summary"]:
+        markdown.reset()
+        metadata["summary"] = markdown.convert(basics["summary"])
+    else:
+        metadata["summary"] = first_paragraph(content)
+    # Kept for the network model, which checks every reference once the directory is read.
+    metadata["front_matter"] = front_matter
+    metadata["basics"] = basics
+    metadata["display_path"] = path
+    return content, metadata
+
+
+#: Files already converted by the process pool for this build: absolute path -> result
+#: (or the ContentError to raise). Filled by network.parallel, emptied as files are read.
+PREPARED: dict[str, tuple] = {}
+
+
 class FrontMatterReader(MarkdownReader):
     """Reads `---` YAML front matter and a Markdown body; checks title, date and status."""
 
     file_extensions = ["md", "markdown"]
 
     def read(self, source_path):
-        path = display_path(source_path)
-        with open(source_path, "rb") as handle:
-            text = decode(handle.read(), path)
-        front_matter, body, _ = split_front_matter(text, path)
-        folder = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/").split("/")[0]
-        is_page = folder in self.settings["PAGE_PATHS"]
-        by_folder = self.settings["CATEGORY_BY_FOLDER"]
-        basics = read_basics(
-            front_matter, path, default_category=by_folder.get(folder),
-            categories=list(by_folder.values()), is_page=is_page,
-        )
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        content = self._md.convert(clean_word_debris(body))
-
-        metadata = {"title": basics["title"], "status": basics["status"]}
-        if basics["date"]:
-            metadata["date"] = basics["date"]
-        if basics["modified"]:
-            metadata["modified"] = basics["modified"]
-        if basics["category"] and not is_page:
-            metadata["category"] = self.process_metadata("category", basics["category"])
-        if basics["slug"]:
-            metadata["slug"] = basics["slug"]
-        if basics["summary"]:
-            self._md.reset()
-            metadata["summary"] = self._md.convert(basics["summary"])
+        prepared = PREPARED.pop(source_path, None)
+        if prepared is None:
+            content, metadata = convert(source_path, self.settings)
+        elif isinstance(prepared, Exception):
+            raise prepared
         else:
-            metadata["summary"] = first_paragraph(content)
-        # Kept for the network model, which checks every reference once the directory is read.
-        metadata["front_matter"] = front_matter
-        metadata["basics"] = basics
-        metadata["display_path"] = path
+            content, metadata = prepared
+        if "category" in metadata:
+            metadata["category"] = self.process_metadata("category", metadata["category"])
         return content, metadata

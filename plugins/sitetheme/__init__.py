@@ -12,8 +12,12 @@ from pelican import signals
 from . import views
 
 
+_document_lists = views.DocumentLists()
+
+
 def add_template_helpers(pelican) -> None:
     helpers = pelican.settings.setdefault("JINJA_GLOBALS", {})
+    helpers["document_list_html"] = _document_lists
     helpers["archive_by_month"] = views.archive_by_month
     helpers["period_label"] = views.period_label
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
@@ -31,4 +35,5 @@ def add_network_helpers(network, generators, **_) -> None:
 
 def register():
     signals.initialized.connect(add_template_helpers)
+    signals.article_generator_init.connect(_document_lists.clear)  # a new build: new documents
     network_ready.connect(add_network_helpers)

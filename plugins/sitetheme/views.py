@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import calendar
+import html
+import re
 from itertools import groupby
 
 
@@ -46,3 +48,47 @@ def filesize(size: int) -> str:
             return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
         size /= 1000
     return f"{size} GB"
+
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def summary_text(summary: str, limit: int = 320) -> str:
+    """A summary as plain text, cut at a word boundary near ``limit`` characters."""
+    text = " ".join(html.unescape(_TAGS.sub(" ", summary or "")).split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
+
+
+class DocumentLists:
+    """The list of documents that many pages show (home, categories, archives, entity pages).
+
+    One document looks the same in every list at the same depth of the site, so its markup is
+    made once per depth and reused: a theme listed on thousands of pages costs one rendering.
+    """
+
+    def __init__(self):
+        self._items: dict = {}
+
+    def clear(self, *_args, **_kwargs) -> None:
+        self._items.clear()
+
+    def __call__(self, documents, base: str, show_category: bool = True, heading_level: int = 2) -> str:
+        items = [self._item(doc, base, show_category, heading_level) for doc in documents]
+        return '<ol class="document-list">\n' + "".join(items) + "</ol>\n"
+
+    def _item(self, doc, base, show_category, level) -> str:
+        key = (doc.url, base, show_category, level)
+        item = self._items.get(key)
+        if item is None:
+            title = doc.title
+            category = f' <span class="category-label">{html.escape(str(doc.category))}</span>' if show_category else ""
+            summary = summary_text(doc.summary)
+            summary = f'<div class="document-summary">{html.escape(summary, quote=False)}</div>' if summary else ""
+            item = (f'<li class="document-item"><h{level} class="document-title"><a href="{base}/{doc.url}">'
+                    f"{title}</a></h{level}>"
+                    f'<p class="document-meta"><time datetime="{doc.date.isoformat()}">{long_date(doc.date)}'
+                    f"</time>{category}</p>{summary}</li>\n")
+            self._items[key] = item
+        return item
