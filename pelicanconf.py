@@ -119,6 +119,9 @@ LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
 #: Processes that turn Markdown into HTML side by side (None: one per core; 1: no pool).
 READ_PROCESSES = None
+#: Processes that write pages side by side: 2 lets a helper write the entity pages and feeds
+#: while Pelican writes its own pages (None: 2 on a machine with two cores or more; 1: none).
+WRITE_PROCESSES = None
 CACHE_PATH = ".cache/pelican"
 DELETE_OUTPUT_DIRECTORY = True
 

@@ -51,8 +51,9 @@ def build(settings_file: str, output: str, overrides: dict | None = None, timing
     ``timings``: a file to write the time of each stage to, as JSON (used by the benchmark).
     """
     sys.path.insert(0, os.path.join(ROOT, "plugins"))
-    from network import stats
+    from network import split, stats
     from network.errors import BuildFailed, CheckPassed
+    from network.split import HelperFailed
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -65,13 +66,16 @@ def build(settings_file: str, output: str, overrides: dict | None = None, timing
     gc.set_threshold(200_000, 50, 1000)
     started = time.perf_counter()
     try:
-        settings = read_settings(settings_file, override={"OUTPUT_PATH": staging, **(overrides or {})})
-        Pelican(settings).run()
+        try:
+            settings = read_settings(settings_file, override={"OUTPUT_PATH": staging, **(overrides or {})})
+            Pelican(settings).run()
+        finally:
+            split.abort()  # a helper still writing into the staging folder after a failure
     except CheckPassed as passed:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"{passed} Checked in {time.perf_counter() - started:.1f} s.")
         return 0
-    except BuildFailed as failure:
+    except (BuildFailed, HelperFailed) as failure:
         shutil.rmtree(staging, ignore_errors=True)
         print(failure, file=sys.stderr)
         return 1

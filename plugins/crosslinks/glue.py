@@ -96,6 +96,7 @@ class EntityPagesGenerator(NetworkGenerator):
     """Writes /people/, /organisations/, /themes/ and a page for every public entity."""
 
     stage = "crosslinks: writing entity pages"
+    in_second_process = True
 
     def write(self, network, writer):
         categories = list(self.settings["CATEGORY_BY_FOLDER"].values())

@@ -22,6 +22,7 @@ class FeedsGenerator(NetworkGenerator):
     """Writes RSS and Atom for the site, each category, theme, organisation and public person."""
 
     stage = "feeds: writing RSS and Atom"
+    in_second_process = True
 
     def _item(self, document, content, site):
         author = ""

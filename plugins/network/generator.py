@@ -12,8 +12,14 @@ class NetworkGenerator(Generator):
 
     #: The stage's name in `tools/build.py --timings` and the benchmark.
     stage = "writing"
+    #: Written by the helper process, beside Pelican's own pages (see network.split).
+    in_second_process = False
+    #: Set on the main process's copy when the helper writes this generator's pages.
+    delegated = False
 
     def generate_output(self, writer):
+        if self.delegated:
+            return
         network = self.context.get("network")
         if network is None:
             return

@@ -11,7 +11,7 @@ from blinker import signal
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from . import parallel, stats
+from . import parallel, split, stats
 from .directory import FILES, load_directory
 from .documents import resolve_document
 from .errors import BuildFailed, CheckPassed, ContentError, ProblemLog
@@ -90,6 +90,7 @@ def start_build(generator) -> None:
 
 
 def _finished(pelican) -> None:
+    split.finish()
     stats.mark("written")
     stats.between("writing all pages (entity pages included)", "model ready", "written")
 
@@ -197,6 +198,7 @@ def build_network(generators) -> None:
         raise BuildFailed(problems.errors)
     if settings_of(generators).get("CHECK_ONLY"):
         raise CheckPassed(len(problems.warnings))
+    split.start(generators, settings_of(generators))
 
 
 def settings_of(generators):

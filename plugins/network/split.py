@@ -1,0 +1,116 @@
+"""Writing on two cores: a helper process writes some of our pages while Pelican writes its own.
+
+Once the model is complete and every check has passed, nothing that our generators write
+depends on what Pelican writes, or the other way round. The build forks a helper that writes
+the generators marked ``in_second_process`` (the entity pages and the feeds, the heaviest);
+the main process writes the rest. The helper sends back its stage times and whether anything
+failed; a failure in the helper fails the build like any other.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import os
+import sys
+import traceback
+
+from . import stats
+
+
+class HelperFailed(Exception):
+    exitcode = 1
+
+    def __init__(self, detail: str):
+        super().__init__(f"Writing pages in the helper process failed: {detail}. See the messages above. "
+                         "Nothing was published; the site online is unchanged.")
+
+
+class _Helper:
+    pid: int | None = None
+    fd: int | None = None
+
+
+class _ErrorCount(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+def start(generators, settings) -> None:
+    """Fork the helper (when there are cores to spare and anything to give it)."""
+    from .generator import NetworkGenerator
+
+    abort()
+    processes = settings.get("WRITE_PROCESSES") or os.cpu_count() or 1
+    part = [g for g in generators if isinstance(g, NetworkGenerator) and g.in_second_process]
+    if processes < 2 or not part or "fork" not in multiprocessing.get_all_start_methods():
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the helper
+        os.close(read_fd)
+        _run_helper(part, settings, write_fd)
+    os.close(write_fd)
+    for generator in part:
+        generator.delegated = True
+    _Helper.pid, _Helper.fd = pid, read_fd
+
+
+def _run_helper(part, settings, write_fd) -> None:
+    from pelican.writers import Writer
+
+    errors = _ErrorCount()
+    logging.getLogger().addHandler(errors)
+    before = dict(stats.STAGES)
+    detail = ""
+    try:
+        writer = Writer(part[0].output_path, settings=settings)
+        for generator in part:
+            generator.generate_output(writer)
+    except BaseException as exc:  # report anything; the main process decides
+        traceback.print_exc()
+        detail = f"{exc.__class__.__name__}: {exc}"
+    sys.stdout.flush()
+    sys.stderr.flush()
+    stages = {k: v for k, v in stats.STAGES.items() if before.get(k) != v}
+    payload = json.dumps({"stages": stages, "errors": errors.count, "detail": detail}).encode()
+    with os.fdopen(write_fd, "wb") as pipe:
+        pipe.write(payload)
+    os._exit(1 if detail or errors.count else 0)
+
+
+def finish(*_args) -> None:
+    """Wait for the helper; take its stage times; fail the build if it failed."""
+    if _Helper.pid is None:
+        return
+    pid, fd = _Helper.pid, _Helper.fd
+    _Helper.pid = _Helper.fd = None
+    with os.fdopen(fd, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    report = json.loads(data) if data else {"stages": {}, "errors": 0, "detail": "it stopped without a word"}
+    for stage, seconds in report["stages"].items():
+        stats.STAGES[stage] = seconds
+    if os.waitstatus_to_exitcode(status) != 0 or report["errors"]:
+        raise HelperFailed(report["detail"] or f"{report['errors']} error(s) were reported")
+
+
+def abort() -> None:
+    """Stop a helper left from a build that failed (the devserver keeps going)."""
+    if _Helper.pid is None:
+        return
+    try:
+        os.kill(_Helper.pid, 9)
+        os.waitpid(_Helper.pid, 0)
+    except OSError:
+        pass
+    if _Helper.fd is not None:
+        os.close(_Helper.fd)
+    _Helper.pid = _Helper.fd = None
