@@ -186,6 +186,8 @@ def _withhold_private_names(content, document, pattern, replacement, problems, d
 
 
 def build_network(generators) -> None:
+    """Build the model, let every plugin add to it and check it, then stop on any error."""
+    settings = generators[0].settings
     stats.mark("read")
     stats.between("pelican: reading and Markdown", "start", "read")
     with stats.timed("network: model and checks"):
@@ -196,13 +198,9 @@ def build_network(generators) -> None:
         logger.warning(problem.format())
     if problems.errors:
         raise BuildFailed(problems.errors)
-    if settings_of(generators).get("CHECK_ONLY"):
+    if settings.get("CHECK_ONLY"):
         raise CheckPassed(len(problems.warnings))
-    split.start(generators, settings_of(generators))
-
-
-def settings_of(generators):
-    return generators[0].settings
+    split.start(generators, settings)
 
 
 def _build_model(generators):
