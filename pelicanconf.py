@@ -138,7 +138,6 @@ MENU_ITEMS = (
     ("Themes", "themes/"),
     ("Newsletter", "newsletter/"),
     ("About", "about/"),
-    ("Feeds", "feeds/"),
 )
 #: A line at the foot of every page (plain text).
 FOOTER_TEXT = "Contact the project officer: partnership@cvmp.example.org"

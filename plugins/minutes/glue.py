@@ -143,6 +143,14 @@ def _collect(network, generators, problems, settings):
     network.upcoming = next_meetings(network, ZoneInfo(settings["TIMEZONE"]))
     for content in contents:
         content.meeting_header = views.meeting_header(content.doc, network)
+    now = datetime.now(ZoneInfo(settings["TIMEZONE"]))
+    coming = views.overview(network, now)["upcoming"]
+    open_actions = sum(action.status == "open" for action in network.actions)
+    for generator in generators:
+        env = getattr(generator, "env", None)
+        if env is not None:  # for the home page
+            env.globals["coming_up"] = coming
+            env.globals["open_actions"] = open_actions
 
 
 def _annotate(contents, found, by_key, settings):

@@ -172,3 +172,13 @@ def test_every_attendee_page_lists_the_meeting_with_their_role_and_their_actions
                     assert any(f"{sources.slug(path)}/#action-{match.group(1)}" in href for href in links), \
                         (word, path, match.group(1))
     assert checked >= 40
+
+
+def test_the_home_page_shows_what_is_coming_up(page):
+    home = [li.get_text(" ", strip=True) for li in page("").select(".home-aside .upcoming-list li")]
+    meetings = page("meetings/").select(".upcoming-list li")
+    assert len(home) == len(meetings)
+    for line, item in zip(home, meetings):
+        assert item.strong.get_text(strip=True) in line
+    register = page("actions/").select("table.register tbody tr .status-open")
+    assert page("").select_one('.home-aside a[href$="actions/"]').get_text(strip=True).startswith(str(len(register)))
