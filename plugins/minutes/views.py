@@ -69,6 +69,12 @@ def owner_links(action: Action, network: Network) -> list[tuple[str, str | None]
     return links
 
 
+def register_id(action: Action) -> str:
+    """A row's id in the register: the minutes' file name and the action, unique on the page."""
+    stem = action.document.key.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return f"{stem}-{action.anchor}"
+
+
 def register(network: Network) -> list[dict]:
     """One section per body that met: its actions, open first, then closed; newest first within."""
     sections: dict[str, list[Action]] = {}
@@ -78,7 +84,7 @@ def register(network: Network) -> list[dict]:
     for body_id, actions in sections.items():
         ordered = sorted(actions, key=lambda a: (a.status != "open", -a.document.date.timestamp(), a.number))
         body = network.organisations.get(body_id)
-        rows = [{"action": a, "owners": owner_links(a, network)} for a in ordered]
+        rows = [{"action": a, "owners": owner_links(a, network), "id": register_id(a)} for a in ordered]
         result.append({"body": body, "open": [r for r in rows if r["action"].status == "open"],
                        "closed": [r for r in rows if r["action"].status != "open"]})
     return sorted(result, key=lambda s: s["body"].name.casefold() if s["body"] else "")

@@ -1,31 +1,13 @@
 """The newsletter e-mail in a real browser at desktop and phone widths."""
 
 import glob
-import mimetypes
 import os
 
 import pytest
 
+from tests.browser.conftest import SITE, serve_site
+
 pytestmark = pytest.mark.build
-
-SITE = "https://cvmp.example.org"
-
-
-def serve_site(page, output):
-    """Answer requests for the public site from the built folder (this machine has no network)."""
-    def handle(route):
-        path = route.request.url[len(SITE):].split("?")[0].split("#")[0]
-        full = os.path.join(output, path.lstrip("/"))
-        if os.path.isdir(full):
-            full = os.path.join(full, "index.html")
-        if os.path.isfile(full):
-            with open(full, "rb") as handle_:
-                route.fulfill(status=200, body=handle_.read(),
-                              content_type=mimetypes.guess_type(full)[0] or "application/octet-stream")
-        else:
-            route.fulfill(status=404, body="not found")
-    page.route(f"{SITE}/**", handle)
-
 
 @pytest.mark.parametrize("width", [600, 375])
 def test_every_issue_fits_and_every_image_has_its_box(browser, built_site, width):

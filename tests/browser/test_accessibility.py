@@ -1,0 +1,58 @@
+"""axe-core (the accessibility rules browsers' own tools use) on one page of every type."""
+
+import os
+
+import pytest
+
+from tests import sources
+from tests.browser.conftest import SITE, serve_site
+from tests.building import ROOT
+
+pytestmark = pytest.mark.build
+
+AXE = os.path.join(ROOT, ".cache", "npm", "node_modules", "axe-core", "axe.min.js")
+
+
+def addresses():
+    minutes = next(p for p, m in sources.documents() if m.get("meeting"))
+    update = next(p for p, m in sources.documents() if p.startswith("updates/"))
+    person = next(p["id"] for p in sources.directory("people.yml") if p.get("public") is not False)
+    return ["", "updates/", f"updates/{sources.slug(update)}/", f"minutes/{sources.slug(minutes)}/",
+            f"people/{person}/", "organisations/", "themes/housing/", "actions/", "meetings/", "feeds/",
+            "newsletter/", "archives/", "about/"]
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_no_serious_accessibility_violations(browser, built_site, width):
+    assert os.path.exists(AXE), "axe-core is missing: make test installs it (tools/test-deps.sh)"
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    serve_site(page, built_site.output)
+    found = []
+    for address in addresses():
+        page.goto(f"{SITE}/{address}")
+        assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui"), "no CSS"
+        page.add_script_tag(path=AXE)
+        result = page.evaluate("""async () => {
+            const r = await axe.run(document, {resultTypes: ["violations"]});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                           where: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
+        }""")
+        found += [(address, v) for v in result if v["impact"] in ("serious", "critical")]
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{address or 'home'} scrolls sideways at {width}px"
+    page.close()
+    assert not found, "\n".join(f"{a or 'home'}: {v['id']} ({v['impact']}): {v['help']} at {v['where']}"
+                                for a, v in found)
+
+
+def test_keyboard_focus_is_visible_and_the_skip_link_works(browser, built_site):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    serve_site(page, built_site.output)
+    page.goto(f"{SITE}/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
+        return {text: e.textContent.trim(), outline: s.outlineStyle, top: e.getBoundingClientRect().top}; }""")
+    assert focused["text"] == "Skip to content" and focused["outline"] != "none" and focused["top"] >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "content"
+    page.close()
