@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from blinker import signal
 from pelican import signals
 
@@ -13,6 +15,7 @@ from network.model import Entity, Organisation, Person, Theme
 
 from . import entities, structured
 from .index import build_index, record_involvement, related_documents
+from .linkcache import LinkCache, names_fingerprint
 from .linker import link_mentions
 from .matcher import Matcher
 from .names import directory_names, meeting_initials
@@ -48,6 +51,8 @@ def _link_all(network, generators, problems) -> None:
                          hint="Give each entry a name or alias of its own.")
     matcher = Matcher(names)
     every = settings["LINK_MENTIONS"] == "every"
+    cache = LinkCache(os.path.join(settings["CACHE_PATH"], "links.pickle") if settings.get("CACHE_CONTENT") else None,
+                      names_fingerprint(names))
     for generator in generators:
         for content in _linkable(generator):
             document = content.doc
@@ -59,13 +64,18 @@ def _link_all(network, generators, problems) -> None:
                     problems.warning(document.path, f"the initials {letters} belong to more than one person at "
                                      f"this meeting ({', '.join(ids)}), so they are not linked.",
                                      key="meeting", hint="Write the full name where it matters.")
-            result = link_mentions(content._content, matcher,
-                                   lambda target: f"{base}/{entities.entity_url(target)}",
-                                   every_mention=every, initials=initials)
+            key = cache.key(content._content, base, every, initials)
+            result = cache.get(key)
+            if result is None:
+                result = link_mentions(content._content, matcher,
+                                       lambda target: f"{base}/{entities.entity_url(target)}",
+                                       every_mention=every, initials=initials)
+                cache.put(key, result)
             content._content = result.html
             document.uses_initials = any(m.by_initials for m in result.mentions)
             if not document.is_page:
                 record_involvement(document, result.mentions, network)
+    cache.save()
 
 
 def _index_all(network, generators) -> None:
