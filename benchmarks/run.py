@@ -82,6 +82,18 @@ def vanilla(content: str, output: str, settings: str) -> dict:
     return {"wall": seconds, "memory": memory, "errors": log.count("ERROR")}
 
 
+def _clear(output: str) -> None:
+    """Remove a previous output, and wait for our build's background deletion of an older one,
+    outside any timing: neither side may pay for, or be slowed by, the other's cleaning up."""
+    shutil.rmtree(output, ignore_errors=True)
+    previous = output + ".previous"
+    for _ in range(600):
+        if not os.path.exists(previous):
+            return
+        time.sleep(0.1)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
 def measure(size: int, entities: int, seed: int, rounds: int, work: str, warm: bool) -> dict:
     folder = os.path.join(work, f"corpus-{size}")
     content = generate(folder, size, entities, seed)
@@ -92,7 +104,10 @@ def measure(size: int, entities: int, seed: int, rounds: int, work: str, warm: b
     ours_runs, vanilla_runs = [], []
     for index in range(rounds):  # alternating, so both meet the same machine weather
         shutil.rmtree(cache, ignore_errors=True)  # every full build is cold
+        _clear(os.path.join(folder, "ours"))
         ours_runs.append(ours(content, os.path.join(folder, "ours"), os.path.join(folder, f"t{index}.json")))
+        _clear(os.path.join(folder, "vanilla"))
+        _clear(os.path.join(folder, "ours"))
         vanilla_runs.append(vanilla(content, os.path.join(folder, "vanilla"), settings))
         print(f"  {size} documents, round {index + 1}: ours {ours_runs[-1]['wall']:.1f} s, "
               f"vanilla {vanilla_runs[-1]['wall']:.1f} s", flush=True)
@@ -105,6 +120,7 @@ def measure(size: int, entities: int, seed: int, rounds: int, work: str, warm: b
         "memory": max(r["memory"] for r in ours_runs),
         "vanilla_memory": max(r["memory"] for r in vanilla_runs),
         "stages": middle["stages"],
+        "round_ratios": [o["wall"] / v["wall"] for o, v in zip(ours_runs, vanilla_runs)],
         "check": ours(content, os.path.join(folder, "check"), "", "--check")["wall"],
     }
     if warm:
@@ -115,6 +131,8 @@ def measure(size: int, entities: int, seed: int, rounds: int, work: str, warm: b
         ours(content, os.path.join(folder, "ours"), "")  # first warm run fills what the cold one left
         with open(os.path.join(content, "updates", edited), "a", encoding="utf-8") as handle:
             handle.write("\nAnd another.\n")
+        while os.path.exists(os.path.join(folder, "ours") + ".previous"):
+            time.sleep(0.1)
         row["warm"] = ours(content, os.path.join(folder, "ours"), "")["wall"]
     return row
 
@@ -124,8 +142,10 @@ def targets(rows: list[dict]) -> list[tuple[str, str, bool]]:
     results = []
     largest, smallest = rows[-1], rows[0]
     ratio = largest["ours"] / largest["vanilla"]
+    rounds = ", ".join(f"{r:.2f}x" for r in largest["round_ratios"])
     results.append((f"full build at {largest['documents']:,} documents at most 1.25x vanilla Pelican",
-                    f"{ratio:.2f}x ({largest['ours']:.1f} s / {largest['vanilla']:.1f} s)", ratio <= 1.25))
+                    f"{ratio:.2f}x ({largest['ours']:.1f} s / {largest['vanilla']:.1f} s; rounds: {rounds})",
+                    ratio <= 1.25))
     share = largest["stages"].get(LINKER_STAGE, 0) / largest["ours"]
     results.append(("the mention linker under 20% of the full build", f"{share:.1%}", share < 0.20))
     if len(rows) > 1:
