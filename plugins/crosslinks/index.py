@@ -92,6 +92,11 @@ def related_documents(network: Network, position: int, limit: int = 5) -> list[D
         here = bisect_left(positions, position)
         shared.update(positions[max(0, here - half): here + half + 1])
     shared.pop(position, None)
+    if len(shared) > limit:
+        # Only the candidates counted at least as often as the limit-th one can be shown; find that
+        # count among plain integers (in C), then order the few left by count and newness.
+        threshold = heapq.nlargest(limit, shared.values())[-1]
+        shared = {p: count for p, count in shared.items() if count >= threshold}
     # Smaller position = newer document.
-    best = heapq.nsmallest(limit, shared.items(), key=lambda item: (-item[1], item[0]))
+    best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:limit]
     return [network.documents[p] for p, _ in best]
