@@ -57,9 +57,12 @@ def _link_all(network, generators, problems) -> None:
         for content in _linkable(generator):
             document = content.doc
             base = page_base(settings, content.save_as)
+            # The meeting's initials, kept on the model for the minutes plugin's action owners;
+            # linked in the text of minutes only.
+            document.initials, shared_initials = meeting_initials(document.meeting, network.directory)
             initials = {}
             if document.category == settings["MINUTES_CATEGORY"]:
-                initials, shared_initials = meeting_initials(document.meeting, network.directory)
+                initials = document.initials
                 for letters, ids in shared_initials.items():
                     problems.warning(document.path, f"the initials {letters} belong to more than one person at "
                                      f"this meeting ({', '.join(ids)}), so they are not linked.",
@@ -90,9 +93,6 @@ def _index_all(network, generators) -> None:
                                                     settings["RELATED_DOCUMENTS_COUNT"])
                 content.json_ld = structured.document_scripts(content.doc, network, settings["SITEURL"],
                                                               settings["SITENAME"])
-        env = getattr(generator, "env", None)
-        if env is not None:
-            env.globals["url_of"] = url_of
 
 
 def _linkable(generator):
@@ -136,6 +136,11 @@ def add_generator(pelican):
     return EntityPagesGenerator
 
 
+def add_template_helpers(pelican) -> None:
+    pelican.settings.setdefault("JINJA_GLOBALS", {})["url_of"] = url_of
+
+
 def register():
     network_ready.connect(link_network)
     signals.get_generators.connect(add_generator)
+    signals.initialized.connect(add_template_helpers)

@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 
 from crosslinks import links_ready
-from crosslinks.names import meeting_initials
 from network.errors import did_you_mean
 from network.generator import NetworkGenerator
 from network.model import Action, ActionUpdate, Entity, Owner
@@ -86,7 +85,7 @@ def _collect(network, generators, problems, settings):
     for content in contents:
         document = content.doc
         actions, references = find_actions(content._content)
-        initials, _ = meeting_initials(document.meeting, network.directory)
+        initials = document.initials
         numbers = number_actions(actions)
         seen = set()
         for action, number in zip(actions, numbers):
@@ -114,10 +113,11 @@ def _collect(network, generators, problems, settings):
             network.actions.append(item)
             by_key.setdefault((document.meeting.body, document.date.date(), number), item)
             by_key.setdefault((None, document.date.date(), number), item)
-        found[id(content)] = (actions, numbers, references)
+        targets = []
         for reference in references:
             target = by_key.get((document.meeting.body, reference.meeting_date, reference.number)) or \
                 by_key.get((None, reference.meeting_date, reference.number))
+            targets.append((reference, target))
             line = _source_line(content.source_path, f"Action {reference.number} ({reference.meeting_date}")
             if target is None:
                 problems.warning(document.path, f"'Action {reference.number} ({reference.meeting_date})' matches no "
@@ -131,7 +131,8 @@ def _collect(network, generators, problems, settings):
                                  hint="Start the report with one of: " + ", ".join(sorted(STATUS_WORDS)) + ".")
                 continue
             target.updates.append(ActionUpdate(document, reference.word, reference.status, reference.note))
-    _annotate(contents, found, by_key, settings)
+        found[id(content)] = (actions, numbers, targets)
+    _annotate(contents, found, settings)
     for action in network.actions:
         for owner in action.owners:
             if owner.entity is not None:
@@ -143,19 +144,16 @@ def _collect(network, generators, problems, settings):
     network.upcoming = next_meetings(network, ZoneInfo(settings["TIMEZONE"]))
     for content in contents:
         content.meeting_header = views.meeting_header(content.doc, network)
-    now = datetime.now(ZoneInfo(settings["TIMEZONE"]))
-    coming = views.overview(network, now)["upcoming"]
-    open_actions = sum(action.status == "open" for action in network.actions)
-    for generator in generators:
-        env = getattr(generator, "env", None)
-        if env is not None:  # for the home page
-            env.globals["coming_up"] = coming
-            env.globals["open_actions"] = open_actions
+    # In the context every template shares (the home page shows them too).
+    context = generators[0].context
+    context["meetings_overview"] = views.overview(network, datetime.now(ZoneInfo(settings["TIMEZONE"])))
+    context["coming_up"] = context["meetings_overview"]["upcoming"]
+    context["open_actions"] = sum(action.status == "open" for action in network.actions)
 
 
-def _annotate(contents, found, by_key, settings):
+def _annotate(contents, found, settings):
     for content in contents:
-        actions, numbers, references = found[id(content)]
+        actions, numbers, targets = found[id(content)]
         base = page_base(settings, content.save_as)
         badges = []
         for action, number, item in zip(actions, numbers, content.doc.actions):
@@ -168,9 +166,7 @@ def _annotate(contents, found, by_key, settings):
                          f'{label}, {closed.document.date:%-d %B %Y}</a>')
             badges.append((action, number, badge))
         links = []
-        for reference in references:
-            target = by_key.get((content.doc.meeting.body, reference.meeting_date, reference.number)) or \
-                by_key.get((None, reference.meeting_date, reference.number))
+        for reference, target in targets:
             link = ""
             if target is not None:
                 link = (f'<a class="action-origin" href="{base}/{target.document.url}#{target.anchor}">'
@@ -186,22 +182,16 @@ class MinutesPagesGenerator(NetworkGenerator):
 
     def write(self, network, writer):
         settings = self.settings
-        now = datetime.now(ZoneInfo(settings["TIMEZONE"]))
-        overview = views.overview(network, now)
+        overview = self.context["meetings_overview"]
         self.write_page(writer, "actions/index.html", "actions", register=views.register(network),
-                        open_count=sum(a.status == "open" for a in network.actions),
-                        total_count=len(network.actions))
+                        open_count=self.context["open_actions"], total_count=len(network.actions))
         self.write_page(writer, "meetings/index.html", "meetings", overview=overview)
         siteurl = settings["SITEURL"] or "http://localhost"
-        data = calendar([upcoming for upcoming, _ in overview["upcoming"]], network, name=settings["SITENAME"], domain=urlparse(siteurl).hostname or "localhost",
-                        page_url=siteurl.rstrip("/") + "/")
+        data = calendar([upcoming for upcoming, _ in overview["upcoming"]], network, name=settings["SITENAME"],
+                        domain=urlparse(siteurl).hostname or "localhost", page_url=siteurl.rstrip("/") + "/")
         path = os.path.join(self.output_path, "meetings.ics")
         with open(path, "wb") as handle:
             handle.write(data)
-
-
-def rooted_html(fragment: str, base: str) -> str:
-    return from_rooted(fragment, base)
 
 
 def add_generator(pelican):
@@ -209,7 +199,7 @@ def add_generator(pelican):
 
 
 def add_template_helpers(pelican) -> None:
-    pelican.settings.setdefault("JINJA_FILTERS", {})["rooted"] = rooted_html
+    pelican.settings.setdefault("JINJA_FILTERS", {})["rooted"] = from_rooted
     pelican.settings.setdefault("JINJA_GLOBALS", {})["role_label"] = views.role_label
 
 

@@ -186,6 +186,8 @@ class Document:
     involved: dict[Entity, Involvement] = field(default_factory=dict)
     #: Whether the text refers to people by their initials (minutes; filled by crosslinks).
     uses_initials: bool = False
+    #: A meeting's initials -> its people (None where two share them; filled by crosslinks).
+    initials: dict = field(default_factory=dict)
     #: The actions these minutes set (filled by the minutes plugin).
     actions: list[Action] = field(default_factory=list)
 
