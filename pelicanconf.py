@@ -107,8 +107,6 @@ NEWSLETTER_LOGO_WIDTH = 240
 
 # --- Theme ---------------------------------------------------------------------------------
 THEME = "theme"
-#: How many documents the home page lists.
-HOME_LATEST_COUNT = 12
 
 # --- Build -----------------------------------------------------------------------------------
 #: Keep what the reader made of each file (HTML and front matter) and reuse it while the file is

@@ -203,9 +203,6 @@ class Directory:
     organisations: dict[str, Organisation] = field(default_factory=dict)
     themes: dict[str, Theme] = field(default_factory=dict)
 
-    def person_org(self, person: Person) -> Organisation | None:
-        return self.organisations.get(person.organisation) if person.organisation else None
-
     def person_names(self) -> dict[str, str]:
         """Every person's name and alias, case-folded -> id (built once, then reused)."""
         if getattr(self, "_person_names", None) is None:
@@ -243,7 +240,6 @@ class Network:
 
     directory: Directory
     documents: list[Document] = field(default_factory=list)
-    by_path: dict[str, Document] = field(default_factory=dict)
     #: Standing pages (About...): linked like documents, but not dated news, so not indexed.
     pages: list[Document] = field(default_factory=list)
     #: Inverted index: entity -> documents involving it, newest first (filled by crosslinks).
@@ -274,7 +270,6 @@ class Network:
 
     def add(self, document: Document) -> None:
         (self.pages if document.is_page else self.documents).append(document)
-        self.by_path[document.path] = document
 
     def entity(self, key: Entity):
         """The Person, Organisation or Theme an entity key stands for (None if unknown)."""

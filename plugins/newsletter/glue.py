@@ -159,7 +159,6 @@ class NewsletterGenerator(NetworkGenerator):
                     handle.write(data)
             self.write_page(writer, f"{folder}index.html", "newsletter", issue=issue, view=view)
         self.write_page(writer, "newsletter/index.html", "newsletters", issues=issues)
-        self.context["newsletter_latest"] = issues[0].key if issues else None
 
 
 def add_generator(pelican):
