@@ -1,6 +1,7 @@
 """Shared test set-up: the plugins are importable as top-level packages, as Pelican loads them."""
 
 import os
+import shutil
 import sys
 
 import pytest
@@ -39,3 +40,13 @@ def page(built_site):
         return cache[full]
 
     return load
+
+
+@pytest.fixture
+def content_copy(tmp_path):
+    """A private copy of the sample content, for a test to change or break."""
+    from tests.building import CONTENT
+
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target

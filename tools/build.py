@@ -51,7 +51,7 @@ def build(settings_file: str, output: str, overrides: dict | None = None, timing
     ``timings``: a file to write the time of each stage to, as JSON (used by the benchmark).
     """
     sys.path.insert(0, os.path.join(ROOT, "plugins"))
-    from network import split, stats
+    from network import outputs, split, stats
     from network.errors import BuildFailed, CheckPassed
     from network.split import HelperFailed
     from pelican import Pelican
@@ -67,7 +67,9 @@ def build(settings_file: str, output: str, overrides: dict | None = None, timing
     started = time.perf_counter()
     try:
         try:
-            settings = read_settings(settings_file, override={"OUTPUT_PATH": staging, **(overrides or {})})
+            # Unchanged pages of the site now in ``output`` are reused (see network.outputs).
+            settings = read_settings(settings_file, override={"OUTPUT_PATH": staging, "REUSE_OUTPUT_FROM": output,
+                                                              **(overrides or {})})
             Pelican(settings).run()
         finally:
             split.abort()  # a helper still writing into the staging folder after a failure
@@ -92,7 +94,8 @@ def build(settings_file: str, output: str, overrides: dict | None = None, timing
         return 1
     _swap(staging, output)
     elapsed = time.perf_counter() - started
-    print(f"Built {output}/ in {elapsed:.1f} s.")
+    reused = outputs.summary()
+    print(f"Built {output}/ in {elapsed:.1f} s{f' ({reused})' if reused else ''}.")
     if timings:
         with open(timings, "w", encoding="utf-8") as handle:
             json.dump({"total": elapsed, "stages": dict(stats.STAGES)}, handle, indent=2)

@@ -7,10 +7,10 @@ from datetime import datetime, timezone
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
-from pelican import signals
-
+from network import outputs
 from network.generator import NetworkGenerator
 from network.urls import absolute, public_siteurl
+from pelican import signals
 
 from .build import Enclosure, EntryCache, FeedInfo, FeedItem, make_feeds
 from .select import feed_paths, feed_specs
@@ -57,7 +57,12 @@ class FeedsGenerator(NetworkGenerator):
         items: dict[int, FeedItem] = {}
         entries = EntryCache()
         newest = network.documents[0].date if network.documents else _EPOCH
+        memo = outputs.memo()
         for spec in specs:
+            # A feed made from the same documents as last time is the same file: reuse it.
+            digest = outputs.digest("feed", site, spec, [content_of[id(d)] for d in spec.documents])
+            if memo is not None and digest is not None and memo.reuse_all([spec.atom_path, spec.rss_path], digest):
+                continue
             for document in spec.documents:
                 if id(document) not in items:
                     items[id(document)] = self._item(document, content_of[id(document)], site)
@@ -69,6 +74,9 @@ class FeedsGenerator(NetworkGenerator):
             )
             atom, rss = make_feeds(info, [items[id(d)] for d in spec.documents], entries)
             for path, data in ((spec.atom_path, atom), (spec.rss_path, rss)):
+                if memo is not None:
+                    memo.write_bytes(path, data, digest)
+                    continue
                 full = os.path.join(self.output_path, path)
                 os.makedirs(os.path.dirname(full), exist_ok=True)
                 with open(full, "wb") as handle:

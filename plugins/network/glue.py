@@ -11,7 +11,7 @@ from blinker import signal
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from . import parallel, split, stats
+from . import outputs, parallel, split, stats
 from .directory import FILES, load_directory
 from .documents import resolve_document
 from .errors import BuildFailed, CheckPassed, ContentError, ProblemLog
@@ -91,6 +91,7 @@ def start_build(generator) -> None:
 
 def _finished(pelican) -> None:
     split.finish()
+    outputs.finish()
     stats.mark("written")
     stats.between("writing all pages (entity pages included)", "model ready", "written")
 
@@ -200,6 +201,8 @@ def build_network(generators) -> None:
         raise BuildFailed(problems.errors)
     if settings.get("CHECK_ONLY"):
         raise CheckPassed(len(problems.warnings))
+    with stats.timed("network: fingerprints for reusing unchanged pages"):
+        outputs.start(generators, settings)
     split.start(generators, settings)
 
 
@@ -240,6 +243,7 @@ def register():
     logging.getLogger("pelican.generators").addFilter(_ContentErrorFilter())
     signals.initialized.connect(fingerprint_cache)
     signals.readers_init.connect(add_reader)
+    signals.get_writer.connect(outputs.writer_class)
     signals.article_generator_init.connect(start_build)
     signals.article_generator_init.connect(parallel.prepare_articles)
     signals.page_generator_init.connect(parallel.prepare_pages)

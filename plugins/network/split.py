@@ -16,7 +16,7 @@ import os
 import sys
 import traceback
 
-from . import stats
+from . import outputs, stats
 
 
 class HelperFailed(Exception):
@@ -64,14 +64,12 @@ def start(generators, settings) -> None:
 
 
 def _run_helper(part, settings, write_fd) -> None:
-    from pelican.writers import Writer
-
     errors = _ErrorCount()
     logging.getLogger().addHandler(errors)
     before = dict(stats.STAGES)
     detail = ""
     try:
-        writer = Writer(part[0].output_path, settings=settings)
+        writer = outputs.ReusingWriter(part[0].output_path, settings=settings)
         for generator in part:
             generator.generate_output(writer)
     except BaseException as exc:  # report anything; the main process decides
@@ -80,7 +78,11 @@ def _run_helper(part, settings, write_fd) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     stages = {k: v for k, v in stats.STAGES.items() if before.get(k) != v}
-    payload = json.dumps({"stages": stages, "errors": errors.count, "detail": detail}).encode()
+    memo = outputs.memo()
+    files = {} if memo is None else {
+        "entries": {path: list(entry.__dict__.values()) for path, entry in memo.new.items()},
+        "reused": memo.reused, "rendered": memo.rendered}
+    payload = json.dumps({"stages": stages, "errors": errors.count, "detail": detail, "files": files}).encode()
     with os.fdopen(write_fd, "wb") as pipe:
         pipe.write(payload)
     os._exit(1 if detail or errors.count else 0)
@@ -98,6 +100,7 @@ def finish(*_args) -> None:
     report = json.loads(data) if data else {"stages": {}, "errors": 0, "detail": "it stopped without a word"}
     for stage, seconds in report["stages"].items():
         stats.STAGES[stage] = seconds
+    outputs.merge(report.get("files") or {})
     if os.waitstatus_to_exitcode(status) != 0 or report["errors"]:
         raise HelperFailed(report["detail"] or f"{report['errors']} error(s) were reported")
 

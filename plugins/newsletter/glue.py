@@ -10,17 +10,17 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 import css_inline
-from markdown import Markdown
-from pelican import signals
-
 from crosslinks import links_ready
+from markdown import Markdown
+from network import outputs
 from network.errors import ContentError, did_you_mean
+from network.generator import NetworkGenerator
 from network.privacy import name_pattern, private_names, redact
 from network.reader import display_path
 from network.source import decode, split_front_matter
-from network.generator import NetworkGenerator
 from network.stats import record_max
 from network.urls import absolute, public_siteurl
+from pelican import signals
 
 from . import views
 from .issues import PERIODS, Note, period_key, select_issues
@@ -119,6 +119,7 @@ class NewsletterGenerator(NetworkGenerator):
         shown_width = min(settings["NEWSLETTER_LOGO_WIDTH"], 600)
         logo = {"width": shown_width, "height": round(height * shown_width / width)}
         unsubscribe = unsubscribe_link(settings["NEWSLETTER_UNSUBSCRIBE"])
+        memo = outputs.memo()
         inliner = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
         domain = urlparse(site).hostname or "localhost"
         for issue in issues:
@@ -139,6 +140,11 @@ class NewsletterGenerator(NetworkGenerator):
                 "logo": f"{site}/{settings['THEME_STATIC_DIR']}/{settings['NEWSLETTER_LOGO']}",
             }
             values = {"issue": issue, "view": view, "links": links, "logo": logo}
+            # An issue made from the same documents and notes as last time: reuse its four files.
+            digest = outputs.digest("newsletter issue", folder, values)
+            files = [f"{folder}{name}" for name in ("email.html", "email.txt", "email.eml", "index.html")]
+            if memo is not None and digest is not None and memo.reuse_all(files, digest):
+                continue
             html = self.get_template("email/issue").render({**self.context, **values})
             started = time.perf_counter()
             html = inliner.inline(html)
@@ -155,9 +161,14 @@ class NewsletterGenerator(NetworkGenerator):
             os.makedirs(target, exist_ok=True)
             for name, data in (("email.html", html.encode()), ("email.txt", text.encode()),
                                ("email.eml", bytes(message))):
+                if memo is not None:
+                    memo.write_bytes(f"{folder}{name}", data, digest)
+                    continue
                 with open(os.path.join(target, name), "wb") as handle:
                     handle.write(data)
             self.write_page(writer, f"{folder}index.html", "newsletter", issue=issue, view=view)
+            if memo is not None and digest is not None:
+                memo.record(f"{folder}index.html", digest)
         self.write_page(writer, "newsletter/index.html", "newsletters", issues=issues)
 
 

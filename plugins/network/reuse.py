@@ -1,0 +1,206 @@
+"""Reusing unchanged output: what did not change since the last build is not rendered again.
+
+Every file written through an ``OutputMemo`` is recorded with a digest of everything it was made
+from (the values given to its template, the documents it shows, and a fingerprint of the whole
+site: settings, theme, plugin code, directory, static files, today's date). The next build, given
+the same digest for the same file, hard-links the previous build's file into its own output
+instead of rendering it again. A previous file is only reused while it is exactly the file the
+memo recorded (same inode, size and modification time): a file changed or replaced by anything
+else is rendered again.
+
+Pure: no Pelican here. ``network.outputs`` connects it to the build.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import pickle
+import shutil
+
+#: The digest every fingerprint is made with (fast, and long enough never to collide by chance).
+_HASH = hashlib.blake2b
+_DIGEST_SIZE = 20
+
+
+class Unfingerprintable(TypeError):
+    """A value whose content cannot be summed up reliably: the file is rendered, never reused."""
+
+
+def new_digest(data: bytes = b""):
+    return _HASH(data, digest_size=_DIGEST_SIZE)
+
+
+class Fingerprinter:
+    """Sums values up in a digest: equal values give equal digests, within and across builds.
+
+    Values are serialised by pickle (in C, so a page's whole view model costs little), in its
+    "fast" mode, which keeps no memo of shared objects: the bytes depend on the values only, never
+    on which objects happen to be shared. Some objects stand for a digest instead of their
+    fields:
+
+    - ``known`` maps ``id(object)`` to a digest made once per build (a document: its fields and
+      its rendered body);
+    - ``named`` maps a type to a function naming its values in a short string (a directory
+      entity by its id: the directory is part of the site's fingerprint).
+
+    A value pickle cannot serialise raises ``Unfingerprintable``. Pickle never drops state, so
+    two different values cannot give the same bytes; at worst an equal value gives other bytes
+    (a set's order) and the file is rendered again.
+    """
+
+    def __init__(self, known: dict[int, bytes] | None = None, named: dict[type, object] | None = None):
+        self.known = known if known is not None else {}
+        self.named = named or {}
+
+    def digest(self, *values) -> str:
+        digest = new_digest()
+        self.feed(digest, values)
+        return digest.hexdigest()
+
+    def feed(self, digest, value) -> None:
+        pickler = _Pickler(_Sink(digest), self.known, self.named)
+        try:
+            pickler.dump(value)
+        except RecursionError as exc:
+            raise Unfingerprintable("nested too deeply") from exc
+        except (pickle.PicklingError, TypeError, AttributeError, ValueError) as exc:
+            raise Unfingerprintable(str(exc)) from exc
+
+
+class _Sink:
+    """A file that hashes what is written to it."""
+
+    __slots__ = ("write",)
+
+    def __init__(self, digest):
+        self.write = digest.update
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, sink, known, named):
+        super().__init__(sink, protocol=5)
+        self.fast = True  # no memo: the same bytes for equal values, shared or not
+        self._known = known
+        self._named = named
+
+    def persistent_id(self, obj):
+        known = self._known.get(id(obj))
+        if known is not None:
+            return known
+        name = self._named.get(type(obj))
+        if name is not None:
+            return f"{type(obj).__name__}:{name(obj)}"
+        return None
+
+
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    """A file of a finished build: the digest of its inputs and what the file system said of it."""
+
+    digest: str
+    size: int
+    mtime_ns: int
+    inode: int
+
+
+class OutputMemo:
+    """The files one output folder holds, by digest; reused into the next build's output.
+
+    ``previous``: the folder of the last build (None: nothing to reuse). ``target``: the folder
+    being built. The memo is written beside the cache, one per output folder.
+    """
+
+    def __init__(self, previous: str | None, target: str, entries: dict[str, Entry] | None = None):
+        self.previous = previous
+        self.target = target
+        self.old = entries or {}
+        self.new: dict[str, Entry] = {}
+        self.reused = 0
+        self.rendered = 0
+        self._folders: set[str] = set()
+
+    @classmethod
+    def load(cls, memo_file: str, previous: str | None, target: str) -> OutputMemo:
+        entries = {}
+        if previous and os.path.isdir(previous):
+            try:
+                with open(memo_file, encoding="utf-8") as handle:
+                    raw = json.load(handle)
+                entries = {path: Entry(*values) for path, values in raw.get("files", {}).items()}
+            except (OSError, ValueError, TypeError):
+                entries = {}  # no memo, or a damaged one: everything is rendered
+        return cls(previous, target, entries)
+
+    def save(self, memo_file: str) -> None:
+        os.makedirs(os.path.dirname(memo_file), exist_ok=True)
+        temporary = memo_file + ".tmp"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            json.dump({"files": {path: dataclasses.astuple(entry) for path, entry in self.new.items()}}, handle)
+        os.replace(temporary, memo_file)
+
+    def reuse(self, path: str, digest: str) -> bool:
+        """Put the previous build's ``path`` into the target if it was made from the same inputs."""
+        return self.reuse_all([path], digest)
+
+    def reuse_all(self, paths: list[str], digest: str) -> bool:
+        """Reuse every one of ``paths`` (files made together), or none of them."""
+        found = []
+        for path in paths:
+            status = self._unchanged(path, digest)
+            if status is None:
+                return False
+            found.append((path, status))
+        for path, status in found:
+            source = os.path.join(self.previous, path)
+            destination = os.path.join(self.target, path)
+            if os.path.abspath(source) != os.path.abspath(destination):
+                self._make_parent(destination)
+                try:
+                    os.link(source, destination)
+                except FileExistsError:
+                    raise  # written already in this build: never copy over it (it may be a link)
+                except OSError:  # another file system, or no hard links: a copy keeps the same times
+                    shutil.copy2(source, destination)
+                    status = os.stat(destination)
+            self.new[path] = Entry(digest, status.st_size, status.st_mtime_ns, status.st_ino)
+            self.reused += 1
+        return True
+
+    def _unchanged(self, path: str, digest: str):
+        """The previous file's status, if it was made from ``digest`` and nothing touched it since."""
+        entry = self.old.get(path)
+        if entry is None or entry.digest != digest or self.previous is None:
+            return None
+        try:
+            status = os.stat(os.path.join(self.previous, path))
+        except OSError:
+            return None
+        if (status.st_size, status.st_mtime_ns, status.st_ino) != (entry.size, entry.mtime_ns, entry.inode):
+            return None  # changed since: by hand, or by a build that did not record it
+        return status
+
+    def record(self, path: str, digest: str) -> None:
+        """Remember a file just written to the target."""
+        status = os.stat(os.path.join(self.target, path))
+        self.new[path] = Entry(digest, status.st_size, status.st_mtime_ns, status.st_ino)
+        self.rendered += 1
+
+    def write_bytes(self, path: str, data: bytes, digest: str | None) -> None:
+        """Write a file into the target (replacing, never writing through, a reused one) and record it."""
+        full = os.path.join(self.target, path)
+        self._make_parent(full)
+        if os.path.lexists(full):
+            os.unlink(full)  # it may be a hard link to the previous build's file
+        with open(full, "wb") as handle:
+            handle.write(data)
+        if digest is not None:
+            self.record(path, digest)
+
+    def _make_parent(self, path: str) -> None:
+        parent = os.path.dirname(path)
+        if parent not in self._folders:
+            os.makedirs(parent, exist_ok=True)
+            self._folders.add(parent)

@@ -1,0 +1,84 @@
+"""A rebuild that reuses the previous build's unchanged pages gives exactly the site a build from
+nothing gives, whatever was edited; and it never changes the site it reuses from."""
+
+import os
+import re
+import shutil
+
+import pytest
+
+from tests.building import run_build, tree_digest
+
+pytestmark = pytest.mark.build
+
+
+def _replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# Each edit changes pages other than the edited document's own: entity pages, related
+# documents, feeds, the actions register, earlier minutes, a newsletter issue.
+EDITS = {
+    "a new mention of an organisation in an update": lambda c: _replace(
+        c / "updates" / "2025-03-project-update.md", "let the people doing the work speak.",
+        "let the people doing the work speak. Meridian Accommodation Services sent their thanks."),
+    "a briefing's new title": lambda c: _replace(
+        c / "briefings" / "2024-11-turning-eighteen-briefing.md",
+        'title: "Briefing: turning eighteen', 'title: "Briefing: at eighteen'),
+    "an action closed by later minutes": lambda c: _replace(
+        c / "minutes" / "2025-02-12-steering-group.md", "Action 4 (2024-06-12): ongoing.",
+        "Action 4 (2024-06-12): done."),
+    "a person renamed in the directory": lambda c: _replace(
+        c / "directory" / "people.yml", "name: Dennis Whitworth", "name: Dennis Whitworth-Hale"),
+    "a document removed": lambda c: os.remove(c / "updates" / "2024-05-project-update.md"),
+}
+
+#: What differs in every build of an e-mail by design: its date, its id and its MIME boundaries.
+_EMAIL_VOLATILE = re.compile(rb"^(?:Date|Message-ID):.*(?:\r?\n[ \t].*)*|={15}\d+==", re.MULTILINE)
+
+
+def _site(folder):
+    """Every file's digest (an e-mail's, without what differs in every build)."""
+    digests = tree_digest(folder)
+    for path in digests:
+        if path.endswith(".eml"):
+            with open(os.path.join(folder, path), "rb") as handle:
+                digests[path] = _EMAIL_VOLATILE.sub(b"", handle.read())
+    return digests
+
+
+def test_a_rebuild_after_each_edit_equals_a_build_from_nothing(tmp_path, content_copy):
+    site = str(tmp_path / "site")
+    first = run_build(site, str(content_copy))
+    assert first.returncode == 0, first.log
+    before = _site(site)
+    for number, (edit_name, edit) in enumerate(EDITS.items()):
+        # Hard links to every file of the site as it is: a rebuild writing through the links it
+        # reuses would change them.
+        snapshot = str(tmp_path / f"snapshot-{number}")
+        shutil.copytree(site, snapshot, copy_function=os.link)
+        edit(content_copy)
+        warm = run_build(site, str(content_copy))
+        assert warm.returncode == 0, warm.log
+        if "directory" not in edit_name:  # the directory is part of every page's fingerprint
+            assert "unchanged files reused" in warm.stdout, (edit_name, warm.stdout)
+        fresh = run_build(str(tmp_path / f"fresh-{number}"), str(content_copy))
+        assert fresh.returncode == 0, fresh.log
+        rebuilt, expected = _site(site), _site(fresh.output)
+        assert rebuilt.keys() == expected.keys(), edit_name
+        wrong = sorted(path for path in expected if rebuilt[path] != expected[path])
+        assert not wrong, f"after {edit_name}, these differ from a build from nothing: {wrong[:10]}"
+        changed = [path for path in expected if before.get(path) != expected[path]]
+        assert changed, f"{edit_name} changed nothing: the test would prove nothing"
+        assert _site(snapshot) == before, f"after {edit_name}, the rebuild changed the previous site's files"
+        before = rebuilt
+
+
+def test_a_rebuild_with_nothing_changed_reuses_every_page(tmp_path, content_copy):
+    site = str(tmp_path / "site")
+    assert run_build(site, str(content_copy)).returncode == 0
+    again = run_build(site, str(content_copy))
+    assert again.returncode == 0, again.log
+    assert re.search(r"\(\d[\d,]* unchanged files reused, 0 written\)", again.stdout), again.stdout

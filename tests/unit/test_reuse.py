@@ -1,0 +1,110 @@
+"""Output reuse: digests that follow the values, and a memo that never reuses a changed file
+nor writes through to the previous build."""
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import pytest
+from network.reuse import Fingerprinter, OutputMemo, Unfingerprintable
+
+
+@dataclass
+class Card:
+    title: str
+    tags: list = field(default_factory=list)
+    when: datetime | None = None
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+
+
+def test_equal_values_give_equal_digests_and_any_difference_shows():
+    fingerprinter = Fingerprinter()
+    when = datetime(2025, 3, 31, tzinfo=timezone.utc)
+    one = fingerprinter.digest({"cards": [Card("A", ["x"], when)]})
+    assert one == fingerprinter.digest({"cards": [Card("A", ["x"], when)]})
+    assert one != fingerprinter.digest({"cards": [Card("A", ["y"], when)]})
+    assert one != fingerprinter.digest({"cards": [Card("A", ["x"], when.replace(day=30))]})
+    assert fingerprinter.digest(["ab", "c"]) != fingerprinter.digest(["a", "bc"])
+
+
+def test_shared_objects_give_the_same_digest_as_equal_copies():
+    shared = Card("A")
+    assert Fingerprinter().digest([shared, shared]) == Fingerprinter().digest([Card("A"), Card("A")])
+
+
+def test_known_objects_count_by_their_digest_and_named_ones_by_their_name():
+    card = Card("a long body that is not read")
+    fingerprinter = Fingerprinter({id(card): b"v1"}, {Person: lambda p: p.id})
+    before = fingerprinter.digest([card, Person("nadia", "Nadia")])
+    card.title = "changed, but its known digest is what counts"
+    assert fingerprinter.digest([card, Person("nadia", "Nadia F.")]) == before
+    fingerprinter.known[id(card)] = b"v2"
+    assert fingerprinter.digest([card, Person("nadia", "Nadia")]) != before
+
+
+def test_values_it_cannot_sum_up_are_refused():
+    with pytest.raises(Unfingerprintable):
+        Fingerprinter().digest({"helper": lambda: None})
+    with pytest.raises(Unfingerprintable):
+        Fingerprinter().digest(x for x in range(3))
+
+
+def _build(folder, files, memo=None):
+    """A finished 'build': write files, record them, keep the memo."""
+    memo = memo or OutputMemo(None, str(folder))
+    for path, (data, digest) in files.items():
+        memo.write_bytes(path, data, digest)
+    return memo
+
+
+def test_an_unchanged_file_is_linked_from_the_previous_build(tmp_path):
+    first = _build(tmp_path / "one", {"people/a/index.html": (b"<p>A</p>", "d1")})
+    memo = OutputMemo(str(tmp_path / "one"), str(tmp_path / "two"), first.new)
+    assert memo.reuse("people/a/index.html", "d1")
+    assert (tmp_path / "two/people/a/index.html").read_bytes() == b"<p>A</p>"
+    assert os.path.samefile(tmp_path / "one/people/a/index.html", tmp_path / "two/people/a/index.html")
+    assert (memo.reused, memo.rendered) == (1, 0)
+
+
+def test_a_file_made_from_other_inputs_or_changed_since_is_not_reused(tmp_path):
+    first = _build(tmp_path / "one", {"a.html": (b"A", "d1"), "b.html": (b"B", "d2")})
+    (tmp_path / "one/b.html").write_bytes(b"B, edited by hand")
+    memo = OutputMemo(str(tmp_path / "one"), str(tmp_path / "two"), first.new)
+    assert not memo.reuse("a.html", "another digest")
+    assert not memo.reuse("b.html", "d2")
+    assert not memo.reuse("c.html", "d3")
+    assert not (tmp_path / "two").exists()
+
+
+def test_files_made_together_are_reused_all_or_none(tmp_path):
+    first = _build(tmp_path / "one", {"n/email.html": (b"H", "d"), "n/email.txt": (b"T", "d")})
+    os.remove(tmp_path / "one/n/email.txt")
+    memo = OutputMemo(str(tmp_path / "one"), str(tmp_path / "two"), first.new)
+    assert not memo.reuse_all(["n/email.html", "n/email.txt"], "d")
+    assert not (tmp_path / "two/n/email.html").exists()
+
+
+def test_writing_over_a_reused_file_never_changes_the_previous_build(tmp_path):
+    first = _build(tmp_path / "one", {"feeds/all.atom.xml": (b"old feed", "d1")})
+    memo = OutputMemo(str(tmp_path / "one"), str(tmp_path / "two"), first.new)
+    assert memo.reuse("feeds/all.atom.xml", "d1")
+    memo.write_bytes("feeds/all.atom.xml", b"new feed", "d2")
+    assert (tmp_path / "one/feeds/all.atom.xml").read_bytes() == b"old feed"
+    assert (tmp_path / "two/feeds/all.atom.xml").read_bytes() == b"new feed"
+
+
+def test_the_memo_survives_between_builds_and_a_damaged_one_means_render_everything(tmp_path):
+    first = _build(tmp_path / "one", {"a.html": (b"A", "d1")})
+    memo_file = str(tmp_path / "cache/outputs.json")
+    first.save(memo_file)
+    loaded = OutputMemo.load(memo_file, str(tmp_path / "one"), str(tmp_path / "two"))
+    assert loaded.reuse("a.html", "d1")
+    with open(memo_file, "w", encoding="utf-8") as handle:
+        handle.write("{not json")
+    damaged = OutputMemo.load(memo_file, str(tmp_path / "one"), str(tmp_path / "three"))
+    assert not damaged.reuse("a.html", "d1")
