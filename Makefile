@@ -63,4 +63,5 @@ bench: $(VENV)/.build-installed
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf output output.previous .output.building preview .preview.building .cache $(VENV)
+	rm -rf output output.previous .output.building .output.spare preview preview.previous .preview.building \
+		.preview.spare .cache $(VENV)

@@ -86,6 +86,13 @@ def _clear(output: str) -> None:
     """Remove a previous output, and wait for our build's background deletion of an older one,
     outside any timing: neither side may pay for, or be slowed by, the other's cleaning up."""
     shutil.rmtree(output, ignore_errors=True)
+    _wait_for_cleaning(output)
+    # the emptied folders a build keeps for the next one: a cold build starts from nothing
+    shutil.rmtree(os.path.join(os.path.dirname(output), f".{os.path.basename(output)}.spare"), ignore_errors=True)
+
+
+def _wait_for_cleaning(output: str) -> None:
+    """Wait until the background cleaning of the site a build replaced is over."""
     previous = output + ".previous"
     for _ in range(600):
         if not os.path.exists(previous):
@@ -131,8 +138,7 @@ def measure(size: int, entities: int, seed: int, rounds: int, work: str, warm: b
         ours(content, os.path.join(folder, "ours"), "")  # first warm run fills what the cold one left
         with open(os.path.join(content, "updates", edited), "a", encoding="utf-8") as handle:
             handle.write("\nAnd another.\n")
-        while os.path.exists(os.path.join(folder, "ours") + ".previous"):
-            time.sleep(0.1)
+        _wait_for_cleaning(os.path.join(folder, "ours"))  # an officer edits for longer than this takes
         row["warm"] = ours(content, os.path.join(folder, "ours"), "")["wall"]
     return row
 

@@ -60,6 +60,9 @@ def build(settings_file: str, output: str, overrides: dict | None = None, timing
     output = os.path.abspath(output)
     staging = os.path.join(os.path.dirname(output), f".{os.path.basename(output)}.building")
     shutil.rmtree(staging, ignore_errors=True)
+    recycled = _take_spare_folders(output, staging)
+    if recycled:  # Pelican must not delete the folders we keep for it
+        overrides = {**(overrides or {}), "DELETE_OUTPUT_DIRECTORY": False}
     counter = _plain_logging()
     # A build makes hundreds of thousands of long-lived objects; Python's cycle collector would
     # walk them all again and again as they pile up. Collect rarely: the process is short-lived.
@@ -92,6 +95,8 @@ def build(settings_file: str, output: str, overrides: dict | None = None, timing
         print(f"\nThe site was not built: {len(counter.messages)} error(s) were reported above.\n"
               "Nothing was published; the site online is unchanged.", file=sys.stderr)
         return 1
+    if recycled:
+        _remove_empty_folders(staging)  # pages that are gone
     _swap(staging, output)
     elapsed = time.perf_counter() - started
     reused = outputs.summary()
@@ -102,11 +107,42 @@ def build(settings_file: str, output: str, overrides: dict | None = None, timing
     return 0
 
 
+def _spare(output: str) -> str:
+    return os.path.join(os.path.dirname(output), f".{os.path.basename(output)}.spare")
+
+
+def _take_spare_folders(output: str, staging: str) -> bool:
+    """Start the build in the folders of the site before last, emptied of files.
+
+    A site has a folder per page, and creating thousands of folders is slow on some disks;
+    the site that was replaced keeps its folders (only its files are deleted, see ``_swap``).
+    It holds no file at all, so nothing written here can reach a published file.
+    """
+    spare = _spare(output)
+    if not os.path.isdir(spare):
+        return False
+    try:
+        os.rename(spare, staging)
+    except OSError:
+        return False
+    return True
+
+
+def _remove_empty_folders(top: str) -> None:
+    for base, _, _ in os.walk(top, topdown=False):
+        if base != top:
+            try:
+                os.rmdir(base)
+            except OSError:
+                pass  # not empty: the usual case
+
+
 def _swap(staging: str, output: str) -> None:
     """Replace output with staging by two renames, so readers never see half a site.
 
-    The previous site is deleted by a separate process: thousands of files take a while to
-    delete, and nobody needs to wait for it.
+    The previous site's files are deleted by a separate process: thousands of files take a
+    while to delete, and nobody needs to wait for it. Its emptied folders are kept for the next
+    build (see ``_take_spare_folders``).
     """
     previous = f"{output}.previous"
     shutil.rmtree(previous, ignore_errors=True)  # left by an earlier build that was interrupted
@@ -114,8 +150,11 @@ def _swap(staging: str, output: str) -> None:
         os.rename(output, previous)
     os.rename(staging, output)
     if os.path.exists(previous):
-        subprocess.Popen(["rm", "-rf", "--", previous], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         start_new_session=True)
+        spare = _spare(output)
+        script = ('find "$1" ! -type d -delete 2>/dev/null; '
+                  'if [ -e "$2" ]; then rm -rf -- "$1"; else mv -T -- "$1" "$2" || rm -rf -- "$1"; fi')
+        subprocess.Popen(["sh", "-c", script, "sh", previous, spare], stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
 
 
 def main(argv=None) -> int:

@@ -33,8 +33,9 @@ REUSABLE_TEMPLATES = frozenset({"article.html", "page.html", "person.html", "org
 _PACKAGES = ("pelican", "Jinja2", "MarkupSafe", "Markdown", "feedgen", "beautifulsoup4", "css-inline",
              "icalendar", "PyYAML", "pyahocorasick", "lxml")
 
-#: Settings that say where this build writes, not what it writes.
-_WHERE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "REUSE_OUTPUT_FROM", "CHECK_ONLY"})
+#: Settings that say where or how this build writes, not what it writes.
+_WHERE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "REUSE_OUTPUT_FROM", "CHECK_ONLY",
+                             "DELETE_OUTPUT_DIRECTORY", "READ_PROCESSES", "WRITE_PROCESSES"})
 
 #: Attributes of a content object that are covered by its document's digest or are not shown.
 _COVERED = frozenset({"_context", "settings", "metadata", "_content", "doc", "_summary"})
