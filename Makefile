@@ -40,8 +40,7 @@ html: $(VENV)/.build-installed
 	$(BIN)/python tools/build.py --settings pelicanconf.py --output preview
 
 devserver: $(VENV)/.build-installed
-	$(BIN)/pelican --autoreload --listen content --settings pelicanconf.py --output preview \
-		--bind 127.0.0.1 --port $(PORT)
+	$(BIN)/python tools/devserver.py --settings pelicanconf.py --output preview --port $(PORT)
 
 serve: html
 	$(BIN)/python -m http.server --directory preview --bind 127.0.0.1 $(PORT)

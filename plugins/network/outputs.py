@@ -17,11 +17,11 @@ import platform
 from importlib import metadata
 from zoneinfo import ZoneInfo
 
-from pelican.contents import Content
+from pelican.contents import Article, Content, Page
 from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 from pelican.writers import Writer
 
-from .model import Organisation, Person, Theme
+from .model import Document, Organisation, Person, Theme
 from .reuse import Entry, Fingerprinter, OutputMemo, Unfingerprintable, new_digest
 
 logger = logging.getLogger(__name__)
@@ -124,13 +124,14 @@ def _fingerprint_documents(contents) -> Fingerprinter:
     """
     named = {Person: _entity_name, Organisation: _entity_name, Theme: _entity_name,
              Category: _wrapper_name, Tag: _wrapper_name, Author: _wrapper_name}
-    brief = Fingerprinter({}, named)
+    kinds = (Document, Content, Article, Page)
+    brief = Fingerprinter({}, named, kinds)
     for content in contents:
         doc = content.doc
         brief.known[id(doc)] = new_digest(
             f"{doc.key}\0{doc.title}\0{doc.url}\0{doc.date}\0{doc.category}\0{doc.summary}"
             .encode("utf-8", "surrogatepass")).digest()
-    full = Fingerprinter({}, named)
+    full = Fingerprinter({}, named, kinds)
     for content in contents:
         doc = content.doc
         status = os.stat(content.source_path)
@@ -156,7 +157,11 @@ def _wrapper_name(wrapper: URLWrapper) -> str:
 def _content_digest(content: Content, fingerprinter: Fingerprinter) -> bytes:
     """A content object as the page that shows it sees it: its document and everything the
     plugins attached to it (related documents, involved entities, JSON-LD, meeting header)."""
-    shown = {name: value for name, value in sorted(vars(content).items()) if name not in _COVERED}
+    # What the reader made from the front matter follows from the source file, like the document;
+    # what the plugins attached later (related documents, JSON-LD...) is summed up here.
+    from_source = content.metadata
+    shown = {name: value for name, value in sorted(vars(content).items())
+             if name not in _COVERED and name not in from_source}
     try:
         return bytes.fromhex(fingerprinter.digest(fingerprinter.known[id(content.doc)], shown))
     except Unfingerprintable as exc:
@@ -243,14 +248,13 @@ class ReusingWriter(Writer):
 
     def _unlink_shared(self, name) -> None:
         """Never write through a hard link: it would change the previous build's file too."""
-        if not name:
+        memo = _Build.memo
+        if not name or memo is None or not memo.linked:
             return
-        full = os.path.join(self.output_path, name)
-        try:
-            if os.lstat(full).st_nlink > 1:
-                os.unlink(full)
-        except OSError:
-            pass
+        path = os.path.normpath(name).replace(os.sep, "/")
+        if path in memo.linked:
+            os.unlink(os.path.join(self.output_path, path))
+            memo.linked.discard(path)
 
 
 def writer_class(pelican):

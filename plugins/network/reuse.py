@@ -36,24 +36,28 @@ def new_digest(data: bytes = b""):
 class Fingerprinter:
     """Sums values up in a digest: equal values give equal digests, within and across builds.
 
-    Values are serialised by pickle (in C, so a page's whole view model costs little), in its
-    "fast" mode, which keeps no memo of shared objects: the bytes depend on the values only, never
-    on which objects happen to be shared. Some objects stand for a digest instead of their
-    fields:
+    Values are serialised by pickle, in C, in its "fast" mode, which keeps no memo of shared
+    objects: the bytes depend on the values only, never on which objects happen to be shared.
+    Some objects stand for a short token instead of their fields (through pickle's dispatch
+    table, so that nothing but these objects costs a call into Python):
 
-    - ``known`` maps ``id(object)`` to a digest made once per build (a document: its fields and
-      its rendered body);
-    - ``named`` maps a type to a function naming its values in a short string (a directory
-      entity by its id: the directory is part of the site's fingerprint).
+    - instances of ``known_types`` stand for their digest in ``known`` (``id(object)`` ->
+      digest, made once per build: a document, by its source and its rendered body);
+    - instances of the types in ``named`` stand for the name the given function makes (a
+      directory entity by its id: the directory is part of the site's fingerprint).
 
     A value pickle cannot serialise raises ``Unfingerprintable``. Pickle never drops state, so
     two different values cannot give the same bytes; at worst an equal value gives other bytes
     (a set's order) and the file is rendered again.
     """
 
-    def __init__(self, known: dict[int, bytes] | None = None, named: dict[type, object] | None = None):
+    def __init__(self, known: dict[int, bytes] | None = None, named: dict[type, object] | None = None,
+                 known_types: tuple[type, ...] = ()):
         self.known = known if known is not None else {}
         self.named = named or {}
+        self._table = {cls: self._reduce_known for cls in known_types}
+        for cls, name in self.named.items():
+            self._table[cls] = _named_reducer(cls.__name__, name)
 
     def digest(self, *values) -> str:
         digest = new_digest()
@@ -61,13 +65,32 @@ class Fingerprinter:
         return digest.hexdigest()
 
     def feed(self, digest, value) -> None:
-        pickler = _Pickler(_Sink(digest), self.known, self.named)
+        pickler = pickle.Pickler(_Sink(digest), protocol=5)
+        pickler.fast = True  # no memo: the same bytes for equal values, shared or not
+        pickler.dispatch_table = self._table
         try:
             pickler.dump(value)
         except RecursionError as exc:
             raise Unfingerprintable("nested too deeply") from exc
         except (pickle.PicklingError, TypeError, AttributeError, ValueError) as exc:
             raise Unfingerprintable(str(exc)) from exc
+
+    def _reduce_known(self, obj):
+        try:
+            return _stands_for, (self.known[id(obj)],)
+        except KeyError:
+            raise Unfingerprintable(f"a {type(obj).__name__} without a digest") from None
+
+
+def _named_reducer(kind: str, name):
+    def reduce(obj):
+        return _stands_for, (kind, name(obj))
+    return reduce
+
+
+def _stands_for(*token):
+    """Named in digests in place of an object; never called."""
+    raise NotImplementedError
 
 
 class _Sink:
@@ -77,23 +100,6 @@ class _Sink:
 
     def __init__(self, digest):
         self.write = digest.update
-
-
-class _Pickler(pickle.Pickler):
-    def __init__(self, sink, known, named):
-        super().__init__(sink, protocol=5)
-        self.fast = True  # no memo: the same bytes for equal values, shared or not
-        self._known = known
-        self._named = named
-
-    def persistent_id(self, obj):
-        known = self._known.get(id(obj))
-        if known is not None:
-            return known
-        name = self._named.get(type(obj))
-        if name is not None:
-            return f"{type(obj).__name__}:{name(obj)}"
-        return None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -120,6 +126,8 @@ class OutputMemo:
         self.new: dict[str, Entry] = {}
         self.reused = 0
         self.rendered = 0
+        #: Paths linked to the previous build's files in this build: never to be written through.
+        self.linked: set[str] = set()
         self._folders: set[str] = set()
 
     @classmethod
@@ -166,6 +174,7 @@ class OutputMemo:
                     shutil.copy2(source, destination)
                     status = os.stat(destination)
             self.new[path] = Entry(digest, status.st_size, status.st_mtime_ns, status.st_ino)
+            self.linked.add(path)
             self.reused += 1
         return True
 
@@ -192,8 +201,9 @@ class OutputMemo:
         """Write a file into the target (replacing, never writing through, a reused one) and record it."""
         full = os.path.join(self.target, path)
         self._make_parent(full)
-        if os.path.lexists(full):
+        if path in self.linked or os.path.lexists(full):
             os.unlink(full)  # it may be a hard link to the previous build's file
+            self.linked.discard(path)
         with open(full, "wb") as handle:
             handle.write(data)
         if digest is not None:

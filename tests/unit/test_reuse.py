@@ -39,12 +39,17 @@ def test_shared_objects_give_the_same_digest_as_equal_copies():
 
 def test_known_objects_count_by_their_digest_and_named_ones_by_their_name():
     card = Card("a long body that is not read")
-    fingerprinter = Fingerprinter({id(card): b"v1"}, {Person: lambda p: p.id})
+    fingerprinter = Fingerprinter({id(card): b"v1"}, {Person: lambda p: p.id}, known_types=(Card,))
     before = fingerprinter.digest([card, Person("nadia", "Nadia")])
     card.title = "changed, but its known digest is what counts"
     assert fingerprinter.digest([card, Person("nadia", "Nadia F.")]) == before
     fingerprinter.known[id(card)] = b"v2"
     assert fingerprinter.digest([card, Person("nadia", "Nadia")]) != before
+
+
+def test_a_known_kind_without_a_digest_is_refused():
+    with pytest.raises(Unfingerprintable):
+        Fingerprinter({}, known_types=(Card,)).digest([Card("never digested")])
 
 
 def test_values_it_cannot_sum_up_are_refused():
