@@ -140,6 +140,7 @@ def measure(size: int, entities: int, seed: int, rounds: int, work: str, warm: b
             handle.write("\nAnd another.\n")
         _wait_for_cleaning(os.path.join(folder, "ours"))  # an officer edits for longer than this takes
         row["warm"] = ours(content, os.path.join(folder, "ours"), "")["wall"]
+    _wait_for_cleaning(os.path.join(folder, "ours"))  # before the corpus folder is deleted
     return row
 
 

@@ -173,4 +173,11 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_code = main()
+    # Everything is written and closed. Skip the interpreter's final clean-up: with a whole
+    # site's objects in memory it walks and frees every one, which took a quarter of a warm
+    # rebuild's time, for nothing.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(exit_code)

@@ -23,7 +23,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 
-import build  # noqa: E402  (tools/build.py)
+import build  # tools/build.py, found through sys.path above
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+from typing import ClassVar
 
 from blinker import signal
 from pelican import signals
 
-from network import network_ready
+from network import main_writing, network_ready, outputs
 from network.generator import NetworkGenerator
 from network.stats import timed
 from network.urls import page_base
@@ -36,8 +37,8 @@ def url_of(item) -> str:
 def link_network(network, generators, problems, **_) -> None:
     with timed("crosslinks: linking mentions"):
         _link_all(network, generators, problems)
-    with timed("crosslinks: indexes, related, JSON-LD"):
-        _index_all(network, generators)
+    with timed("crosslinks: indexes"):
+        build_index(network)
     links_ready.send(network, generators=generators, problems=problems)
 
 
@@ -81,18 +82,40 @@ def _link_all(network, generators, problems) -> None:
     cache.save()
 
 
-def _index_all(network, generators) -> None:
+def add_document_views(network, generators, **_) -> None:
+    """What a document's own page shows of the network: only its page needs it, so it is made
+    by the process that writes document pages, while the helper writes the others."""
+    with timed("crosslinks: related documents, JSON-LD"):
+        _document_views(network, generators)
+
+
+def _document_views(network, generators) -> None:
     settings = generators[0].settings
-    build_index(network)
     position_of = {id(document): position for position, document in enumerate(network.documents)}
     for generator in generators:
         for content in _linkable(generator):
             if not content.doc.is_page:
-                content.involved = entities.involved_entities(network, content.doc)
                 content.related = related_documents(network, position_of[id(content.doc)],
                                                     settings["RELATED_DOCUMENTS_COUNT"])
-                content.json_ld = structured.document_scripts(content.doc, network, settings["SITEURL"],
-                                                              settings["SITENAME"])
+    _Views.network, _Views.settings = network, settings
+
+
+class _Views:
+    network = None
+    settings: ClassVar[dict] = {}
+
+
+def _fill_document_page(values) -> None:
+    """The involved entities and JSON-LD of a document page about to be rendered. They follow
+    from the document and the directory alone, which its digest covers, so a reused page never
+    needs them (see network.outputs)."""
+    article = values.get("article")
+    document = getattr(article, "doc", None)
+    if document is None or document.is_page or _Views.network is None or hasattr(article, "json_ld"):
+        return
+    network, settings = _Views.network, _Views.settings
+    article.involved = entities.involved_entities(network, document)
+    article.json_ld = structured.document_scripts(document, network, settings["SITEURL"], settings["SITENAME"])
 
 
 def _linkable(generator):
@@ -118,18 +141,42 @@ class EntityPagesGenerator(NetworkGenerator):
         write("organisations/index.html", "organisations", groups=entities.organisations_by_kind(network))
         write("themes/index.html", "themes", themes=entities.themes_with_counts(network))
         siteurl = self.settings["SITEURL"]
+        memo = outputs.memo()
+
+        def unchanged(save_as, template, entity, *inputs):
+            """Whether the page can be reused, judged before its view is made: a page shows its
+            entity (the directory is in the site's fingerprint), its documents (companions and
+            groups follow from them), its meetings and its actions, and nothing else."""
+            if memo is None:
+                return False, None
+            digest = outputs.digest("entity page", template, save_as, entity, categories,
+                                    network.documents_of.get(entity, []), *inputs)
+            return digest is not None and memo.reuse(save_as, digest), digest
+
         for person in network.people.values():
-            if person.public:
+            if not person.public:
+                continue
+            save_as, entity = f"{url_of(person)}index.html", Entity("person", person.id)
+            reused, digest = unchanged(save_as, "person", entity, network.meetings_of.get(person.id),
+                                       network.actions_of.get(entity))
+            if not reused:
                 data = structured.with_context(structured.person_data(person, network, siteurl))
-                write(f"{url_of(person)}index.html", "person", json_ld=[structured.to_script(data)],
+                write(save_as, "person", reuse_digest=digest, json_ld=[structured.to_script(data)],
                       entity_page=entities.person_page(network, person.id, categories))
         for org in network.organisations.values():
-            data = structured.with_context(structured.organisation_data(org, network, siteurl))
-            write(f"{url_of(org)}index.html", "organisation", json_ld=[structured.to_script(data)],
-                  entity_page=entities.organisation_page(network, org.id, categories))
+            save_as, entity = f"{url_of(org)}index.html", Entity("organisation", org.id)
+            reused, digest = unchanged(save_as, "organisation", entity, network.meetings_by_body.get(org.id),
+                                       network.actions_of.get(entity))
+            if not reused:
+                data = structured.with_context(structured.organisation_data(org, network, siteurl))
+                write(save_as, "organisation", reuse_digest=digest, json_ld=[structured.to_script(data)],
+                      entity_page=entities.organisation_page(network, org.id, categories))
         for theme in network.themes.values():
-            write(f"{url_of(theme)}index.html", "theme",
-                  entity_page=entities.theme_page(network, theme.id, categories))
+            save_as, entity = f"{url_of(theme)}index.html", Entity("theme", theme.id)
+            reused, digest = unchanged(save_as, "theme", entity)
+            if not reused:
+                write(save_as, "theme", reuse_digest=digest,
+                      entity_page=entities.theme_page(network, theme.id, categories))
 
 
 def add_generator(pelican):
@@ -142,5 +189,8 @@ def add_template_helpers(pelican) -> None:
 
 def register():
     network_ready.connect(link_network)
+    main_writing.connect(add_document_views)
+    if _fill_document_page not in outputs.BEFORE_RENDERING:
+        outputs.BEFORE_RENDERING.append(_fill_document_page)
     signals.get_generators.connect(add_generator)
     signals.initialized.connect(add_template_helpers)

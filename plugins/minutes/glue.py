@@ -179,6 +179,7 @@ class MinutesPagesGenerator(NetworkGenerator):
     """Writes /actions/, /meetings/ and /meetings.ics."""
 
     stage = "minutes: writing register, meetings, calendar"
+    in_second_process = True
 
     def write(self, network, writer):
         settings = self.settings

@@ -6,4 +6,4 @@ to every other plugin through the ``network_ready`` signal and ``context["networ
 content error stops the build with one report that names file, line, key and a fix.
 """
 
-from .glue import network_ready, register  # noqa: F401
+from .glue import main_writing, network_ready, register  # noqa: F401

@@ -27,6 +27,11 @@ logger = logging.getLogger(__name__)
 #: their own problems to ``problems``; the build stops after all of them ran if any is an error.
 network_ready = signal("network-ready")
 
+#: Sent once per build in the process that writes the document pages, after the helper process
+#: (if any) has started writing the others: ``main_writing.send(network, generators=[...])``.
+#: Work that only document pages need goes here, so the helper does not wait for it.
+main_writing = signal("main-writing")
+
 
 class _Build:
     """The problems of the build in progress (one Pelican run at a time per process)."""
@@ -204,6 +209,7 @@ def build_network(generators) -> None:
     with stats.timed("network: fingerprints for reusing unchanged pages"):
         outputs.start(generators, settings)
     split.start(generators, settings)
+    main_writing.send(network, generators=generators)
 
 
 def _build_model(generators):

@@ -10,11 +10,13 @@ the memo directly (see their generators).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import logging
 import os
 import platform
 from importlib import metadata
+from typing import ClassVar
 from zoneinfo import ZoneInfo
 
 from pelican.contents import Article, Content, Page
@@ -28,6 +30,10 @@ logger = logging.getLogger(__name__)
 
 #: Templates whose pages depend only on their own values (and the site's fingerprint).
 REUSABLE_TEMPLATES = frozenset({"article.html", "page.html", "person.html", "organisation.html", "theme.html"})
+
+#: Functions called with a page's values just before it is rendered (never for a reused page):
+#: views that follow from what the page's digest already covers can be made only when needed.
+BEFORE_RENDERING: list = []
 
 #: Packages whose versions change what is written.
 _PACKAGES = ("pelican", "Jinja2", "MarkupSafe", "Markdown", "feedgen", "beautifulsoup4", "css-inline",
@@ -46,6 +52,7 @@ class _Build:
     salt: str = ""
     fingerprinter: Fingerprinter | None = None
     memo_file: str = ""
+    contents: ClassVar[list] = []  # not digested yet
 
 
 def memo() -> OutputMemo | None:
@@ -67,12 +74,14 @@ def digest(*values) -> str | None:
 def start(generators, settings) -> None:
     """Before anything is written: fingerprint the site and every document; load the memo."""
     _Build.memo = _Build.fingerprinter = None
+    _Build.contents = []
     previous = settings.get("REUSE_OUTPUT_FROM")
     if not settings.get("CACHE_CONTENT") or previous is None:
         return
     contents = list(_contents(generators))
     _Build.salt = site_fingerprint(settings, {c.doc.key for c in contents})
     _Build.fingerprinter = _fingerprint_documents(contents)
+    _Build.contents = contents
     folder_key = hashlib.sha256(os.path.abspath(previous).encode()).hexdigest()[:16]
     _Build.memo_file = os.path.join(settings["CACHE_PATH"], f"outputs-{folder_key}.json")
     _Build.memo = OutputMemo.load(_Build.memo_file, previous, settings["OUTPUT_PATH"])
@@ -140,9 +149,17 @@ def _fingerprint_documents(contents) -> Fingerprinter:
         if doc.actions:
             brief.feed(digest, doc.actions)  # the minutes they come from count briefly
         full.known[id(doc)] = digest.digest()
-    for content in contents:
-        full.known[id(content)] = _content_digest(content, full)
     return full
+
+
+def _digest_contents() -> None:
+    """Digest every content object as its own page shows it, once, when the first such page is
+    written: what only that page shows (related documents, JSON-LD) is made after the helper
+    process has started (see ``network.glue.main_writing``)."""
+    fingerprinter = _Build.fingerprinter
+    for content in _Build.contents:
+        fingerprinter.known[id(content)] = _content_digest(content, fingerprinter)
+    _Build.contents = []
 
 
 def _entity_name(entity) -> str:
@@ -229,22 +246,38 @@ class ReusingWriter(Writer):
                    override_output=False, url=None, **kwargs):
         memo = _Build.memo
         template_file = getattr(template, "name", "")
+        # A generator that judged reuse itself, before making the page's values, gives its digest
+        # (None: not reusable). It has already tried to reuse the page.
+        given = kwargs.pop("reuse_digest", False)
+        render = functools.partial(self._render, name, template, context, relative_urls, paginated, template_name,
+                                   override_output, url, kwargs)
+        if given is not False and memo is not None and name:
+            render()
+            if given is not None:
+                memo.record(os.path.normpath(name).replace(os.sep, "/"), given)
+            return None
         if memo is None or not name or paginated or override_output or template_file not in REUSABLE_TEMPLATES:
-            self._unlink_shared(name)
-            return super().write_file(name, template, context, relative_urls, paginated, template_name,
-                                      override_output, url, **kwargs)
+            return render()
+        if _Build.contents:
+            _digest_contents()
         path = os.path.normpath(name).replace(os.sep, "/")
         page_digest = digest("page", template_file, path, relative_urls, url, sorted(kwargs.items()))
         full = os.path.join(self.output_path, path)
         if page_digest is not None and full not in self._written_files and memo.reuse(path, page_digest):
             self._written_files.add(full)
             return None
-        self._unlink_shared(name)
-        super().write_file(name, template, context, relative_urls, paginated, template_name,
-                           override_output, url, **kwargs)
+        render()
         if page_digest is not None:
             memo.record(path, page_digest)
         return None
+
+    def _render(self, name, template, context, relative_urls, paginated, template_name, override_output, url,
+                values):
+        for hook in BEFORE_RENDERING:
+            hook(values)
+        self._unlink_shared(name)
+        return super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                  override_output, url, **values)
 
     def _unlink_shared(self, name) -> None:
         """Never write through a hard link: it would change the previous build's file too."""
