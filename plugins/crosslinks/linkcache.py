@@ -54,8 +54,8 @@ class LinkCache:
         self.new[key] = result
 
     def save(self) -> None:
-        if not self.path:
-            return
+        if not self.path or self.new.keys() == self.old.keys():
+            return  # nothing linked afresh and nothing dropped: the stored cache is this one
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
         temporary = f"{self.path}.{os.getpid()}"
         with open(temporary, "wb") as handle:

@@ -79,7 +79,9 @@ class DocumentLists:
         return '<ol class="document-list">\n' + "".join(items) + "</ol>\n"
 
     def _item(self, doc, base, show_category, level) -> str:
-        key = (doc.url, base, show_category, level)
+        # By identity: the objects live as long as the build, and a Pelican article's address is
+        # worked out afresh on every access, which made the key the costliest part.
+        key = (id(doc), base, show_category, level)
         item = self._items.get(key)
         if item is None:
             title = doc.title
