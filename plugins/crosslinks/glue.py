@@ -149,7 +149,7 @@ class EntityPagesGenerator(NetworkGenerator):
             groups follow from them), its meetings and its actions, and nothing else."""
             if memo is None:
                 return False, None
-            digest = outputs.digest("entity page", template, save_as, entity, categories,
+            digest = outputs.list_digest("entity page", template, save_as, entity, categories,
                                     network.documents_of.get(entity, []), *inputs)
             return digest is not None and memo.reuse(save_as, digest), digest
 

@@ -1,16 +1,14 @@
 """Connects output reuse (``network.reuse``) to the build: the site's fingerprint, the documents'
 digests, a writer that reuses unchanged pages, and the memo kept between builds.
 
-The writer reuses only the page types whose template reads nothing but its own values and the
-settings (``REUSABLE_TEMPLATES``): a document, a page, an entity. Lists, archives and indexes,
-which read the whole site, are always rendered; they are few. Feeds and newsletter issues use
-the memo directly (see their generators).
+The writer reuses any page whose template reads the same values as last time (see
+``ReusingWriter``). Entity pages judge it before making their views; feeds and newsletter issues
+use the memo directly (see their generators).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import logging
 import os
@@ -19,7 +17,10 @@ from importlib import metadata
 from typing import ClassVar
 from zoneinfo import ZoneInfo
 
+from jinja2 import meta
 from pelican.contents import Article, Content, Page
+from pelican.paginator import Page as ListPage
+from pelican.paginator import Paginator
 from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 from pelican.writers import Writer
 
@@ -27,9 +28,6 @@ from .model import Document, Organisation, Person, Theme
 from .reuse import Entry, Fingerprinter, OutputMemo, Unfingerprintable, new_digest
 
 logger = logging.getLogger(__name__)
-
-#: Templates whose pages depend only on their own values (and the site's fingerprint).
-REUSABLE_TEMPLATES = frozenset({"article.html", "page.html", "person.html", "organisation.html", "theme.html"})
 
 #: Functions called with a page's values just before it is rendered (never for a reused page):
 #: views that follow from what the page's digest already covers can be made only when needed.
@@ -50,7 +48,8 @@ _COVERED = frozenset({"_context", "settings", "metadata", "_content", "doc", "_s
 class _Build:
     memo: OutputMemo | None = None
     salt: str = ""
-    fingerprinter: Fingerprinter | None = None
+    fingerprinter: Fingerprinter | None = None  # documents in full
+    listed: Fingerprinter | None = None  # documents as lists show them
     memo_file: str = ""
     contents: ClassVar[list] = []  # not digested yet
 
@@ -61,11 +60,22 @@ def memo() -> OutputMemo | None:
 
 
 def digest(*values) -> str | None:
-    """The digest of a file made from ``values`` in this build; None if any cannot be summed up."""
-    if _Build.fingerprinter is None:
+    """The digest of a file made from ``values`` in this build, documents in them counting in
+    full (their text too); None if any cannot be summed up."""
+    return _digest(_Build.fingerprinter, values)
+
+
+def list_digest(*values) -> str | None:
+    """Like ``digest``, for a page that shows its documents as a list does (title, address,
+    date, summary) and counts what they involve, never their text."""
+    return _digest(_Build.listed, values)
+
+
+def _digest(fingerprinter, values) -> str | None:
+    if fingerprinter is None:
         return None
     try:
-        return _Build.fingerprinter.digest(_Build.salt, *values)
+        return fingerprinter.digest(_Build.salt, *values)
     except Unfingerprintable as exc:
         logger.debug("not reusable: %s", exc)
         return None
@@ -73,18 +83,24 @@ def digest(*values) -> str | None:
 
 def start(generators, settings) -> None:
     """Before anything is written: fingerprint the site and every document; load the memo."""
-    _Build.memo = _Build.fingerprinter = None
+    _Build.memo = _Build.fingerprinter = _Build.listed = None
     _Build.contents = []
     previous = settings.get("REUSE_OUTPUT_FROM")
     if not settings.get("CACHE_CONTENT") or previous is None:
         return
     contents = list(_contents(generators))
     _Build.salt = site_fingerprint(settings, {c.doc.key for c in contents})
-    _Build.fingerprinter = _fingerprint_documents(contents)
+    _Build.fingerprinter, _Build.listed = _fingerprint_documents(contents)
     _Build.contents = contents
     folder_key = hashlib.sha256(os.path.abspath(previous).encode()).hexdigest()[:16]
     _Build.memo_file = os.path.join(settings["CACHE_PATH"], f"outputs-{folder_key}.json")
     _Build.memo = OutputMemo.load(_Build.memo_file, previous, settings["OUTPUT_PATH"])
+
+
+def in_helper() -> None:
+    """In the helper process: document pages are not written here, and their views (related
+    documents) are made in the main process only; a page showing content objects is rendered."""
+    _Build.contents = []
 
 
 def merge(files: dict) -> None:
@@ -122,9 +138,9 @@ def _contents(generators):
                     yield content
 
 
-def _fingerprint_documents(contents) -> Fingerprinter:
-    """Digest every document twice: briefly (as another page names it: title, address, date) to
-    stand for it inside other documents' data, then in full.
+def _fingerprint_documents(contents) -> tuple[Fingerprinter, Fingerprinter]:
+    """Digest every document three ways: briefly (as another page names it: title, address,
+    date) to stand for it inside other documents' data; in full; and as a list shows it.
 
     A document's fields follow from its source file, the directory and the settings (the last
     two are in the site's fingerprint), except two things other documents change: its actions'
@@ -140,7 +156,7 @@ def _fingerprint_documents(contents) -> Fingerprinter:
         brief.known[id(doc)] = new_digest(
             f"{doc.key}\0{doc.title}\0{doc.url}\0{doc.date}\0{doc.category}\0{doc.summary}"
             .encode("utf-8", "surrogatepass")).digest()
-    full = Fingerprinter({}, named, kinds)
+    full = Fingerprinter({}, named, kinds, parts={ListPage: _list_page_parts, Paginator: _paginator_parts})
     for content in contents:
         doc = content.doc
         status = os.stat(content.source_path)
@@ -149,17 +165,34 @@ def _fingerprint_documents(contents) -> Fingerprinter:
         if doc.actions:
             brief.feed(digest, doc.actions)  # the minutes they come from count briefly
         full.known[id(doc)] = digest.digest()
-    return full
+    # As a list shows it (title, address, date, summary) with what it involves, from which
+    # companions and groups are counted: a document edited without changing these leaves every
+    # list it is in, and every related-documents box, as it was.
+    listed = Fingerprinter({}, named, kinds)
+    for content in contents:
+        doc = content.doc
+        involvement = sorted((entity.kind, entity.id, how.tagged) for entity, how in doc.involved.items())
+        listed.known[id(doc)] = new_digest(brief.known[id(doc)] + repr(involvement).encode()).digest()
+    return full, listed
 
 
 def _digest_contents() -> None:
     """Digest every content object as its own page shows it, once, when the first such page is
     written: what only that page shows (related documents, JSON-LD) is made after the helper
     process has started (see ``network.glue.main_writing``)."""
-    fingerprinter = _Build.fingerprinter
     for content in _Build.contents:
-        fingerprinter.known[id(content)] = _content_digest(content, fingerprinter)
+        _Build.fingerprinter.known[id(content)] = _content_digest(content, _Build.fingerprinter, _Build.listed)
     _Build.contents = []
+
+
+def _list_page_parts(page) -> tuple:
+    """One page of a list, by what its template can show: number, count, addresses, documents."""
+    return (page.number, page.paginator.num_pages, page.paginator.count, page.save_as, page.url,
+            list(page.object_list))
+
+
+def _paginator_parts(paginator) -> tuple:
+    return paginator.num_pages, paginator.count, paginator.per_page
 
 
 def _entity_name(entity) -> str:
@@ -171,16 +204,17 @@ def _wrapper_name(wrapper: URLWrapper) -> str:
     return f"{wrapper.name}|{wrapper.slug}|{wrapper.url}"
 
 
-def _content_digest(content: Content, fingerprinter: Fingerprinter) -> bytes:
-    """A content object as the page that shows it sees it: its document and everything the
-    plugins attached to it (related documents, involved entities, JSON-LD, meeting header)."""
+def _content_digest(content: Content, full: Fingerprinter, listed: Fingerprinter) -> bytes:
+    """A content object as its own page shows it: its document in full, and everything the
+    plugins attached to it (related documents, meeting header), where other documents count as
+    a list shows them."""
     # What the reader made from the front matter follows from the source file, like the document;
     # what the plugins attached later (related documents, JSON-LD...) is summed up here.
     from_source = content.metadata
     shown = {name: value for name, value in sorted(vars(content).items())
              if name not in _COVERED and name not in from_source}
     try:
-        return bytes.fromhex(fingerprinter.digest(fingerprinter.known[id(content.doc)], shown))
+        return bytes.fromhex(listed.digest(full.known[id(content.doc)], shown))
     except Unfingerprintable as exc:
         logger.debug("%s is rendered every time: %s", content.relative_source_path, exc)
         return os.urandom(20)  # never equal to a previous digest
@@ -240,36 +274,79 @@ def _feed_folder(digest, folder: str, *, with_bytes: bool, skip: set[str] = froz
 
 
 class ReusingWriter(Writer):
-    """Pelican's writer, which links a page from the previous build when its inputs are unchanged."""
+    """Pelican's writer, which links a page from the previous build when what its template reads
+    is unchanged.
+
+    What a template reads is found once per template by Jinja's own analysis of it and of every
+    template it extends, includes or imports (``template_reads``): the page's digest is made of
+    the values of those variables (helpers are code, settings are in the site's fingerprint).
+    A template that includes another by a computed name is always rendered. Lists are paginated
+    here, page by page, as Pelican does, so that each page of a list is judged on its own.
+    """
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
-        memo = _Build.memo
-        template_file = getattr(template, "name", "")
         # A generator that judged reuse itself, before making the page's values, gives its digest
         # (None: not reusable). It has already tried to reuse the page.
         given = kwargs.pop("reuse_digest", False)
-        render = functools.partial(self._render, name, template, context, relative_urls, paginated, template_name,
-                                   override_output, url, kwargs)
-        if given is not False and memo is not None and name:
-            render()
+        memo = _Build.memo
+        if memo is None or not name or override_output:
+            return self._render(name, template, context, relative_urls, paginated, template_name,
+                                override_output, url, kwargs)
+        if given is not False:
+            self._render(name, template, context, relative_urls, paginated, template_name, override_output, url,
+                         kwargs)
             if given is not None:
-                memo.record(os.path.normpath(name).replace(os.sep, "/"), given)
+                memo.record(_relative(name), given)
             return None
-        if memo is None or not name or paginated or override_output or template_file not in REUSABLE_TEMPLATES:
-            return render()
-        if _Build.contents:
-            _digest_contents()
-        path = os.path.normpath(name).replace(os.sep, "/")
-        page_digest = digest("page", template_file, path, relative_urls, url, sorted(kwargs.items()))
+        if paginated is None:
+            paginated = {key: value for key, value in kwargs.items() if key in {"articles", "dates"}}
+        if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
+            for page_name, page_values in self._pages(name, url, paginated, template_name, kwargs):
+                self._write_reusing(page_name, template, context, relative_urls, None, page_values)
+            return None
+        self._write_reusing(name, template, context, relative_urls, url, kwargs)
+        return None
+
+    def _pages(self, name, url, paginated, template_name, kwargs):
+        """(file, values) of every page of a paginated list, exactly as Pelican's writer makes them."""
+        per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
+        paginators = {key: Paginator(name, url, value, self.settings, per_page) for key, value in paginated.items()}
+        for number in range(next(iter(paginators.values())).num_pages):
+            values = kwargs.copy()
+            for key, paginator in paginators.items():
+                page = paginator.page(number + 1)
+                values.update({
+                    f"{key}_paginator": paginator,
+                    f"{key}_page": page,
+                    f"{key}_previous_page": paginator.page(number) if number > 0 else None,
+                    f"{key}_next_page": paginator.page(number + 2) if number + 1 < paginator.num_pages else None,
+                })
+            yield page.save_as, values
+
+    def _write_reusing(self, name, template, context, relative_urls, url, values):
+        memo = _Build.memo
+        path = _relative(name)
+        page_digest = self._digest(template, path, relative_urls, url, context, values)
         full = os.path.join(self.output_path, path)
         if page_digest is not None and full not in self._written_files and memo.reuse(path, page_digest):
             self._written_files.add(full)
-            return None
-        render()
+            return
+        # paginated={}: one page, already cut (see _pages)
+        self._render(name, template, context, relative_urls, {}, None, False, url, values)
         if page_digest is not None:
             memo.record(path, page_digest)
-        return None
+
+    def _digest(self, template, path, relative_urls, url, context, values) -> str | None:
+        reads = template_reads(template)
+        if reads is None:
+            return None
+        if _Build.contents:
+            _digest_contents()
+        settings = self.settings
+        read = [(variable, values[variable] if variable in values else context.get(variable, _ABSENT))
+                for variable in sorted(reads) if variable not in settings]
+        return digest("page", template.name, path, relative_urls, url, read)
 
     def _render(self, name, template, context, relative_urls, paginated, template_name, override_output, url,
                 values):
@@ -284,10 +361,45 @@ class ReusingWriter(Writer):
         memo = _Build.memo
         if not name or memo is None or not memo.linked:
             return
-        path = os.path.normpath(name).replace(os.sep, "/")
+        path = _relative(name)
         if path in memo.linked:
             os.unlink(os.path.join(self.output_path, path))
             memo.linked.discard(path)
+
+
+#: A variable a template reads that the page does not have.
+_ABSENT = "<absent>"
+
+_reads: dict = {}
+
+
+def template_reads(template) -> frozenset | None:
+    """Every variable ``template`` may read (besides the environment's helpers), with the templates
+    it extends, includes and imports; None when one of them is chosen at render time."""
+    env = template.environment
+    key = (id(env), template.name)
+    if key not in _reads:
+        names: set = set()
+        seen: set = set()
+        waiting = [template.name]
+        while waiting:
+            current = waiting.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            tree = env.parse(env.loader.get_source(env, current)[0])
+            names |= meta.find_undeclared_variables(tree)
+            referenced = list(meta.find_referenced_templates(tree))
+            if None in referenced:
+                names = None
+                break
+            waiting.extend(referenced)
+        _reads[key] = None if names is None else frozenset(names - set(env.globals))
+    return _reads[key]
+
+
+def _relative(name: str) -> str:
+    return os.path.normpath(name).replace(os.sep, "/")
 
 
 def writer_class(pelican):

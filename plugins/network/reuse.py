@@ -52,12 +52,16 @@ class Fingerprinter:
     """
 
     def __init__(self, known: dict[int, bytes] | None = None, named: dict[type, object] | None = None,
-                 known_types: tuple[type, ...] = ()):
+                 known_types: tuple[type, ...] = (), parts: dict[type, object] | None = None):
         self.known = known if known is not None else {}
         self.named = named or {}
         self._table = {cls: self._reduce_known for cls in known_types}
         for cls, name in self.named.items():
             self._table[cls] = _named_reducer(cls.__name__, name)
+        # ``parts``: a function giving, for an object of that type, the values that make it up
+        # (a page of a list: its number, its address and its documents)
+        for cls, values in (parts or {}).items():
+            self._table[cls] = _parts_reducer(cls.__name__, values)
 
     def digest(self, *values) -> str:
         digest = new_digest()
@@ -85,6 +89,12 @@ class Fingerprinter:
 def _named_reducer(kind: str, name):
     def reduce(obj):
         return _stands_for, (kind, name(obj))
+    return reduce
+
+
+def _parts_reducer(kind: str, values):
+    def reduce(obj):
+        return _stands_for, (kind, *values(obj))
     return reduce
 
 

@@ -66,6 +66,7 @@ def start(generators, settings) -> None:
 def _run_helper(part, settings, write_fd) -> None:
     errors = _ErrorCount()
     logging.getLogger().addHandler(errors)
+    outputs.in_helper()
     before = dict(stats.STAGES)
     detail = ""
     try:

@@ -102,7 +102,6 @@ class NewsletterGenerator(NetworkGenerator):
     """Writes /newsletter/ and, per issue, the web version, email.html, email.txt and email.eml."""
 
     stage = "newsletter: issues, inlining, text, .eml"
-    in_second_process = True
 
     def write(self, network, writer):
         if "newsletter_notes" not in self.context:

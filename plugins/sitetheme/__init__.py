@@ -31,6 +31,10 @@ def add_network_helpers(network, generators, **_) -> None:
         env = getattr(generator, "env", None)
         if env is not None:
             env.globals["author_name"] = partial(views.author_name, people=network.people)
+    # The home page shows each category's size, not its documents: giving it only the sizes keeps
+    # it from being rendered again whenever any document changes (see network.outputs).
+    context = generators[0].context
+    context["category_counts"] = [(category, len(items)) for category, items in context.get("categories", [])]
 
 
 def register():

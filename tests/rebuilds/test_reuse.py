@@ -22,9 +22,17 @@ def _replace(path, old, new):
 # Each edit changes pages other than the edited document's own: entity pages, related
 # documents, feeds, the actions register, earlier minutes, a newsletter issue.
 EDITS = {
+    "a sentence added to an update, naming nobody": lambda c: _replace(
+        c / "updates" / "2025-03-project-update.md", "## Steering Group news",
+        "One more paragraph, with nothing new in it.\n\n## Steering Group news"),
     "a new mention of an organisation in an update": lambda c: _replace(
         c / "updates" / "2025-03-project-update.md", "let the people doing the work speak.",
         "let the people doing the work speak. Meridian Accommodation Services sent their thanks."),
+    # Babajide Balogun's page lists this briefing either way, but he now appears with the Law
+    # Centre: his page must change although none of his documents came or went.
+    "a briefing newly naming an organisation": lambda c: _replace(
+        c / "briefings" / "2026-05-health-briefing.md", "## What the contributors said",
+        "The Calderbridge Law Centre sent apologies.\n\n## What the contributors said"),
     "a briefing's new title": lambda c: _replace(
         c / "briefings" / "2024-11-turning-eighteen-briefing.md",
         'title: "Briefing: turning eighteen', 'title: "Briefing: at eighteen'),
