@@ -11,6 +11,7 @@ from pelican import signals
 
 from crosslinks import links_ready
 from network.errors import did_you_mean
+from network import outputs
 from network.generator import NetworkGenerator
 from network.model import Action, ActionUpdate, Entity, Owner
 from network.stats import timed
@@ -188,10 +189,17 @@ class MinutesPagesGenerator(NetworkGenerator):
                         open_count=self.context["open_actions"], total_count=len(network.actions))
         self.write_page(writer, "meetings/index.html", "meetings", overview=overview)
         siteurl = settings["SITEURL"] or "http://localhost"
-        data = calendar([upcoming for upcoming, _ in overview["upcoming"]], network, name=settings["SITENAME"],
+        upcoming = [upcoming for upcoming, _ in overview["upcoming"]]
+        memo = outputs.memo()
+        digest = outputs.digest("calendar", siteurl, upcoming)
+        if memo is not None and digest is not None and memo.reuse("meetings.ics", digest):
+            return
+        data = calendar(upcoming, network, name=settings["SITENAME"],
                         domain=urlparse(siteurl).hostname or "localhost", page_url=siteurl.rstrip("/") + "/")
-        path = os.path.join(self.output_path, "meetings.ics")
-        with open(path, "wb") as handle:
+        if memo is not None:
+            memo.write_bytes("meetings.ics", data, digest)
+            return
+        with open(os.path.join(self.output_path, "meetings.ics"), "wb") as handle:
             handle.write(data)
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone, tzinfo
 
-from icalendar import Calendar, Event, vText
-
 from network.model import Document, Network, Upcoming
 
 ROLES = (("chair", "Chair"), ("minutes_by", "Minutes"), ("present", "Present"),
@@ -77,6 +75,8 @@ def event_uid(upcoming: Upcoming, domain: str) -> str:
 
 def calendar(upcoming: list[Upcoming], network: Network, *, name: str, domain: str, page_url: str) -> bytes:
     """An RFC 5545 calendar of every dated upcoming meeting (undated ones cannot be in it)."""
+    from icalendar import Calendar, Event, vText  # here: a rebuild that reuses the calendar never loads it
+
     cal = Calendar()
     cal.add("prodid", f"-//{name}//Partnership publisher//EN")
     cal.add("version", "2.0")
