@@ -2,8 +2,8 @@
 
 A result is reused when the document's HTML, its page's way to the site root, the linking
 policy and its meeting's initials are the same, and the directory's names and the linker's own
-code are unchanged (the cache is dropped otherwise). Entries not used by a build are dropped
-when it saves.
+code are unchanged (the cache is dropped otherwise). Entries no longer used are dropped when
+they come to outnumber the ones in use.
 """
 
 from __future__ import annotations
@@ -26,18 +26,41 @@ def names_fingerprint(names: dict) -> str:
 
 
 class LinkCache:
-    def __init__(self, path: str | None, fingerprint: str):
-        self.path, self.fingerprint = path, fingerprint
+    """The results, in one file: a header (the names' fingerprint), then dictionaries of results.
+
+    A build that links a few documents afresh appends just those results, instead of writing
+    the whole file again (ten megabytes at a thousand documents); the file is rewritten with
+    only the results in use when unused ones come to outnumber them (``slack`` aside).
+    """
+
+    def __init__(self, path: str | None, fingerprint: str, slack: int = 200):
+        self.path, self.fingerprint, self.slack = path, fingerprint, slack
         self.old: dict = {}
         self.new: dict = {}
+        self._stored = 0  # results in the file, used or not
+        self._appendable = False  # the file holds this fingerprint's header and whole chunks only
         if path and os.path.exists(path):
-            try:
-                with open(path, "rb") as handle:
-                    stored = pickle.load(handle)
-                if stored.get("names") == fingerprint:
-                    self.old = stored["entries"]
-            except (OSError, pickle.PickleError, EOFError, KeyError, AttributeError, TypeError):
-                self.old = {}
+            self._load(path)
+
+    def _load(self, path: str) -> None:
+        try:
+            with open(path, "rb") as handle:
+                header = pickle.load(handle)
+                if header != self._header():
+                    return
+                self._appendable = True
+                while True:
+                    try:
+                        chunk = pickle.load(handle)
+                    except EOFError:
+                        break
+                    self.old.update(chunk)
+                    self._stored += len(chunk)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError, IndexError):
+            self._appendable = False  # a chunk cut short (a build stopped while saving): rewrite
+
+    def _header(self) -> dict:
+        return {"format": 2, "names": self.fingerprint}
 
     @staticmethod
     def key(html: str, base: str, every: bool, initials: dict) -> str:
@@ -54,10 +77,18 @@ class LinkCache:
         self.new[key] = result
 
     def save(self) -> None:
-        if not self.path or self.new.keys() == self.old.keys():
-            return  # nothing linked afresh and nothing dropped: the stored cache is this one
+        if not self.path:
+            return
+        fresh = {key: result for key, result in self.new.items() if key not in self.old}
+        unused = self._stored - (len(self.new) - len(fresh))
+        if self._appendable and unused <= len(self.new) + self.slack:
+            if fresh:
+                with open(self.path, "ab") as handle:
+                    pickle.dump(fresh, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            return
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
         temporary = f"{self.path}.{os.getpid()}"
         with open(temporary, "wb") as handle:
-            pickle.dump({"names": self.fingerprint, "entries": self.new}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(self._header(), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(self.new, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, self.path)

@@ -4,7 +4,10 @@ Keeps logic out of the templates: each helper is a pure function in ``views``, r
 Jinja global when Pelican starts.
 """
 
+import os
 from functools import partial
+
+from jinja2 import FileSystemBytecodeCache
 
 from network import network_ready
 from pelican import signals
@@ -23,6 +26,13 @@ def add_template_helpers(pelican) -> None:
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
     filters["long_date"] = views.long_date
     filters["filesize"] = views.filesize
+    if pelican.settings.get("CACHE_CONTENT"):
+        # Compiled templates kept between builds (checked against each template's source): every
+        # build compiled the whole theme again, once per generator.
+        folder = os.path.join(pelican.settings["CACHE_PATH"], "templates")
+        os.makedirs(folder, exist_ok=True)
+        pelican.settings.setdefault("JINJA_ENVIRONMENT", {}).setdefault("bytecode_cache",
+                                                                       FileSystemBytecodeCache(folder))
 
 
 def add_network_helpers(network, generators, **_) -> None:
