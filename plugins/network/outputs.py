@@ -94,8 +94,13 @@ def start(generators, settings) -> None:
 
 
 def in_helper() -> None:
-    """In the helper process: document pages are not written here, and their views (related
-    documents) are made in the main process only; a page showing content objects is rendered."""
+    """In the helper process, which writes no document page (their views, such as related
+    documents, are made in the main process only): a content object appears in lists only, so
+    it counts as its document, in full (its text makes its automatic summary)."""
+    fingerprinter = _Build.fingerprinter
+    if fingerprinter is not None:
+        for content in _Build.contents:
+            fingerprinter.known[id(content)] = fingerprinter.known[id(content.doc)]
     _Build.contents = []
 
 

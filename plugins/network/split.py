@@ -2,19 +2,23 @@
 
 Once the model is complete and every check has passed, nothing that our generators write
 depends on what Pelican writes, or the other way round. The build forks a helper that writes
-the generators marked ``in_second_process`` (the entity pages and the feeds, the heaviest);
-the main process writes the rest. The helper sends back its stage times and whether anything
-failed; a failure in the helper fails the build like any other.
+the generators marked ``in_second_process`` (the entity pages and the feeds, the heaviest) and
+Pelican's lists and archives; the main process writes the documents and the rest. The helper
+sends back its stage times, what it wrote (for output reuse) and whether anything failed; a
+failure in the helper fails the build like any other.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import multiprocessing
 import os
 import sys
 import traceback
+
+from pelican.generators import ArticlesGenerator
 
 from . import outputs, stats
 
@@ -50,6 +54,8 @@ def start(generators, settings) -> None:
     part = [g for g in generators if isinstance(g, NetworkGenerator) and g.in_second_process]
     if processes < 2 or not part or "fork" not in multiprocessing.get_all_start_methods():
         return
+    lists = [_PelicanLists(g) for g in generators if isinstance(g, ArticlesGenerator)]
+    part = part + lists
     sys.stdout.flush()
     sys.stderr.flush()
     read_fd, write_fd = os.pipe()
@@ -61,6 +67,47 @@ def start(generators, settings) -> None:
     for generator in part:
         generator.delegated = True
     _Helper.pid, _Helper.fd = pid, read_fd
+
+
+class _PelicanLists:
+    """Pelican's lists (the home page and its pages, archives, categories, tags, authors), written
+    by the helper; the main process writes the documents. Pelican writes both in one method, so
+    the main process's generator is given one that writes the documents only."""
+
+    stage = "pelican: lists and archives"
+
+    def __init__(self, generator):
+        self.generator = generator
+
+    @property
+    def output_path(self):
+        return self.generator.output_path
+
+    @property
+    def delegated(self):
+        return False
+
+    @delegated.setter
+    def delegated(self, value):
+        if value:  # in the main process, once the helper has them
+            generator = self.generator
+            generator.generate_pages = functools.partial(_documents_only, generator)
+
+    def generate_output(self, writer):
+        generator = self.generator
+        write = functools.partial(writer.write_file, relative_urls=generator.settings["RELATIVE_URLS"])
+        with stats.timed(self.stage):
+            generator.generate_period_archives(write)
+            generator.generate_direct_templates(write)
+            generator.generate_tags(write)
+            generator.generate_categories(write)
+            generator.generate_authors(write)
+
+
+def _documents_only(generator, writer) -> None:
+    write = functools.partial(writer.write_file, relative_urls=generator.settings["RELATIVE_URLS"])
+    generator.generate_articles(write)
+    generator.generate_drafts(write)
 
 
 def _run_helper(part, settings, write_fd) -> None:
