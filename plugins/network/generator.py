@@ -14,6 +14,8 @@ class NetworkGenerator(Generator):
     stage = "writing"
     #: Written by the helper process, beside Pelican's own pages (see network.split).
     in_second_process = False
+    #: Written by whichever process has less to do (see network.split.start).
+    in_either_process = False
     #: Set on the main process's copy when the helper writes this generator's pages.
     delegated = False
 

@@ -21,6 +21,7 @@ import traceback
 from pelican.generators import ArticlesGenerator
 
 from . import outputs, stats
+from .model import Network
 
 
 class HelperFailed(Exception):
@@ -56,6 +57,12 @@ def start(generators, settings) -> None:
         return
     lists = [_PelicanLists(g) for g in generators if isinstance(g, ArticlesGenerator)]
     part = part + lists
+    network = generators[0].context.get("network")
+    if isinstance(network, Network) and len(network.documents) > 2 * _directory_size(network):
+        # The main process's work grows with the documents (a page each), the helper's with the
+        # directory (a page and two feeds each): with many more documents than entries, the
+        # helper has time to spare.
+        part += [g for g in generators if isinstance(g, NetworkGenerator) and g.in_either_process]
     sys.stdout.flush()
     sys.stderr.flush()
     read_fd, write_fd = os.pipe()
@@ -67,6 +74,10 @@ def start(generators, settings) -> None:
     for generator in part:
         generator.delegated = True
     _Helper.pid, _Helper.fd = pid, read_fd
+
+
+def _directory_size(network) -> int:
+    return len(network.people) + len(network.organisations) + len(network.themes)
 
 
 class _PelicanLists:

@@ -102,6 +102,7 @@ class NewsletterGenerator(NetworkGenerator):
     """Writes /newsletter/ and, per issue, the web version, email.html, email.txt and email.eml."""
 
     stage = "newsletter: issues, inlining, text, .eml"
+    in_either_process = True
 
     def write(self, network, writer):
         if "newsletter_notes" not in self.context:

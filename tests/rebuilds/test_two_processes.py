@@ -1,0 +1,32 @@
+"""Writing on two processes gives exactly the site one process gives: the helper's share (entity
+pages, feeds, Pelican's lists and, on a site with many more documents than directory entries,
+the newsletter) is written the same."""
+
+import sys
+
+import pytest
+
+from tests.building import ROOT, run_build
+from tests.rebuilds.test_reuse import _site
+
+pytestmark = pytest.mark.build
+
+
+def _settings(tmp_path, processes: int) -> str:
+    path = tmp_path / f"settings-{processes}.py"
+    path.write_text(f"import sys\nsys.path.insert(0, {ROOT!r})\nfrom publishconf import *  # noqa\n"
+                    f"WRITE_PROCESSES = {processes}\n", encoding="utf-8")
+    return str(path)
+
+
+def test_one_process_and_two_write_the_same_site(tmp_path):
+    sys.path.insert(0, f"{ROOT}/benchmarks")
+    from corpus import generate
+
+    # 150 documents, 40 entries: the newsletter goes to the helper too.
+    content = generate(str(tmp_path / "corpus"), 150, 40, seed=11)
+    one = run_build(str(tmp_path / "one"), content, settings=_settings(tmp_path, 1))
+    two = run_build(str(tmp_path / "two"), content, settings=_settings(tmp_path, 2))
+    assert one.returncode == 0, one.log
+    assert two.returncode == 0, two.log
+    assert _site(one.output) == _site(two.output)
