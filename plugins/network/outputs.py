@@ -81,6 +81,7 @@ def start(generators, settings) -> None:
     """Before anything is written: fingerprint the site and every document; load the memo."""
     _Build.memo = _Build.fingerprinter = _Build.listed = None
     _Build.contents = []
+    _reads.clear()  # a theme edited between two builds of one process (the devserver)
     previous = settings.get("REUSE_OUTPUT_FROM")
     if not settings.get("CACHE_CONTENT") or previous is None:
         return
