@@ -115,6 +115,12 @@ THEME = "theme"
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
+#: The cache is written after every build: uncompressed, that takes a fraction of the time
+#: (a few more megabytes on disk).
+GZIP_CACHE = False
+#: Dates come from the front matter (a document without one is refused), never from file names;
+#: Pelican would otherwise parse a date out of every file's name on every build, cached or not.
+FILENAME_METADATA = ""
 #: Processes that turn Markdown into HTML side by side (None: one per core; 1: no pool).
 READ_PROCESSES = None
 #: Processes that write pages side by side: 2 lets a helper write the entity pages and feeds

@@ -2,8 +2,9 @@
 
 Once the model is complete and every check has passed, nothing that our generators write
 depends on what Pelican writes, or the other way round. The build forks a helper that writes
-the generators marked ``in_second_process`` (the entity pages and the feeds, the heaviest) and
-Pelican's lists and archives; the main process writes the documents and the rest. The helper
+the generators marked ``in_second_process`` (the entity pages and the feeds, the heaviest) and,
+on a site with many more documents than directory entries, the newsletter and Pelican's lists
+and archives; the main process writes the documents and the rest. The helper
 sends back its stage times, what it wrote (for output reuse) and whether anything failed; a
 failure in the helper fails the build like any other.
 """
@@ -55,14 +56,13 @@ def start(generators, settings) -> None:
     part = [g for g in generators if isinstance(g, NetworkGenerator) and g.in_second_process]
     if processes < 2 or not part or "fork" not in multiprocessing.get_all_start_methods():
         return
-    lists = [_PelicanLists(g) for g in generators if isinstance(g, ArticlesGenerator)]
-    part = part + lists
     network = generators[0].context.get("network")
     if isinstance(network, Network) and len(network.documents) > 2 * _directory_size(network):
         # The main process's work grows with the documents (a page each), the helper's with the
         # directory (a page and two feeds each): with many more documents than entries, the
-        # helper has time to spare.
+        # helper has time to spare for the work either can do, Pelican's lists among it.
         part += [g for g in generators if isinstance(g, NetworkGenerator) and g.in_either_process]
+        part += [_PelicanLists(g) for g in generators if isinstance(g, ArticlesGenerator)]
     sys.stdout.flush()
     sys.stderr.flush()
     read_fd, write_fd = os.pipe()
