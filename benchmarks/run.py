@@ -164,7 +164,7 @@ def targets(rows: list[dict]) -> list[tuple[str, str, bool]]:
         share = smallest["warm"] / smallest["ours"]
         results.append((f"warm rebuild after a one-document edit at {smallest['documents']:,} documents: "
                         "under 2 s and under 25% of a cold build",
-                        f"{smallest['warm']:.1f} s, {share:.0%} of cold", smallest["warm"] < 2 and share < 0.25))
+                        f"{smallest['warm']:.2f} s, {share:.1%} of cold", smallest["warm"] < 2 and share < 0.25))
     results.append((f"peak memory at {largest['documents']:,} documents under 1 GiB",
                     f"{largest['memory']:.0f} MiB", largest["memory"] < 1024))
     inlining = max(r["stages"].get(INLINING_STAGE, 0) for r in rows)
