@@ -71,8 +71,11 @@ def start(generators, settings) -> None:
         os.close(read_fd)
         _run_helper(part, settings, write_fd)
     os.close(write_fd)
-    for generator in part:
-        generator.delegated = True
+    for generator in part:  # the main process leaves these to the helper
+        if isinstance(generator, _PelicanLists):  # Pelican's generator now writes the documents only
+            generator.generator.generate_pages = functools.partial(_documents_only, generator.generator)
+        else:
+            generator.delegated = True
     _Helper.pid, _Helper.fd = pid, read_fd
 
 
@@ -89,20 +92,7 @@ class _PelicanLists:
 
     def __init__(self, generator):
         self.generator = generator
-
-    @property
-    def output_path(self):
-        return self.generator.output_path
-
-    @property
-    def delegated(self):
-        return False
-
-    @delegated.setter
-    def delegated(self, value):
-        if value:  # in the main process, once the helper has them
-            generator = self.generator
-            generator.generate_pages = functools.partial(_documents_only, generator)
+        self.output_path = generator.output_path
 
     def generate_output(self, writer):
         generator = self.generator
