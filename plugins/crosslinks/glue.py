@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-from typing import ClassVar
 
 from blinker import signal
 from pelican import signals
 
 from network import main_writing, network_ready, outputs
-from network.generator import NetworkGenerator
+from network.generator import NetworkGenerator, contents_with_documents
 from network.stats import timed
 from network.urls import page_base
 from network.model import Entity, Organisation, Person, Theme
@@ -54,55 +53,47 @@ def _link_all(network, generators, problems) -> None:
     every = settings["LINK_MENTIONS"] == "every"
     cache = LinkCache(os.path.join(settings["CACHE_PATH"], "links.pickle") if settings.get("CACHE_CONTENT") else None,
                       names_fingerprint(names))
-    for generator in generators:
-        for content in _linkable(generator):
-            document = content.doc
-            base = page_base(settings, content.save_as)
-            # The meeting's initials, kept on the model for the minutes plugin's action owners;
-            # linked in the text of minutes only.
-            document.initials, shared_initials = meeting_initials(document.meeting, network.directory)
-            initials = {}
-            if document.category == settings["MINUTES_CATEGORY"]:
-                initials = document.initials
-                for letters, ids in shared_initials.items():
-                    problems.warning(document.path, f"the initials {letters} belong to more than one person at "
-                                     f"this meeting ({', '.join(ids)}), so they are not linked.",
-                                     key="meeting", hint="Write the full name where it matters.")
-            key = cache.key(content._content, base, every, initials)
-            result = cache.get(key)
-            if result is None:
-                result = link_mentions(content._content, matcher,
-                                       lambda target: f"{base}/{entities.entity_url(target)}",
-                                       every_mention=every, initials=initials)
-                cache.put(key, result)
-            content._content = result.html
-            document.uses_initials = any(m.by_initials for m in result.mentions)
-            if not document.is_page:
-                record_involvement(document, result.mentions, network)
+    for content in contents_with_documents(generators):
+        document = content.doc
+        base = page_base(settings, content.save_as)
+        # The meeting's initials, kept on the model for the minutes plugin's action owners;
+        # linked in the text of minutes only.
+        document.initials, shared_initials = meeting_initials(document.meeting, network.directory)
+        initials = {}
+        if document.category == settings["MINUTES_CATEGORY"]:
+            initials = document.initials
+            for letters, ids in shared_initials.items():
+                problems.warning(document.path, f"the initials {letters} belong to more than one person at "
+                                 f"this meeting ({', '.join(ids)}), so they are not linked.",
+                                 key="meeting", hint="Write the full name where it matters.")
+        key = cache.key(content._content, base, every, initials)
+        result = cache.get(key)
+        if result is None:
+            result = link_mentions(content._content, matcher,
+                                   lambda target: f"{base}/{entities.entity_url(target)}",
+                                   every_mention=every, initials=initials)
+            cache.put(key, result)
+        content._content = result.html
+        document.uses_initials = any(m.by_initials for m in result.mentions)
+        if not document.is_page:
+            record_involvement(document, result.mentions, network)
     cache.save()
 
 
-def add_document_views(network, generators, **_) -> None:
-    """What a document's own page shows of the network: only its page needs it, so it is made
-    by the process that writes document pages, while the helper writes the others."""
-    with timed("crosslinks: related documents, JSON-LD"):
-        _document_views(network, generators)
+def add_related_documents(network, generators, **_) -> None:
+    """Related documents: only a document's own page shows them, so they are found by the
+    process that writes document pages, while the helper writes the others."""
+    with timed("crosslinks: related documents"):
+        _related_documents(network, generators)
 
 
-def _document_views(network, generators) -> None:
+def _related_documents(network, generators) -> None:
     settings = generators[0].settings
     position_of = {id(document): position for position, document in enumerate(network.documents)}
-    for generator in generators:
-        for content in _linkable(generator):
-            if not content.doc.is_page:
-                content.related = related_documents(network, position_of[id(content.doc)],
-                                                    settings["RELATED_DOCUMENTS_COUNT"])
-    _Views.network, _Views.settings = network, settings
-
-
-class _Views:
-    network = None
-    settings: ClassVar[dict] = {}
+    for content in contents_with_documents(generators):
+        if not content.doc.is_page:
+            content.related = related_documents(network, position_of[id(content.doc)],
+                                                settings["RELATED_DOCUMENTS_COUNT"])
 
 
 def _fill_document_page(values) -> None:
@@ -111,18 +102,11 @@ def _fill_document_page(values) -> None:
     needs them (see network.outputs)."""
     article = values.get("article")
     document = getattr(article, "doc", None)
-    if document is None or document.is_page or _Views.network is None or hasattr(article, "json_ld"):
+    if document is None or document.is_page or hasattr(article, "json_ld"):
         return
-    network, settings = _Views.network, _Views.settings
+    network, settings = article._context["network"], article.settings
     article.involved = entities.involved_entities(network, document)
     article.json_ld = structured.document_scripts(document, network, settings["SITEURL"], settings["SITENAME"])
-
-
-def _linkable(generator):
-    for group in ("articles", "translations", "pages", "hidden_articles", "hidden_pages"):
-        for content in getattr(generator, group, []) or []:
-            if getattr(content, "doc", None) is not None:
-                yield content
 
 
 class EntityPagesGenerator(NetworkGenerator):
@@ -141,42 +125,31 @@ class EntityPagesGenerator(NetworkGenerator):
         write("organisations/index.html", "organisations", groups=entities.organisations_by_kind(network))
         write("themes/index.html", "themes", themes=entities.themes_with_counts(network))
         siteurl = self.settings["SITEURL"]
-        memo = outputs.memo()
-
-        def unchanged(save_as, template, entity, *inputs):
-            """Whether the page can be reused, judged before its view is made: a page shows its
-            entity (the directory is in the site's fingerprint), its documents (companions and
-            groups follow from them), its meetings and its actions, and nothing else."""
-            if memo is None:
-                return False, None
-            digest = outputs.list_digest("entity page", template, save_as, entity, categories,
-                                    network.documents_of.get(entity, []), *inputs)
-            return digest is not None and memo.reuse(save_as, digest), digest
-
-        for person in network.people.values():
-            if not person.public:
-                continue
-            save_as, entity = f"{url_of(person)}index.html", Entity("person", person.id)
-            reused, digest = unchanged(save_as, "person", entity, network.meetings_of.get(person.id),
-                                       network.actions_of.get(entity))
-            if not reused:
-                data = structured.with_context(structured.person_data(person, network, siteurl))
-                write(save_as, "person", reuse_digest=digest, json_ld=[structured.to_script(data)],
-                      entity_page=entities.person_page(network, person.id, categories))
-        for org in network.organisations.values():
-            save_as, entity = f"{url_of(org)}index.html", Entity("organisation", org.id)
-            reused, digest = unchanged(save_as, "organisation", entity, network.meetings_by_body.get(org.id),
-                                       network.actions_of.get(entity))
-            if not reused:
-                data = structured.with_context(structured.organisation_data(org, network, siteurl))
-                write(save_as, "organisation", reuse_digest=digest, json_ld=[structured.to_script(data)],
-                      entity_page=entities.organisation_page(network, org.id, categories))
-        for theme in network.themes.values():
-            save_as, entity = f"{url_of(theme)}index.html", Entity("theme", theme.id)
-            reused, digest = unchanged(save_as, "theme", entity)
-            if not reused:
-                write(save_as, "theme", reuse_digest=digest,
-                      entity_page=entities.theme_page(network, theme.id, categories))
+        # (kind, entries, meetings by id, JSON-LD data, page view); themes have neither meetings
+        # nor JSON-LD of their own.
+        kinds = (
+            ("person", [p for p in network.people.values() if p.public], network.meetings_of,
+             structured.person_data, entities.person_page),
+            ("organisation", list(network.organisations.values()), network.meetings_by_body,
+             structured.organisation_data, entities.organisation_page),
+            ("theme", list(network.themes.values()), None, None, entities.theme_page),
+        )
+        for kind, items, meetings, data_of, page_of in kinds:
+            for item in items:
+                save_as, entity = f"{url_of(item)}index.html", Entity(kind, item.id)
+                # Judged before the page's view is made: a page shows its entity (the directory
+                # is in the site's fingerprint), its documents (companions and groups follow
+                # from them), its meetings and its actions, and nothing else.
+                inputs = () if meetings is None else (meetings.get(item.id), network.actions_of.get(entity))
+                digest = outputs.list_digest("entity page", kind, save_as, entity, categories,
+                                             network.documents_of.get(entity, []), *inputs)
+                if outputs.reused([save_as], digest):
+                    continue
+                values = {"entity_page": page_of(network, item.id, categories)}
+                if data_of is not None:
+                    data = structured.with_context(data_of(item, network, siteurl))
+                    values["json_ld"] = [structured.to_script(data)]
+                write(save_as, kind, reuse_digest=digest, **values)
 
 
 def add_generator(pelican):
@@ -189,7 +162,7 @@ def add_template_helpers(pelican) -> None:
 
 def register():
     network_ready.connect(link_network)
-    main_writing.connect(add_document_views)
+    main_writing.connect(add_related_documents)
     if _fill_document_page not in outputs.BEFORE_RENDERING:
         outputs.BEFORE_RENDERING.append(_fill_document_page)
     signals.get_generators.connect(add_generator)

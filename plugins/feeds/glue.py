@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import datetime, timezone
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
@@ -57,11 +56,10 @@ class FeedsGenerator(NetworkGenerator):
         items: dict[int, FeedItem] = {}
         entries = EntryCache()
         newest = network.documents[0].date if network.documents else _EPOCH
-        memo = outputs.memo()
         for spec in specs:
             # A feed made from the same documents as last time is the same file: reuse it.
             digest = outputs.digest("feed", site, spec)  # its documents stand for their text too
-            if memo is not None and digest is not None and memo.reuse_all([spec.atom_path, spec.rss_path], digest):
+            if outputs.reused([spec.atom_path, spec.rss_path], digest):
                 continue
             for document in spec.documents:
                 if id(document) not in items:
@@ -74,13 +72,7 @@ class FeedsGenerator(NetworkGenerator):
             )
             atom, rss = make_feeds(info, [items[id(d)] for d in spec.documents], entries)
             for path, data in ((spec.atom_path, atom), (spec.rss_path, rss)):
-                if memo is not None:
-                    memo.write_bytes(path, data, digest)
-                    continue
-                full = os.path.join(self.output_path, path)
-                os.makedirs(os.path.dirname(full), exist_ok=True)
-                with open(full, "wb") as handle:
-                    handle.write(data)
+                outputs.write_bytes(self.output_path, path, data, digest)
         self.write_page(writer, "feeds/index.html", "feeds", feed_groups=_groups(specs), feed_site=site)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
@@ -10,8 +9,8 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 
 from crosslinks import links_ready
-from network.errors import did_you_mean
 from network import outputs
+from network.errors import did_you_mean
 from network.generator import NetworkGenerator
 from network.model import Action, ActionUpdate, Entity, Owner
 from network.stats import timed
@@ -190,17 +189,12 @@ class MinutesPagesGenerator(NetworkGenerator):
         self.write_page(writer, "meetings/index.html", "meetings", overview=overview)
         siteurl = settings["SITEURL"] or "http://localhost"
         upcoming = [upcoming for upcoming, _ in overview["upcoming"]]
-        memo = outputs.memo()
         digest = outputs.digest("calendar", siteurl, upcoming)
-        if memo is not None and digest is not None and memo.reuse("meetings.ics", digest):
+        if outputs.reused(["meetings.ics"], digest):
             return
         data = calendar(upcoming, network, name=settings["SITENAME"],
                         domain=urlparse(siteurl).hostname or "localhost", page_url=siteurl.rstrip("/") + "/")
-        if memo is not None:
-            memo.write_bytes("meetings.ics", data, digest)
-            return
-        with open(os.path.join(self.output_path, "meetings.ics"), "wb") as handle:
-            handle.write(data)
+        outputs.write_bytes(self.output_path, "meetings.ics", data, digest)
 
 
 def add_generator(pelican):

@@ -36,3 +36,13 @@ class NetworkGenerator(Generator):
         writer.write_file(save_as, self.get_template(template), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"],
                           url=save_as[: -len("index.html")], **values)
+
+
+def contents_with_documents(generators):
+    """Every published content object written in our format (it has a document), of every
+    generator: articles, pages, their translations, hidden ones; never drafts."""
+    for generator in generators:
+        for group in ("articles", "translations", "pages", "hidden_articles", "hidden_pages"):
+            for content in getattr(generator, group, []) or []:
+                if getattr(content, "doc", None) is not None:
+                    yield content

@@ -24,6 +24,7 @@ from pelican.paginator import Paginator
 from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 from pelican.writers import Writer
 
+from .generator import contents_with_documents
 from .model import Document, Organisation, Person, Theme
 from .reuse import Entry, Fingerprinter, OutputMemo, Unfingerprintable, new_digest
 
@@ -53,6 +54,26 @@ class _Build:
 def memo() -> OutputMemo | None:
     """The memo of the build in progress (None: nothing is reused or recorded)."""
     return _Build.memo
+
+
+def reused(paths: list[str], page_digest: str | None) -> bool:
+    """Whether ``paths`` (files made together) were put in place from the previous build, made
+    from the same inputs; False when nothing is reused in this build."""
+    memo = _Build.memo
+    return memo is not None and page_digest is not None and memo.reuse_all(paths, page_digest)
+
+
+def write_bytes(output_path: str, path: str, data: bytes, page_digest: str | None) -> None:
+    """Write a file the generator made itself (a feed, an e-mail, the calendar), recorded for the
+    next build when anything is reused."""
+    memo = _Build.memo
+    if memo is not None:
+        memo.write_bytes(path, data, page_digest)
+        return
+    full = os.path.join(output_path, path)
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    with open(full, "wb") as handle:
+        handle.write(data)
 
 
 def digest(*values) -> str | None:
@@ -85,7 +106,7 @@ def start(generators, settings) -> None:
     previous = settings.get("REUSE_OUTPUT_FROM")
     if not settings.get("CACHE_CONTENT") or previous is None:
         return
-    contents = list(_contents(generators))
+    contents = list(contents_with_documents(generators))
     _Build.salt = site_fingerprint(settings, {c.doc.key for c in contents})
     _Build.fingerprinter, _Build.listed = _fingerprint_documents(contents)
     _Build.contents = contents
@@ -132,14 +153,6 @@ def summary() -> str:
     return f"{memo.reused:,} unchanged files reused, {memo.rendered:,} written"
 
 
-def _contents(generators):
-    for generator in generators:
-        for group in ("articles", "translations", "pages", "hidden_articles", "hidden_pages"):
-            for content in getattr(generator, group, []) or []:
-                if getattr(content, "doc", None) is not None:
-                    yield content
-
-
 def _fingerprint_documents(contents) -> tuple[Fingerprinter, Fingerprinter]:
     """Digest every document three ways: briefly (as another page names it: title, address,
     date) to stand for it inside other documents' data; in full; and as a list shows it.
@@ -180,7 +193,7 @@ def _fingerprint_documents(contents) -> tuple[Fingerprinter, Fingerprinter]:
 
 def _digest_contents() -> None:
     """Digest every content object as its own page shows it, once, when the first such page is
-    written: what only that page shows (related documents, JSON-LD) is made after the helper
+    written: what only that page shows (its related documents) is made after the helper
     process has started (see ``network.glue.main_writing``)."""
     for content in _Build.contents:
         _Build.fingerprinter.known[id(content)] = _content_digest(content, _Build.fingerprinter, _Build.listed)
@@ -211,7 +224,7 @@ def _content_digest(content: Content, full: Fingerprinter, listed: Fingerprinter
     plugins attached to it (related documents, meeting header), where other documents count as
     a list shows them."""
     # What the reader made from the front matter follows from the source file, like the document;
-    # what the plugins attached later (related documents, JSON-LD...) is summed up here.
+    # what the plugins attached later (related documents, meeting header) is summed up here.
     from_source = content.metadata
     shown = {name: value for name, value in sorted(vars(content).items())
              if name not in _COVERED and name not in from_source}

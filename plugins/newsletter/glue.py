@@ -120,7 +120,6 @@ class NewsletterGenerator(NetworkGenerator):
         shown_width = min(settings["NEWSLETTER_LOGO_WIDTH"], 600)
         logo = {"width": shown_width, "height": round(height * shown_width / width)}
         unsubscribe = unsubscribe_link(settings["NEWSLETTER_UNSUBSCRIBE"])
-        memo = outputs.memo()
         inliner = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
         domain = urlparse(site).hostname or "localhost"
         for issue in issues:
@@ -144,7 +143,7 @@ class NewsletterGenerator(NetworkGenerator):
             # An issue made from the same documents and notes as last time: reuse its four files.
             digest = outputs.digest("newsletter issue", folder, values)
             files = [f"{folder}{name}" for name in ("email.html", "email.txt", "email.eml", "index.html")]
-            if memo is not None and digest is not None and memo.reuse_all(files, digest):
+            if outputs.reused(files, digest):
                 continue
             html = self.get_template("email/issue").render({**self.context, **values})
             started = time.perf_counter()
@@ -158,18 +157,10 @@ class NewsletterGenerator(NetworkGenerator):
                                     to=settings["NEWSLETTER_TO"], text=text, html=html, unsubscribe=unsubscribe,
                                     reply_to=settings["NEWSLETTER_REPLY_TO"], issue_key=issue.key, date=now,
                                     domain=domain, list_name=f"{settings['SITENAME']} newsletter")
-            target = os.path.join(self.output_path, folder)
-            os.makedirs(target, exist_ok=True)
             for name, data in (("email.html", html.encode()), ("email.txt", text.encode()),
                                ("email.eml", bytes(message))):
-                if memo is not None:
-                    memo.write_bytes(f"{folder}{name}", data, digest)
-                    continue
-                with open(os.path.join(target, name), "wb") as handle:
-                    handle.write(data)
-            self.write_page(writer, f"{folder}index.html", "newsletter", issue=issue, view=view)
-            if memo is not None and digest is not None:
-                memo.record(f"{folder}index.html", digest)
+                outputs.write_bytes(self.output_path, f"{folder}{name}", data, digest)
+            self.write_page(writer, f"{folder}index.html", "newsletter", reuse_digest=digest, issue=issue, view=view)
         self.write_page(writer, "newsletter/index.html", "newsletters", issues=issues)
 
 
