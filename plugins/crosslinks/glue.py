@@ -17,8 +17,7 @@ from . import entities, structured
 from .index import build_index, record_involvement, related_documents
 from .linkcache import LinkCache, names_fingerprint
 from .linker import link_mentions
-from .matcher import Matcher
-from .names import directory_names, meeting_initials
+from .names import meeting_initials, present_people
 
 KIND_OF = {Person: "person", Organisation: "organisation", Theme: "theme"}
 
@@ -43,13 +42,7 @@ def link_network(network, generators, problems, **_) -> None:
 
 def _link_all(network, generators, problems) -> None:
     settings = generators[0].settings
-    names, shared = directory_names(network.directory)
-    for form, owners in sorted(shared.items()):
-        listed = ", ".join(sorted(f"{o.kind} '{o.id}'" for o in owners))
-        problems.warning(f"{settings['PATH']}/{settings['DIRECTORY_PATH']}",
-                         f"'{form}' is the name or alias of more than one entry ({listed}), so it is not linked.",
-                         hint="Give each entry a name or alias of its own.")
-    matcher = Matcher(names)
+    names = network.directory.names
     every = settings["LINK_MENTIONS"] == "every"
     cache = LinkCache(os.path.join(settings["CACHE_PATH"], "links.pickle") if settings.get("CACHE_CONTENT") else None,
                       names_fingerprint(names))
@@ -65,13 +58,13 @@ def _link_all(network, generators, problems) -> None:
             for letters, ids in shared_initials.items():
                 problems.warning(document.path, f"the initials {letters} belong to more than one person at "
                                  f"this meeting ({', '.join(ids)}), so they are not linked.",
-                                 key="meeting", hint="Write the full name where it matters.")
-        key = cache.key(content._content, base, every, initials)
+                                 key="meeting", hint="Write the name of the person you mean where it matters.")
+        present = present_people(document)
+        key = cache.key(content._content, base, every, initials, present)
         result = cache.get(key)
         if result is None:
-            result = link_mentions(content._content, matcher,
-                                   lambda target: f"{base}/{entities.entity_url(target)}",
-                                   every_mention=every, initials=initials)
+            result = link_mentions(content._content, names, lambda target: f"{base}/{entities.entity_url(target)}",
+                                   every_mention=every, initials=initials, present=present)
             cache.put(key, result)
         content._content = result.html
         document.uses_initials = any(m.by_initials for m in result.mentions)

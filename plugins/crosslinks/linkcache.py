@@ -1,7 +1,7 @@
 """Linked HTML kept between builds, so a rebuild links only the documents that changed.
 
 A result is reused when the document's HTML, its page's way to the site root, the linking
-policy and its meeting's initials are the same, and the directory's names and the linker's own
+policy, its meeting's initials and the people its front matter names are the same, and the directory's names and the linker's own
 code are unchanged (the cache is dropped otherwise). Entries no longer used are dropped when
 they come to outnumber the ones in use.
 """
@@ -12,16 +12,14 @@ import hashlib
 import os
 import pickle
 
-from . import linker, matcher
+from . import linker
 
 
-def names_fingerprint(names: dict) -> str:
-    """Every name and what it points to, and the code that links them."""
-    digest = hashlib.sha256(repr(sorted((form, target.kind, target.id) for form, target in names.items()))
-                            .encode())
-    for module in (linker, matcher):
-        with open(module.__file__, "rb") as handle:
-            digest.update(handle.read())
+def names_fingerprint(names) -> str:
+    """Every name and what it points to (``NameEngine.fingerprint``), and the code that links them."""
+    digest = hashlib.sha256(names.fingerprint().encode())
+    with open(linker.__file__, "rb") as handle:
+        digest.update(handle.read())
     return digest.hexdigest()
 
 
@@ -63,9 +61,10 @@ class LinkCache:
         return {"format": 2, "names": self.fingerprint}
 
     @staticmethod
-    def key(html: str, base: str, every: bool, initials: dict) -> str:
+    def key(html: str, base: str, every: bool, initials: dict, present=frozenset()) -> str:
         letters = repr(sorted((k, tuple(v) if v else None) for k, v in initials.items()))
-        return hashlib.sha1("\0".join((html, base, str(every), letters)).encode()).hexdigest()
+        people = repr(sorted(present))
+        return hashlib.sha1("\0".join((html, base, str(every), letters, people)).encode()).hexdigest()
 
     def get(self, key: str):
         found = self.old.get(key)

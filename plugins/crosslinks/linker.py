@@ -1,6 +1,16 @@
 """Linking mentions in a document's HTML: HTML in, HTML and the list of mentions out.
 
-Pure. Text inside links, code, pre, headings, scripts and styles is never linked (but mentions in
+Pure. The name engine (``network.names``) says where names stand and whom they may name; this
+module decides, document by document, what is linked:
+
+- a name two entries share is never linked;
+- a one-word alias of a person ("Sam", "June") is linked only where the person is present: named
+  in full earlier in the text, or in ``present`` (tagged in ``people:``, the author, in the
+  meeting's lists), and no other person present has that first name;
+- in minutes, the initials of the meeting's people link to them (before any name they overlap),
+  but letters after a time ("2.30 PM") are not initials.
+
+Text inside links, code, pre, headings, scripts and styles is never linked (but mentions in
 headings still count). The text itself is never changed: a link is wrapped around the words as
 they were written. Our own mention links carry ``data-mention``, so linking twice changes nothing.
 """
@@ -12,7 +22,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
-from .matcher import Found, Matcher, Target
+from network.model import Entity
+from network.names import NameEngine
+from network.nametext import INLINE, text_view
 
 # Elements whose text is never linked; headings still count as mentions.
 NO_LINK = {"a", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp"}
@@ -21,13 +33,17 @@ _TOKEN = re.compile(r"<!--.*?-->|<![^>]*>|<[^>]+>", re.DOTALL)
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
 _MENTION_ATTR = re.compile(r'data-mention="([a-z]+):([^"]+)"')
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_INITIALS = re.compile(r"(?<![\w&])[A-Z][A-Z'-]{0,5}[A-Z](?![\w])")
+#: Letters that follow a time are the time's ("2.30 PM", "10:00 GMT"), not someone's initials.
+_AFTER_TIME = {"AM", "PM", "GMT", "BST", "UTC", "CET", "CEST"}
+_TIME_BEFORE = re.compile(r"\d(?:[.:]\d\d)?\s?$")
 
 
 class Mention(NamedTuple):
     """A named tuple, not a dataclass: tens of thousands are loaded from the link cache on every
     rebuild, and tuples load several times faster."""
 
-    target: Target
+    target: Entity
     linked: bool
     by_initials: bool = False
 
@@ -38,58 +54,88 @@ class LinkResult:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def _initials_matches(text: str, initials: dict[str, Target | None]) -> list[Found]:
-    found = []
-    for match in re.finditer(r"(?<![\w&])[A-Z][A-Z'’-]{0,5}[A-Z](?![\w])", text):
-        target = initials.get(match.group())
-        if target is not None:
-            found.append(Found(match.start(), match.end(), target, by_initials=True))
-    return found
+class _Found(NamedTuple):
+    start: int  # in the text segment's view
+    end: int
+    target: Entity
+    by_initials: bool = False
 
 
-def _merge(names: list[Found], initials: list[Found]) -> list[Found]:
-    """Initials of a meeting's people take precedence in their minutes over other names."""
-    if not initials:
-        return names
-    taken = [(f.start, f.end) for f in initials]
-    kept = [f for f in names if not any(f.start < e and s < f.end for s, e in taken)]
-    return sorted(kept + initials, key=lambda f: f.start)
+class _Segment(NamedTuple):
+    start: int  # in the source
+    end: int
+    no_link: bool  # inside an element whose text is never linked
+    not_text: bool  # inside a script or style
+    joined: bool  # only inline tags between this segment and the next
+
+
+@dataclass
+class _Document:
+    """What linking one document knows as it goes."""
+
+    names: NameEngine
+    url_for: Callable[[Entity], str | None]
+    every_mention: bool
+    initials: dict[str, Entity | None]
+    present: set[str]
+    linked: set[tuple[Entity, bool]] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
 
 
 def link_mentions(
     source: str,
-    matcher: Matcher,
-    url_for: Callable[[Target], str | None],
+    names: NameEngine,
+    url_for: Callable[[Entity], str | None],
     *,
     every_mention: bool = False,
-    initials: dict[str, Target | None] | None = None,
+    initials: dict[str, Entity | None] | None = None,
+    present: frozenset[str] | set[str] = frozenset(),
 ) -> LinkResult:
     """Link names (and, in minutes, initials) found in ``source`` HTML.
 
-    ``url_for`` gives a target's address, or None where it must not be linked.
-    ``initials`` maps a meeting's initials to its people (None: shared, never linked).
+    ``url_for`` gives a target's address, or None where it must not be linked. ``initials`` maps
+    a meeting's initials to its people (None: shared or private, never linked). ``present``: ids
+    of the people the front matter names (tags, author, the meeting's lists).
     """
-    result = LinkResult("")
+    state = _Document(names, url_for, every_mention, initials or {}, set(present))
+    segments = _segments(source, state.linked)
     out: list[str] = []
-    linked: set[tuple[Target, bool]] = set()
+    position = 0
+    for index, segment in enumerate(segments):
+        out.append(source[position:segment.start])
+        before = _text_of(source, segments[index - 1]) if index and segments[index - 1].joined else ""
+        after = _text_of(source, segments[index + 1]) if segment.joined else ""
+        out.append(_link_text(source[segment.start:segment.end], segment, before, after, state))
+        position = segment.end
+    out.append(source[position:])
+    return LinkResult("".join(out), state.mentions)
+
+
+def _text_of(source: str, segment: _Segment) -> str:
+    return source[segment.start:segment.end]
+
+
+def _segments(source: str, linked: set) -> list[_Segment]:
+    """Every stretch of text between tags, with what encloses it; notes our earlier links."""
+    segments: list[_Segment] = []
     stack: list[str] = []  # open elements in which nothing is linked
     position = 0
+    inline_since = True  # only inline tags since the last segment
     for token in _TOKEN.finditer(source):
         if token.start() > position:
-            out.append(_link_text(source[position:token.start()], bool(stack), stack, matcher, url_for,
-                                  every_mention, initials, linked, result.mentions))
+            _add_segment(segments, position, token.start(), stack, inline_since)
+            inline_since = True
         tag = token.group()
-        out.append(tag)
         position = token.end()
         name = _TAG_NAME.match(tag)
         if not name:
             continue
         closing, element = name.group(1) == "/", name.group(2).lower()
+        inline_since = inline_since and element in INLINE
         if element == "a" and not closing:
             existing = _MENTION_ATTR.search(tag)
             if existing:  # our own link from an earlier run
-                target = Target(existing.group(1), html.unescape(existing.group(2)))
-                linked.add((target, 'data-initials' in tag))
+                linked.add((Entity(existing.group(1), html.unescape(existing.group(2))), "data-initials" in tag))
         if element in NO_LINK:
             if closing:
                 if element in stack:
@@ -98,35 +144,86 @@ def link_mentions(
             elif element not in _VOID and not tag.endswith("/>"):
                 stack.append(element)
     if position < len(source):
-        out.append(_link_text(source[position:], bool(stack), stack, matcher, url_for, every_mention,
-                              initials, linked, result.mentions))
-    result.html = "".join(out)
-    return result
+        _add_segment(segments, position, len(source), stack, inline_since)
+    return segments
 
 
-def _link_text(text, inside_no_link, stack, matcher, url_for, every_mention, initials, linked, mentions):
-    if stack and stack[-1] in NOT_TEXT:
+def _add_segment(segments: list[_Segment], start: int, end: int, stack: list[str], inline_since: bool) -> None:
+    if segments:
+        segments[-1] = segments[-1]._replace(joined=inline_since)
+    segments.append(_Segment(start, end, bool(stack), bool(stack) and stack[-1] in NOT_TEXT, False))
+
+
+def _link_text(text: str, segment: _Segment, before: str, after: str, state: _Document) -> str:
+    if segment.not_text or not text.strip():
         return text
-    found = matcher.find(text)
-    if initials:
-        found = _merge(found, _initials_matches(text, initials))
+    view = text_view(text)
+    found = _targets(view, before, after, state)
+    if state.initials:
+        found = _merge(found, _initials(view.text, state.initials))
     if not found:
         return text
     pieces = []
     position = 0
     for match in found:
         key = (match.target, match.by_initials)
-        url = None if inside_no_link else url_for(match.target)
-        make_link = url is not None and (every_mention or key not in linked)
-        mentions.append(Mention(match.target, make_link, match.by_initials))
+        url = None if segment.no_link else state.url_for(match.target)
+        make_link = url is not None and (state.every_mention or key not in state.linked)
+        state.mentions.append(Mention(match.target, make_link, match.by_initials))
         if not make_link:
             continue
-        linked.add(key)
-        words = text[match.start:match.end]
-        pieces.append(text[position:match.start])
+        state.linked.add(key)
+        start, end = view.span(match.start, match.end)
         extra = ' data-initials=""' if match.by_initials else ""
-        pieces.append(f'<a class="mention mention-{match.target.kind}" href="{html.escape(url)}" '
-                      f'data-mention="{match.target.kind}:{html.escape(match.target.id)}"{extra}>{words}</a>')
-        position = match.end
+        pieces += [text[position:start],
+                   f'<a class="mention mention-{match.target.kind}" href="{html.escape(url)}" '
+                   f'data-mention="{match.target.kind}:{html.escape(match.target.id)}"{extra}>{text[start:end]}</a>']
+        position = end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def _targets(view, before: str, after: str, state: _Document) -> list[_Found]:
+    """The names in one segment that name exactly one entry here (see the module's docstring)."""
+    found = []
+    for hit in state.names.mentions(view, before, after):
+        entities = hit.entities
+        if len(entities) != 1:
+            continue  # shared by two entries: never linked
+        (target,) = entities
+        if all(claim.short for claim in hit.claims):
+            if not _short_alias_names(target, view.key[hit.start:hit.end], state):
+                continue
+        elif target.kind == "person":
+            state.present.add(target.id)
+        found.append(_Found(hit.start, hit.end, target))
+    return found
+
+
+def _short_alias_names(target: Entity, word: str, state: _Document) -> bool:
+    """A one-word alias names its person only where they are present, alone with that name."""
+    if target.id not in state.present:
+        return False
+    namesakes = state.names.first_names.get(word, set()) & state.present
+    return not (namesakes - {target.id})
+
+
+def _initials(text: str, initials: dict[str, Entity | None]) -> list[_Found]:
+    found = []
+    for match in _INITIALS.finditer(text):
+        letters = match.group()
+        if letters in _AFTER_TIME and _TIME_BEFORE.search(text, 0, match.start()):
+            continue
+        target = initials.get(letters)
+        if target is not None:
+            found.append(_Found(match.start(), match.end(), target, by_initials=True))
+    return found
+
+
+def _merge(names: list[_Found], initials: list[_Found]) -> list[_Found]:
+    """Initials of a meeting's people take precedence in their minutes over other names."""
+    if not initials:
+        return names
+    taken = [(f.start, f.end) for f in initials]
+    kept = [f for f in names if not any(f.start < e and s < f.end for s, e in taken)]
+    return sorted(kept + initials, key=lambda f: f.start)

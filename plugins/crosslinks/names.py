@@ -1,61 +1,42 @@
-"""Which words point to which entity: directory names and aliases, and a meeting's initials. Pure."""
+"""Who a document's front matter puts in it, and what a meeting's initials stand for. Pure.
+
+The directory's names are the name engine's (``network.names``); these are the parts that belong
+to one document.
+"""
 
 from __future__ import annotations
 
-from network.model import Directory, Entity, Meeting
-
-from .matcher import is_acronym
+from network.model import Directory, Document, Entity, Meeting
 
 
-def _key(name: str) -> str:
-    return name if is_acronym(name) else " ".join(name.casefold().split())
-
-
-def directory_names(directory: Directory) -> tuple[dict[str, Entity], dict[str, set[Entity]]]:
-    """Every name and alias of every public entity; and the names two entities share.
-
-    A shared name cannot be linked to either entity, so it is left out (and reported).
-    """
-    claims: dict[str, dict[str, set[Entity]]] = {}
-    tables = (("person", directory.people), ("organisation", directory.organisations),
-              ("theme", directory.themes))
-    for kind, table in tables:
-        for item in table.values():
-            if kind == "person" and not item.public:
-                continue
-            for name in [item.name, *item.aliases]:
-                if name and name.strip():
-                    entry = claims.setdefault(_key(name), {})
-                    entry.setdefault(name.strip(), set()).add(Entity(kind, item.id))
-    names: dict[str, Entity] = {}
-    shared: dict[str, set[Entity]] = {}
-    for forms in claims.values():
-        owners = set().union(*forms.values())
-        if len(owners) > 1:
-            shared[next(iter(forms))] = owners
-            continue
-        (owner,) = owners
-        for form in forms:
-            names[form] = owner
-    return names, shared
+def present_people(document: Document) -> frozenset[str]:
+    """The ids of the people a document's front matter names: tagged, the author, the meeting's."""
+    present = set(document.people)
+    if document.author is not None and document.author.person_id:
+        present.add(document.author.person_id)
+    if document.meeting is not None:
+        present.update(ref.person_id for ref in document.meeting.attendees() if ref.person_id)
+    return frozenset(present)
 
 
 def meeting_initials(meeting: Meeting | None, directory: Directory) -> tuple[dict[str, Entity | None], dict]:
-    """A meeting's initials -> its people. Initials two attendees share map to None."""
+    """A meeting's initials -> its people, and the initials two or more attendees share.
+
+    Initials that two attendees share map to None, and so do a private person's: private people
+    count when deciding that initials are shared, and their initials never link to anyone.
+    """
     if meeting is None:
         return {}, {}
     owners: dict[str, set[str]] = {}
     for ref in meeting.attendees():
         person = directory.people.get(ref.person_id) if ref.person_id else None
-        if person is None or not person.public or not person.initials:
-            continue
-        owners.setdefault(person.initials, set()).add(person.id)
-    initials = {}
+        if person is not None and person.initials:
+            owners.setdefault(person.initials, set()).add(person.id)
+    initials: dict[str, Entity | None] = {}
     shared = {}
     for letters, ids in owners.items():
-        if len(ids) == 1:
-            initials[letters] = Entity("person", next(iter(ids)))
-        else:
-            initials[letters] = None
+        only = next(iter(ids)) if len(ids) == 1 else None
+        initials[letters] = Entity("person", only) if only and directory.people[only].public else None
+        if len(ids) > 1:
             shared[letters] = sorted(ids)
     return initials, shared

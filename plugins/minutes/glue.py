@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
@@ -44,30 +45,50 @@ def _source_line(path: str, words: str) -> int | None:
 
 
 class _Owners:
-    """Resolves the words before ' to ' in an action to people or organisations."""
+    """Resolves the words before ' to ' in an action to people or organisations, through the
+    meeting's initials, ids and the name engine (so a name means here what it means in links)."""
 
-    def __init__(self, network):
-        self.directory = network.directory
-        self.people = self.directory.person_names()
-        self.orgs = {}
-        for org in self.directory.organisations.values():
-            for name in [org.name, *org.aliases]:
-                self.orgs.setdefault(name if name.isupper() else name.casefold(), org.id)
+    def __init__(self, network, problems, replacement: str):
+        self.directory, self.problems, self.replacement = network.directory, problems, replacement
+        self.public_names = [p.name for p in network.people.values() if p.public]
 
-    def resolve(self, word, initials):
+    def resolve(self, word: str, document, number: int, line) -> Owner:
+        """``line``: a function giving the source line, read only when a problem is reported."""
+        people, organisations, initials = self.directory.people, self.directory.organisations, document.initials
         if initials.get(word) is not None:
             return Owner(word, initials[word])
-        if word in self.directory.people and self.directory.people[word].public:
-            return Owner(self.directory.people[word].name, Entity("person", word))
-        person_id = self.people.get(word.casefold())
-        if person_id and self.directory.people[person_id].public:
-            return Owner(word, Entity("person", person_id))
-        org_id = self.orgs.get(word) or self.orgs.get(word.casefold())
-        if org_id:
-            return Owner(word, Entity("organisation", org_id))
+        if word in initials:  # shared, or a private person's: never resolved to anyone
+            holders = sorted(r.person_id for r in document.meeting.attendees()
+                             if r.person_id and people[r.person_id].initials == word)
+            if len(holders) < 2:
+                return Owner(word)
+            return self._unresolved(word, document, number, line, "which are the initials of more than one person at this "
+                                    f"meeting ({', '.join(holders)})", "Write the name of the one you mean.")
+        if word in people and people[word].public:
+            return Owner(people[word].name, Entity("person", word))
+        if word in organisations:
+            return Owner(organisations[word].name, Entity("organisation", word))
+        found = self.directory.names.resolve(word, ("person", "organisation"))
+        if found.entity is not None and not self.directory.names.is_private(found.entity):
+            return Owner(word, found.entity)
+        if found.entity is not None or word == self.replacement:
+            return Owner(self.replacement)
+        if found.ambiguous:
+            both = " and ".join(f"{e.kind} '{e.id}'" for e in found.ambiguous)
+            return self._unresolved(word, document, number, line, f"which is the name of more than one entry ({both})",
+                                    "Write the id of the one you mean.")
         if word.casefold() in GROUP_OWNERS:
             return Owner(word)
-        return None
+        usable = [letters for letters, person in initials.items() if person is not None]
+        close = did_you_mean(word, usable + self.public_names)
+        return self._unresolved(word, document, number, line, "who is not at this meeting or in the directory",
+                                (f"Did you mean '{close}'? " if close else "")
+                                + "Use the initials of someone in the meeting's lists, a name or an id.")
+
+    def _unresolved(self, word, document, number, line, why, hint) -> Owner:
+        self.problems.warning(document.path, f"Action {number} names the owner '{word}', {why}, so it is shown "
+                              "as written.", line=line(), key="Action", hint=hint)
+        return Owner(word)
 
 
 def collect_actions(network, generators, problems, **_) -> None:
@@ -78,14 +99,13 @@ def collect_actions(network, generators, problems, **_) -> None:
 
 def _collect(network, generators, problems, settings):
     siteurl = settings["SITEURL"]
-    owners = _Owners(network)
+    owners = _Owners(network, problems, settings["PRIVATE_NAME_REPLACEMENT"])
     contents = sorted(_minutes(generators), key=lambda c: c.doc.date)  # oldest first
     found = {}
     by_key: dict = {}
     for content in contents:
         document = content.doc
         actions, references = find_actions(content._content)
-        initials = document.initials
         numbers = number_actions(actions)
         seen = set()
         for action, number in zip(actions, numbers):
@@ -95,19 +115,8 @@ def _collect(network, generators, problems, settings):
                                  hint="Number each action of a meeting once; the second keeps its number "
                                  "in the text but cannot be linked to.")
             seen.add(number)
-            resolved = []
-            for word in action.owner_words:
-                owner = owners.resolve(word, initials)
-                if owner is None:
-                    candidates = list(initials) + [p.name for p in network.people.values() if p.public]
-                    close = did_you_mean(word, candidates)
-                    problems.warning(document.path, f"Action {number} names the owner '{word}', who is not "
-                                     "at this meeting or in the directory, so it is shown as written.",
-                                     line=_source_line(content.source_path, action.text[:30]),
-                                     key="Action", hint=(f"Did you mean '{close}'? " if close else "")
-                                     + "Use the initials of someone in the meeting's lists, a name or an id.")
-                    owner = Owner(word)
-                resolved.append(owner)
+            line = partial(_source_line, content.source_path, action.text[:30])
+            resolved = [owners.resolve(word, document, number, line) for word in action.owner_words]
             item = Action(document, number, to_rooted(action.html, document.url, siteurl), action.text, resolved)
             document.actions.append(item)
             network.actions.append(item)

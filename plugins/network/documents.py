@@ -99,12 +99,10 @@ class _Resolver:
         self.directory, self.path, self.fm, self.log = directory, path, fm, log
         # A draft's problems never stop the build: they are reported as warnings.
         self.report = log.warning if draft else log.error
-        self.names = directory.person_names()
 
     def _unknown(self, value, table, kind, key, line):
-        by_name = {e.name.casefold(): e.id for e in table.values()}
-        by_name.update({a.casefold(): e.id for e in table.values() for a in getattr(e, "aliases", [])})
-        close = by_name.get(value.casefold()) or did_you_mean(value, table)
+        named = self.directory.names.resolve(value, (kind,)).entity
+        close = named.id if named else did_you_mean(value, table)
         file = {"person": "people.yml", "organisation": "organisations.yml", "theme": "themes.yml"}[kind]
         hint = f"Did you mean '{close}'? " if close else ""
         self.report(self.path, f"unknown {kind} '{value}'.", line=line, key=key,
@@ -141,11 +139,21 @@ class _Resolver:
             return None
         # Free text: "Jo Bloggs" or "Jo Bloggs (Acme Trust)".
         name = text.split("(")[0].strip()
-        person_id = self.names.get(text.casefold()) or self.names.get(name.casefold())
-        if person_id:
-            return PersonRef(text, person_id)
-        close = did_you_mean(name, self.names)
-        hint = f"Did you mean '{self.names[close]}' ({close.title()})? " if close else ""
+        names = self.directory.names
+        found = names.resolve(text, ("person",))
+        if found.entity is None and not found.ambiguous:
+            found = names.resolve(name, ("person",))
+        if found.entity is not None:
+            return PersonRef(text, found.entity.id)
+        if found.ambiguous:
+            both = " and ".join(f"'{entity.id}'" for entity in found.ambiguous)
+            self.log.warning(self.path, f"'{text}' is the name of more than one person in the directory "
+                             f"({both}), so it is shown as written, without a link.", line=line, key=key,
+                             hint="Write the id of the one you mean.")
+            return PersonRef(text)
+        by_name = {person.name: person.id for person in self.directory.people.values()}
+        close = did_you_mean(name, by_name)
+        hint = f"Did you mean '{by_name[close]}' ({close})? " if close else ""
         self.log.warning(self.path, f"'{text}' is not in the directory, so the name is shown as written, "
                          "without a link.", line=line, key=key,
                          hint=hint + "If they take part regularly, add them to content/directory/people.yml.")

@@ -6,6 +6,7 @@ import logging
 import os
 import shutil
 import sys
+from dataclasses import replace
 
 from blinker import signal
 from pelican import signals
@@ -16,7 +17,8 @@ from .directory import FILES, load_directory
 from .documents import resolve_document
 from .errors import BuildFailed, CheckPassed, ContentError, ProblemLog
 from .model import Network
-from .privacy import line_numbers, name_pattern, private_names, redact
+from .names import report_names
+from .privacy import lines_naming, withhold
 from .reader import FrontMatterReader, display_path
 from .source import decode
 
@@ -160,24 +162,29 @@ def _drop_drafts(generator) -> None:
             items.clear()
 
 
-def _withhold_private_names(content, document, pattern, replacement, problems, directory) -> None:
+def _withhold_private_names(content, document, names, replacement, problems, directory) -> None:
     """Replace private names in every text of one document; warn where they were typed."""
     replaced = 0
-    for attr in ("_content", "title", "_summary"):
-        value = getattr(content, attr, None)
-        if isinstance(value, str):
-            new, count = redact(value, pattern, replacement)
-            if count:
-                setattr(content, attr, new)
-                replaced += count
+
+    def hide(value, markup=True):
+        nonlocal replaced
+        if not isinstance(value, str):
+            return value
+        new, count = withhold(value, names, replacement, markup=markup)
+        replaced += count
+        return new
+
+    for attr, markup in (("_content", True), ("title", False), ("_summary", True)):
+        if isinstance(getattr(content, attr, None), str):
+            setattr(content, attr, hide(getattr(content, attr), markup))
     if "summary" in content.metadata:
-        content.metadata["summary"], _ = redact(content.metadata["summary"], pattern, replacement)
+        content.metadata["summary"] = hide(content.metadata["summary"])
     content.metadata["title"] = content.title
-    document.title, _ = redact(document.title, pattern, replacement)
-    document.summary, _ = redact(document.summary, pattern, replacement)
+    document.title, document.summary = hide(document.title, False), hide(document.summary)
+    _withhold_in_people(document, lambda text: hide(text, False))
     if replaced:
         with open(content.source_path, encoding="utf-8-sig") as handle:
-            lines = line_numbers(handle.read(), pattern)
+            lines = lines_naming(handle.read(), names)
         where = ", ".join(str(n) for n in lines) or "?"
         problems.warning(document.path, f"a private person's name was replaced by '{replacement}' "
                          f"(line {where}).", hint="They are marked 'public: false' in "
@@ -189,6 +196,19 @@ def _withhold_private_names(content, document, pattern, replacement, problems, d
                              "is not tagged with them.", key="people", hint="Remove the id from 'people'.")
     if document.author and document.author.person_id and not directory.people[document.author.person_id].public:
         document.author = None
+
+
+def _withhold_in_people(document, hide) -> None:
+    """Guests written as free text (an author, a meeting's lists) are shown as typed: withheld."""
+    def guest(ref):
+        return replace(ref, text=hide(ref.text)) if ref is not None and ref.is_guest else ref
+
+    document.author = guest(document.author)
+    meeting = document.meeting
+    if meeting is not None:
+        meeting.chair, meeting.minutes_by = guest(meeting.chair), guest(meeting.minutes_by)
+        for key in ("present", "in_attendance", "apologies"):
+            setattr(meeting, key, [guest(ref) for ref in getattr(meeting, key)])
 
 
 def build_network(generators) -> None:
@@ -217,9 +237,9 @@ def _build_model(generators):
     context = generators[0].context
     problems = _Build.problems
     directory = _read_directory(settings, problems)
+    report_names(directory.names, problems, display_path(os.path.join(settings["PATH"], settings["DIRECTORY_PATH"])))
     network = Network(directory)
     files = _static_files(settings)
-    pattern = name_pattern(private_names(directory))
     replacement = settings["PRIVATE_NAME_REPLACEMENT"]
     for generator in generators:
         for content, is_page in _contents(generator):
@@ -236,7 +256,7 @@ def _build_model(generators):
             document.summary = content.metadata.get("summary", "")
             document.date = getattr(content, "date", None) or document.date
             content.doc = document
-            _withhold_private_names(content, document, pattern, replacement, problems, directory)
+            _withhold_private_names(content, document, directory.names, replacement, problems, directory)
             if not document.draft:
                 network.add(document)
         _drop_drafts(generator)

@@ -203,15 +203,15 @@ class Directory:
     organisations: dict[str, Organisation] = field(default_factory=dict)
     themes: dict[str, Theme] = field(default_factory=dict)
 
-    def person_names(self) -> dict[str, str]:
-        """Every person's name and alias, case-folded -> id (built once, then reused)."""
-        if getattr(self, "_person_names", None) is None:
-            names: dict[str, str] = {}
-            for person in self.people.values():
-                for name in [person.name, *person.aliases]:
-                    names.setdefault(name.casefold(), person.id)
-            self._person_names = names
-        return self._person_names
+    @property
+    def names(self):
+        """The name engine (``names.NameEngine``) of this directory, built on first use."""
+        engine = self.__dict__.get("_names")
+        if engine is None:
+            from .names import NameEngine
+
+            engine = self.__dict__["_names"] = NameEngine(self)
+        return engine
 
     def members_of(self, org_id: str) -> list[Person]:
         """Public people of an organisation, by name (the grouping is built once)."""

@@ -1,8 +1,11 @@
 """Withholding private people's names (directory entries with `public: false`).
 
-Pure functions. A private person's name or alias may be typed into any text by a writer; it is
-replaced everywhere (body, title, summary) before any other plugin or template sees the text,
-so it can reach no output file.
+Pure. A private person's name, alias or "title + surname" may be typed into any text by a writer,
+in any form the name engine knows (curly apostrophes, accents or none, capitals, split by inline
+markup, `&nbsp;`, a line break). Every such form is replaced, the longest first, so a full name is
+withheld whole and never only its alias, before any other plugin or template sees the text. In
+HTML, attribute values (an image's `alt`, a link's `title`) are withheld too, and the tags inside a
+withheld stretch are kept after the replacement, so the markup stays balanced.
 """
 
 from __future__ import annotations
@@ -10,40 +13,60 @@ from __future__ import annotations
 import html
 import re
 
-from .model import Directory
+from .names import NameEngine
+from .nametext import html_view, text_view
+
+_TAG = re.compile(r"<[^<>]*>")
+_EMPHASIS = re.compile(r"[*_`]+")
 
 
-def private_names(directory: Directory) -> dict[str, str]:
-    """Every name and alias of a private person, mapped to the person's id."""
-    names = {}
-    for person in directory.people.values():
-        if not person.public:
-            for name in [person.name, *person.aliases]:
-                if name.strip():
-                    names[name.strip()] = person.id
-    return names
+def withhold(source: str, names: NameEngine, replacement: str, *, markup: bool = True) -> tuple[str, int]:
+    """``source`` with every private name replaced; and how many were replaced."""
+    if not source or not names.may_name_private(source):
+        return source, 0
+    view = html_view(source) if markup else text_view(source)
+    pieces: list[str] = []
+    position = count = 0
+    for hit in names.private_names(view):
+        start, end = view.span(hit.start, hit.end)
+        pieces += [source[position:start], replacement]
+        if markup:
+            pieces += _TAG.findall(source, start, end)
+        position = end
+        count += 1
+    pieces.append(source[position:])
+    result = "".join(pieces)
+    if markup:
+        result, in_tags = _withhold_in_tags(result, names, html.escape(replacement, quote=True))
+        count += in_tags
+    return result, count
 
 
-def name_pattern(names) -> re.Pattern | None:
-    """One pattern for all names (as typed and HTML-escaped), whole words, any case, any spacing."""
-    if not names:
-        return None
-    forms = set()
-    for name in names:
-        for form in (name, html.escape(name, quote=True), html.escape(name, quote=False)):
-            words = [re.escape(word) for word in form.split()]
-            forms.add(r"\s+".join(words))
-    alternation = "|".join(sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+def _withhold_in_tags(source: str, names: NameEngine, replacement: str) -> tuple[str, int]:
+    """Private names in attribute values (``alt``, ``title``, ``href``...)."""
+    count = 0
+
+    def tag(match: re.Match) -> str:
+        nonlocal count
+        found = match.group()
+        if "=" not in found or not names.may_name_private(found[1:-1]):
+            return found
+        withheld, replaced = withhold(found, names, replacement, markup=False)
+        count += replaced
+        return withheld
+
+    return _TAG.sub(tag, source), count
 
 
-def redact(text: str, pattern: re.Pattern | None, replacement: str) -> tuple[str, int]:
-    """Replace every match; return the new text and how many were replaced."""
-    if pattern is None or not text:
-        return text, 0
-    return pattern.subn(replacement, text)
-
-
-def line_numbers(source: str, pattern: re.Pattern) -> list[int]:
-    """The lines of the source file where a private name was typed."""
-    return sorted({source.count("\n", 0, match.start()) + 1 for match in pattern.finditer(source)})
+def lines_naming(source: str, names: NameEngine) -> list[int]:
+    """The lines of a source file where a private name is typed (for the warning). Markdown's
+    emphasis marks are passed over, and a name may run on to the next line."""
+    lines = [_EMPHASIS.sub("", line) for line in source.splitlines()]
+    found = []
+    for number, line in enumerate(lines, 1):
+        if not names.may_name_private(line):
+            continue
+        view = html_view(line + " " + (lines[number] if number < len(lines) else ""))
+        if any(view.start_in_source(hit.start) < len(line) for hit in names.private_names(view)):
+            found.append(number)
+    return found

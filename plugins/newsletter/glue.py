@@ -15,7 +15,7 @@ from markdown import Markdown
 from network import outputs
 from network.errors import ContentError, did_you_mean
 from network.generator import NetworkGenerator
-from network.privacy import name_pattern, private_names, redact
+from network.privacy import withhold
 from network.reader import display_path
 from network.source import decode, split_front_matter
 from network.stats import record_max
@@ -42,7 +42,7 @@ def load_notes(network, generators, problems, **_) -> None:
                        hint="Use 'month' or 'quarter'.")
         period = "month"
     folder = os.path.join(settings["PATH"], settings["NEWSLETTER_NOTES_PATH"])
-    pattern = name_pattern(private_names(network.directory))
+    names = network.directory.names
     replacement = settings["PRIVATE_NAME_REPLACEMENT"]
     by_period: dict[str, list[str]] = {}
     for document in network.documents:
@@ -86,7 +86,7 @@ def load_notes(network, generators, problems, **_) -> None:
                                + "Name documents of this issue by their file name, without .md.")
         markdown = Markdown(**settings["MARKDOWN"])
         texts = [str(front.get("title") or ""), str(front.get("preheader") or ""), markdown.convert(body)]
-        texts = [redact(text, pattern, replacement)[0] for text in texts]
+        texts = [withhold(text, names, replacement, markup=index == 2)[0] for index, text in enumerate(texts)]
         notes[key] = Note(key, path, texts[0], texts[1], texts[2], [i.removesuffix(".md") for i in lead])
     context["newsletter_notes"] = notes
     context["newsletter_period"] = period

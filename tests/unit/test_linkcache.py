@@ -4,10 +4,9 @@ import os
 
 from crosslinks.linkcache import LinkCache, names_fingerprint
 from crosslinks.linker import link_mentions
-from crosslinks.matcher import Matcher
-from network.model import Entity
+from network.model import Directory, Entity, Person
 
-NAMES = {"Laura Dent": Entity("person", "laura-dent")}
+NAMES = Directory(people={"laura-dent": Person("laura-dent", "Laura Dent")}).names
 
 
 def test_a_saved_result_is_reused_and_unused_ones_are_dropped(tmp_path):
@@ -15,7 +14,7 @@ def test_a_saved_result_is_reused_and_unused_ones_are_dropped(tmp_path):
     fingerprint = names_fingerprint(NAMES)
     first = LinkCache(path, fingerprint, slack=0)
     key = first.key("<p>Laura Dent</p>", "..", False, {})
-    result = link_mentions("<p>Laura Dent</p>", Matcher(NAMES), lambda t: "/x/")
+    result = link_mentions("<p>Laura Dent</p>", NAMES, lambda t: "/x/")
     first.put(key, result)
     first.put(first.key("<p>gone</p>", "..", False, {}), result)
     first.save()
@@ -69,8 +68,9 @@ def test_what_makes_a_result_stale(tmp_path):
     assert key != cache.key("<p>x</p>", ".", False, {})  # another page depth
     assert key != cache.key("<p>x</p>", "..", True, {})  # another linking policy
     assert key != cache.key("<p>x</p>", "..", False, {"LD": Entity("person", "laura-dent")})
+    assert key != cache.key("<p>x</p>", "..", False, {}, frozenset({"laura-dent"}))  # who is present
     cache.put(key, "result")
     cache.save()
-    renamed = {"Laura Dent-Okafor": Entity("person", "laura-dent")}
+    renamed = Directory(people={"laura-dent": Person("laura-dent", "Laura Dent-Okafor")}).names
     assert LinkCache(path, names_fingerprint(renamed)).get(key) is None  # the directory changed
     assert LinkCache(str(tmp_path / "missing.pickle"), "f").get(key) is None

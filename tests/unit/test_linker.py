@@ -8,8 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crosslinks.linker import link_mentions
-from crosslinks.matcher import Matcher
-from network.model import Entity
+from network.model import Directory, Entity, Organisation, Person, Theme
 
 COUNCIL = Entity("organisation", "calderbridge-city-council")
 CALDERBRIDGE = Entity("organisation", "calderbridge-forum")
@@ -19,7 +18,14 @@ NAMES = {
     "Calderbridge City Council": COUNCIL, "CCC": COUNCIL, "Calderbridge": CALDERBRIDGE,
     "housing": HOUSING, "rough sleeping": HOUSING, "Laura Dent": LAURA, "Food & Support": HOUSING,
 }
-MATCHER = Matcher(NAMES)
+DIRECTORY = Directory(
+    people={"laura-dent": Person("laura-dent", "Laura Dent")},
+    organisations={"calderbridge-city-council": Organisation("calderbridge-city-council", "Calderbridge City Council",
+                                                             aliases=["CCC"]),
+                   "calderbridge-forum": Organisation("calderbridge-forum", "Calderbridge")},
+    themes={"housing": Theme("housing", "housing", aliases=["rough sleeping", "Food & Support"])},
+)
+ENGINE = DIRECTORY.names
 
 
 def url(target):
@@ -27,7 +33,7 @@ def url(target):
 
 
 def link(source, **options):
-    return link_mentions(source, MATCHER, url, **options)
+    return link_mentions(source, ENGINE, url, **options)
 
 
 def anchors(result_html):
@@ -40,8 +46,8 @@ def test_longest_match_wins_and_whole_words_only():
                                     ("/organisation/calderbridge-forum/", "Calderbridge")]
 
 
-def test_acronyms_match_case_sensitively_other_names_in_any_case():
-    result = link("<p>ccc and Ccc are not CCC; Housing and LAURA DENT count.</p>")
+def test_acronyms_as_written_names_with_their_capitals_or_all_capitals_themes_in_any_case():
+    result = link("<p>ccc and Ccc are not CCC; laura dent is not; Housing and LAURA DENT count.</p>")
     assert anchors(result.html) == [("/organisation/calderbridge-city-council/", "CCC"),
                                     ("/theme/housing/", "Housing"), ("/person/laura-dent/", "LAURA DENT")]
 
@@ -77,7 +83,7 @@ def test_initials_of_a_meetings_people_and_shared_initials():
 
 
 def test_a_target_without_an_address_is_recorded_but_not_linked():
-    result = link_mentions("<p>Laura Dent</p>", MATCHER, lambda t: None)
+    result = link_mentions("<p>Laura Dent</p>", ENGINE, lambda t: None)
     assert result.html == "<p>Laura Dent</p>" and result.mentions[0].target == LAURA
 
 

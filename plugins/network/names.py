@@ -1,0 +1,339 @@
+"""The one name engine: every way the directory names someone or something, found in any text.
+
+Pure. Built once per build from the directory; linking (crosslinks), withholding private names
+(``privacy.py``) and resolving names typed in front matter or as an action's owner all ask it, so
+a name means the same thing everywhere.
+
+Names and text are compared in one form (``nametext``: apostrophes, dashes, spaces and accents
+folded). One Aho-Corasick automaton holds every name, alias and derived form, keyed in lower
+case: a search walks the text once, whatever the size of the directory. Then the rules:
+
+- whole words only, and where matches overlap the longest wins;
+- a person's or organisation's name matches with the capitals it has in the directory, or wholly
+  in capitals, and a leading "The" in any case; a theme's in any case;
+- an acronym ("CCC") matches only as itself, and not inside shouted text: next to another word in
+  capitals that is not an acronym of the directory ("SHARE YOUR VIEWS");
+- a one-word alias of a person ("Sam", "June") is ``short``: the linker links it only where the
+  person is present in the document;
+- a private person's "title + surname" forms ("Cllr Whitworth", "Dr. Mensah") and id are derived,
+  for withholding only;
+- a name two entries share is ambiguous everywhere, and reported once (``shared``).
+
+Withholding ignores case and context: any form of a private person's name, however typed, is
+found.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import ahocorasick
+
+from . import commonwords, nametext
+from .commonwords import ordinary_kind
+from .model import Directory, Entity
+from .nametext import _FOLD, fold, is_word_char, lower_same_length
+
+TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Cllr", "Councillor", "Sir", "Dame",
+          "Rev", "Revd", "Lord", "Lady")
+_ABBREVIATED = {"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Cllr", "Rev", "Revd"}
+#: Lower-case words that belong to a surname ("van der Berg", "de Souza").
+_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "le", "la", "del", "della", "dos", "das",
+              "bin", "binti", "al", "el", "ter", "ten", "st"}
+_ACRONYM = re.compile(r"^[A-Z0-9&]{2,}$")
+_CAPITAL_WORD = re.compile(r"[A-Z][A-Z0-9&'-]+")
+_TAG = re.compile(r"<[^<>]*>")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+CAPITALS, ANY_CASE, ACRONYM = "capitals", "any case", "acronym"
+
+
+def is_acronym(name: str) -> bool:
+    letters = name.replace(" ", "")
+    return bool(_ACRONYM.match(letters)) and any(c.isalpha() for c in letters)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One way of writing one entry's name."""
+
+    entity: Entity
+    written: str  # as in the directory (or derived from it), for messages
+    shape: str  # folded, capitals kept
+    rule: str  # CAPITALS, ANY_CASE or ACRONYM
+    private: bool = False
+    short: bool = False  # a one-word alias of a person: linked only where they are present
+    derived: bool = False  # a "title + surname" form
+
+    def fits(self, typed: str) -> bool:
+        """Whether ``typed`` (the text as folded, capitals kept) is this name by the rules of case."""
+        if self.rule == ANY_CASE or typed == self.shape:
+            return True
+        if self.rule == ACRONYM:
+            return False
+        if typed == self.shape.upper():
+            return True
+        if self.shape[:4].lower() == "the " and typed[:4].lower() == "the ":
+            return typed[4:] == self.shape[4:] or typed[4:] == self.shape[4:].upper()
+        return False
+
+
+class Hit(NamedTuple):
+    """Where a name stands in a view, and every claim on it that fits."""
+
+    start: int
+    end: int
+    claims: tuple[Claim, ...]
+
+    @property
+    def entities(self) -> set[Entity]:
+        return {claim.entity for claim in self.claims}
+
+
+class Resolution(NamedTuple):
+    """What a name typed on its own (an attendee, an action's owner) stands for."""
+
+    entity: Entity | None
+    ambiguous: tuple[Entity, ...] = ()
+
+
+def surname(name: str) -> str:
+    """The last word of a name, with the particles before it ("van der Berg")."""
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in _PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
+
+
+def first_name(name: str) -> str:
+    words = name.split()
+    return words[0] if len(words) > 1 else ""
+
+
+def _key(shape: str) -> str:
+    return lower_same_length(shape)
+
+
+class NameEngine:
+    """Every name of the directory, in one automaton (see the module's docstring)."""
+
+    def __init__(self, directory: Directory):
+        self.directory = directory
+        claims: dict[str, list[Claim]] = {}
+        for claim in _claims(directory):
+            if claim.shape:
+                claims.setdefault(_key(claim.shape), []).append(claim)
+        self._claims = claims
+        self._automaton = _automaton({key: (len(key), tuple(found)) for key, found in claims.items()})
+        #: Acronyms of the directory: beside one another they are not shouted text.
+        self.acronyms = {c.shape for found in claims.values() for c in found if c.rule == ACRONYM}
+        private_words = {max(key.split(" "), key=len) for key, found in claims.items()
+                         if any(c.private for c in found)}
+        self._private_words = _automaton({word: word for word in private_words})
+        #: First names (folded, lower case) -> the ids of the people who have them.
+        self.first_names: dict[str, set[str]] = {}
+        for person in directory.people.values():
+            first = _key(fold(first_name(person.name)))
+            if first:
+                self.first_names.setdefault(first, set()).add(person.id)
+
+    def fingerprint(self) -> str:
+        """Every claim, and the code that reads them: what linked text kept between builds
+        depends on besides the text itself."""
+        digest = hashlib.sha256(repr(sorted((key, claims) for key, claims in self._claims.items())).encode())
+        for module in (sys.modules[__name__], nametext, commonwords):
+            with open(module.__file__, "rb") as handle:
+                digest.update(handle.read())
+        return digest.hexdigest()
+
+    # --- What a writer is told once per build ---------------------------------------------
+
+    def shared(self) -> list[tuple[str, tuple[Entity, ...]]]:
+        """Names (or aliases) that two entries of the directory share, as written, with both."""
+        found = []
+        for claims in self._claims.values():
+            typed = [c for c in claims if not c.derived]
+            owners = tuple(sorted({c.entity for c in typed}))
+            if len(owners) > 1:
+                found.append((typed[0].written, owners))
+        return sorted(found)
+
+    def risky_aliases(self) -> list[tuple[Claim, str]]:
+        """One-word aliases of people that are also months, weekdays, ordinary words or the first
+        name of someone else; with the reason."""
+        notes = []
+        for claims in self._claims.values():
+            for claim in claims:
+                if not claim.short:
+                    continue
+                reason = ordinary_kind(claim.shape)
+                others = self.first_names.get(_key(claim.shape), set()) - {claim.entity.id}
+                if others:
+                    names = ", ".join(sorted(self.directory.people[i].name for i in others))
+                    reason = f"also the first name of {names}"
+                elif reason:
+                    reason = f"also {reason}"
+                if reason:
+                    notes.append((claim, reason))
+        return sorted(notes, key=lambda note: (note[0].entity.id, note[0].written))
+
+    # --- Finding names in text --------------------------------------------------------------
+
+    def _candidates(self, view):
+        """(start, end, claims) of every whole-word occurrence of any name in ``view``."""
+        if self._automaton is None:
+            return
+        text = view.text
+        size = len(text)
+        for end, (length, claims) in self._automaton.iter(view.key):
+            end += 1
+            start = end - length
+            if start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start]):
+                continue
+            if end < size and is_word_char(text[end]) and is_word_char(text[end - 1]):
+                continue
+            yield start, end, claims
+
+    def mentions(self, view, before: str = "", after: str = "") -> list[Hit]:
+        """Public names in ``view`` by the rules of case, leftmost-longest. ``before`` and
+        ``after``: the text beside the view (across inline tags), for telling shouted text."""
+        hits = []
+        text = view.text
+        for start, end, claims in self._candidates(view):
+            typed = text[start:end]
+            fitting = tuple(c for c in claims if not c.private and c.fits(typed))
+            if fitting and fitting[0].rule == ACRONYM and self._shouted(text, start, end, before, after):
+                continue
+            if fitting:
+                hits.append(Hit(start, end, fitting))
+        return leftmost_longest(hits)
+
+    def _shouted(self, text: str, start: int, end: int, before: str, after: str) -> bool:
+        """Whether an acronym stands beside another word in capitals (not one of ours), with only
+        spaces between them: "SHARE YOUR VIEWS" is shouted, "CCC: NEW" and "CCC and NCC" are not."""
+        left, right = before + text[:start], text[end:] + after
+        previous = left.rstrip(" ").rsplit(" ", 1)[-1].lstrip("(\"'") if left.endswith(" ") else ""
+        following = right.lstrip(" ").split(" ", 1)[0].rstrip(".,;:!?)\"'") if right.startswith(" ") else ""
+        return any(word and _CAPITAL_WORD.fullmatch(word) and word not in self.acronyms
+                   for word in (previous, following))
+
+    def private_names(self, view) -> list[Hit]:
+        """Every form of a private person's name in ``view``, in any case, leftmost-longest."""
+        hits = []
+        for start, end, claims in self._candidates(view):
+            private = tuple(c for c in claims if c.private)
+            if private:
+                hits.append(Hit(start, end, private))
+        return leftmost_longest(hits)
+
+    def may_name_private(self, source: str) -> bool:
+        """False when ``source`` (HTML or text) cannot hold a private name in any form.
+
+        Made of whole-text operations (in C), so most documents never need a view: the longest
+        word of every private form is looked for in the text with its tags taken out (a name
+        split by markup) and in the tags themselves (an ``alt`` or ``title``)."""
+        if self._private_words is None or not source:
+            return False
+        loose = _TAG.sub("", source)
+        if "<" in source:
+            loose += " " + " ".join(_TAG.findall(source))
+        if "&" in loose:
+            loose = html.unescape(loose)
+        if not loose.isascii():
+            loose = _COMBINING.sub("", unicodedata.normalize("NFKD", loose))
+        loose = lower_same_length(loose).translate(_FOLD)
+        return next(self._private_words.iter(loose), None) is not None
+
+    # --- Names typed on their own ------------------------------------------------------------
+
+    def resolve(self, typed: str, kinds: tuple[str, ...] = ("person", "organisation", "theme")) -> Resolution:
+        """The one entry ``typed`` names (any case, any apostrophe...), or the entries it could be."""
+        claims = self._claims.get(_key(fold(typed)), [])
+        owners = tuple(sorted({c.entity for c in claims if c.entity.kind in kinds}))
+        if len(owners) == 1:
+            return Resolution(owners[0])
+        return Resolution(None, owners)
+
+    def is_private(self, entity: Entity) -> bool:
+        person = self.directory.people.get(entity.id) if entity.kind == "person" else None
+        return person is not None and not person.public
+
+
+def leftmost_longest(hits: list[Hit]) -> list[Hit]:
+    chosen: list[Hit] = []
+    last_end = -1
+    for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
+        if hit.start >= last_end:
+            chosen.append(hit)
+            last_end = hit.end
+    return chosen
+
+
+def _automaton(words: dict):
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word, value in words.items():
+        automaton.add_word(word, value)
+    automaton.make_automaton()
+    return automaton
+
+
+def _claims(directory: Directory):
+    """Every claim of every entry: names and aliases; for a private person, also their id and
+    "title + surname" forms (withheld, never linked: "Mr Reed" may be anyone)."""
+    for person in directory.people.values():
+        entity, private = Entity("person", person.id), not person.public
+        for index, name in enumerate([person.name, *person.aliases]):
+            yield _claim(entity, name, private, short=index > 0 and len(fold(name).split()) == 1)
+        last = surname(person.name)
+        if private:
+            yield Claim(entity, person.id, person.id, ANY_CASE, True, derived=True)
+            for title in TITLES if last else ():
+                for written in (f"{title} {last}", f"{title}. {last}" if title in _ABBREVIATED else ""):
+                    if written:
+                        yield Claim(entity, written, fold(written), CAPITALS, True, derived=True)
+    for kind, table in (("organisation", directory.organisations), ("theme", directory.themes)):
+        for item in table.values():
+            for name in [item.name, *item.aliases]:
+                yield _claim(Entity(kind, item.id), name, False, theme=kind == "theme")
+
+
+def _claim(entity: Entity, name: str, private: bool, short: bool = False, theme: bool = False) -> Claim:
+    shape = fold(name)
+    if is_acronym(shape):
+        rule, short = ACRONYM, False
+    else:
+        rule = ANY_CASE if theme else CAPITALS
+    return Claim(entity, name.strip(), shape, rule, private, short)
+
+
+def report_names(names: NameEngine, log, folder: str) -> None:
+    """Warn, once per build, about names two entries share and one-word aliases that are risky."""
+    for written, owners in names.shared():
+        listed = ", ".join(f"{entity.kind} '{entity.id}'" for entity in owners)
+        log.warning(folder, f"'{written}' is the name or alias of more than one entry ({listed}), so it is "
+                    "never linked, and an attendee or an action's owner written that way is shown as written.",
+                    hint="Give each entry a name or alias of its own.")
+    for claim, reason in names.risky_aliases():
+        person = names.directory.people[claim.entity.id]
+        where = f"{folder}/people.yml"
+        if claim.private:
+            log.warning(where, f"the alias '{claim.written}' of a private person is {reason}: it is withheld "
+                        "wherever it appears, even where it means something else.", line=person.line,
+                        key="aliases", hint="Remove the alias if that withholds too much.")
+            continue
+        log.warning(where, f"the alias '{claim.written}' of {person.name} is {reason}: it is linked only in "
+                    f"documents where {person.name} is present (named in full earlier, listed in 'people', "
+                    "the author, or in the meeting's lists) and no one else present has that first name.",
+                    line=person.line, key="aliases",
+                    hint="Nothing to do if that is what you mean; remove the alias to stop it linking.")
