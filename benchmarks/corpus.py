@@ -59,8 +59,13 @@ def _directory(rng: random.Random, entities: int):
     for i in range(n_people):
         first, last = FIRST[i % len(FIRST)], LAST[(i // len(FIRST)) % len(LAST)]
         name = f"{first} {last}" + ("" if i < len(FIRST) * len(LAST) else f" {i}")
-        people.append({"id": f"person-{i}", "name": name, "initials": f"{first[0]}{last[0]}",
-                       "organisation": rng.choice(orgs)["id"], "role": "Officer"})
+        person = {"id": f"person-{i}", "name": name, "initials": f"{first[0]}{last[0]}",
+                  "organisation": rng.choice(orgs)["id"], "role": "Officer"}
+        if i % 10 == 3:  # a one-word alias, linked only where its person is present
+            person["aliases"] = [first]
+        if i % 50 == 7:  # a private person, whose name the text types and the build withholds
+            person["public"] = False
+        people.append(person)
     themes = [{"id": t, "name": t.replace("-", " ").capitalize(), "aliases": [t.replace("-", " ")]}
               for t in THEMES[:n_themes]]
     return people, orgs, themes
@@ -71,7 +76,12 @@ def _yaml_list(entries) -> str:
     for entry in entries:
         first = True
         for key, value in entry.items():
-            text = "[" + ", ".join(f'"{v}"' for v in value) + "]" if isinstance(value, list) else f'"{value}"'
+            if isinstance(value, bool):
+                text = "true" if value else "false"
+            elif isinstance(value, list):
+                text = "[" + ", ".join(f'"{v}"' for v in value) + "]"
+            else:
+                text = f'"{value}"'
             lines.append(f"{'- ' if first else '  '}{key}: {text}")
             first = False
     return "\n".join(lines) + "\n"

@@ -1,6 +1,7 @@
 """What each sample document involves, computed independently of the plugins.
 
-One regular expression over the rendered text (leftmost-longest, acronyms case-sensitive), the
+One regular expression over the rendered text (leftmost-longest; acronyms as written, people and
+organisations with their capitals or all capitals, themes in any case), the
 initials of a meeting's people in minutes, and the front matter tags. Shared by the cross-link
 and feed tests as pytest fixtures.
 """
@@ -32,13 +33,26 @@ def entities():
     return found
 
 
+def _form(name, kind):
+    """Acronyms as written; themes in any case; other names with their capitals or all capitals,
+    a leading "The" in any case (README, 'Mentions')."""
+    words = name.split()
+    if is_acronym(name):
+        return r"\s+".join(re.escape(w) for w in words)
+    if kind == "theme":
+        return "(?i:" + r"\s+".join(re.escape(w) for w in words) + ")"
+    lead = "(?i:the)" if words[0].lower() == "the" and len(words) > 1 else None
+    rest = words[1:] if lead else words
+    both = "(?:" + "|".join(r"\s+".join(re.escape(w) for w in ws) for ws in (rest, [w.upper() for w in rest])) + ")"
+    return rf"{lead}\s+{both}" if lead else both
+
+
 @pytest.fixture(scope="session")
 def name_regex(entities):
     forms = []
     for key, entity in entities.items():
         for name in entity["names"]:
-            words = r"\s+".join(re.escape(w) for w in name.split())
-            forms.append((len(name), words if is_acronym(name) else f"(?i:{words})", key))
+            forms.append((len(name), _form(name, key[0]), key))
     forms.sort(key=lambda f: -f[0])
     owner = {f"g{i}": key for i, (_, _, key) in enumerate(forms)}
     pattern = "|".join(f"(?P<g{i}>{regex})" for i, (_, regex, _) in enumerate(forms))
