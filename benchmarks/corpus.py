@@ -63,7 +63,7 @@ def _directory(rng: random.Random, entities: int):
                   "organisation": rng.choice(orgs)["id"], "role": "Officer"}
         if i % 10 == 3:  # a one-word alias, linked only where its person is present
             person["aliases"] = [first]
-        if i % 50 == 7:  # a private person, whose name the text types and the build withholds
+        if i % 50 == 7:  # a private person: one document in 25 types such a name, and it is withheld
             person["public"] = False
         people.append(person)
     themes = [{"id": t, "name": t.replace("-", " ").capitalize(), "aliases": [t.replace("-", " ")]}
@@ -105,6 +105,8 @@ def generate(out: str, documents: int, entities: int, seed: int = 7) -> str:
     for folder in ("updates", "briefings", "minutes", "pages", "directory"):
         os.makedirs(os.path.join(content, folder))
     people, orgs, themes = _directory(rng, entities)
+    public = [p for p in people if p.get("public", True)]
+    private = [p for p in people if not p.get("public", True)]
     body = {"body": "org-0"}
     for name, entries in (("people.yml", people), ("organisations.yml", orgs), ("themes.yml", themes)):
         with open(os.path.join(content, "directory", name), "w", encoding="utf-8") as handle:
@@ -138,14 +140,16 @@ def generate(out: str, documents: int, entities: int, seed: int = 7) -> str:
                 for para in range(1, 4):
                     who = rng.choice(speakers)
                     paragraphs.append(f"{item}.{para} **{who}** said that {rng.choice(FILLER).lower()} "
-                                      + _sentence(rng, people, orgs, themes))
+                                      + _sentence(rng, public, orgs, themes))
                 paragraphs.append(f"**Action {item}:** {rng.choice(speakers)} to {rng.choice(FILLER).lower()}")
         else:
             for section in range(4):
                 paragraphs.append(f"## Section {section + 1}")
                 for _ in range(3):
-                    paragraphs.append(" ".join([rng.choice(FILLER), _sentence(rng, people, orgs, themes),
-                                                rng.choice(FILLER), _sentence(rng, people, orgs, themes)]))
+                    paragraphs.append(" ".join([rng.choice(FILLER), _sentence(rng, public, orgs, themes),
+                                                rng.choice(FILLER), _sentence(rng, public, orgs, themes)]))
+        if private and i % 25 == 0:  # now and then a writer names someone private, and it is withheld
+            paragraphs.append(f"We thank {rng.choice(private)['name']} for volunteering at the drop-in.")
         path = os.path.join(content, folder, f"{day.isoformat()}-{folder}-{i}.md")
         with open(path, "w", encoding="utf-8") as handle:
             handle.write("---\n" + "\n".join(front) + "\n---\n" + "\n\n".join(paragraphs) + "\n")

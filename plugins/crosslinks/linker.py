@@ -66,7 +66,6 @@ class _Segment(NamedTuple):
     end: int
     no_link: bool  # inside an element whose text is never linked
     not_text: bool  # inside a script or style
-    joined: bool  # only inline tags between this segment and the next
 
 
 @dataclass
@@ -80,6 +79,8 @@ class _Document:
     present: set[str]
     linked: set[tuple[Entity, bool]] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
+    #: (target, by initials) -> the opening tag of its link, made once per document.
+    openings: dict = field(default_factory=dict)
 
 
 def link_mentions(
@@ -98,15 +99,19 @@ def link_mentions(
     of the people the front matter names (tags, author, the meeting's lists).
     """
     state = _Document(names, url_for, every_mention, initials or {}, set(present))
-    segments = _segments(source, state.linked)
+    segments, joined = _segments(source, state.linked)
     out: list[str] = []
     position = 0
     for index, segment in enumerate(segments):
+        text = source[segment.start:segment.end]
         out.append(source[position:segment.start])
-        before = _text_of(source, segments[index - 1]) if index and segments[index - 1].joined else ""
-        after = _text_of(source, segments[index + 1]) if segment.joined else ""
-        out.append(_link_text(source[segment.start:segment.end], segment, before, after, state))
         position = segment.end
+        if segment.not_text or text.isspace():
+            out.append(text)
+            continue
+        before = _text_of(source, segments[index - 1]) if index and joined[index - 1] else ""
+        after = _text_of(source, segments[index + 1]) if joined[index] else ""
+        out.append(_link_text(text, segment, before, after, state))
     out.append(source[position:])
     return LinkResult("".join(out), state.mentions)
 
@@ -115,15 +120,20 @@ def _text_of(source: str, segment: _Segment) -> str:
     return source[segment.start:segment.end]
 
 
-def _segments(source: str, linked: set) -> list[_Segment]:
-    """Every stretch of text between tags, with what encloses it; notes our earlier links."""
+def _segments(source: str, linked: set) -> tuple[list[_Segment], list[bool]]:
+    """Every stretch of text between tags, with what encloses it; and, for each, whether only
+    inline tags stand between it and the next. Notes our own links from an earlier run."""
     segments: list[_Segment] = []
+    joined: list[bool] = []
     stack: list[str] = []  # open elements in which nothing is linked
     position = 0
     inline_since = True  # only inline tags since the last segment
     for token in _TOKEN.finditer(source):
-        if token.start() > position:
-            _add_segment(segments, position, token.start(), stack, inline_since)
+        start = token.start()
+        if start > position:
+            if segments:
+                joined.append(inline_since)
+            segments.append(_Segment(position, start, bool(stack), bool(stack) and stack[-1] in NOT_TEXT))
             inline_since = True
         tag = token.group()
         position = token.end()
@@ -131,7 +141,8 @@ def _segments(source: str, linked: set) -> list[_Segment]:
         if not name:
             continue
         closing, element = name.group(1) == "/", name.group(2).lower()
-        inline_since = inline_since and element in INLINE
+        if inline_since and element not in INLINE:
+            inline_since = False
         if element == "a" and not closing:
             existing = _MENTION_ATTR.search(tag)
             if existing:  # our own link from an earlier run
@@ -144,19 +155,14 @@ def _segments(source: str, linked: set) -> list[_Segment]:
             elif element not in _VOID and not tag.endswith("/>"):
                 stack.append(element)
     if position < len(source):
-        _add_segment(segments, position, len(source), stack, inline_since)
-    return segments
-
-
-def _add_segment(segments: list[_Segment], start: int, end: int, stack: list[str], inline_since: bool) -> None:
-    if segments:
-        segments[-1] = segments[-1]._replace(joined=inline_since)
-    segments.append(_Segment(start, end, bool(stack), bool(stack) and stack[-1] in NOT_TEXT, False))
+        if segments:
+            joined.append(inline_since)
+        segments.append(_Segment(position, len(source), bool(stack), bool(stack) and stack[-1] in NOT_TEXT))
+    joined.append(False)
+    return segments, joined
 
 
 def _link_text(text: str, segment: _Segment, before: str, after: str, state: _Document) -> str:
-    if segment.not_text or not text.strip():
-        return text
     view = text_view(text)
     found = _targets(view, before, after, state)
     if state.initials:
@@ -174,10 +180,12 @@ def _link_text(text: str, segment: _Segment, before: str, after: str, state: _Do
             continue
         state.linked.add(key)
         start, end = view.span(match.start, match.end)
-        extra = ' data-initials=""' if match.by_initials else ""
-        pieces += [text[position:start],
-                   f'<a class="mention mention-{match.target.kind}" href="{html.escape(url)}" '
-                   f'data-mention="{match.target.kind}:{html.escape(match.target.id)}"{extra}>{text[start:end]}</a>']
+        opening = state.openings.get(key)
+        if opening is None:
+            extra = ' data-initials=""' if match.by_initials else ""
+            opening = state.openings[key] = (f'<a class="mention mention-{match.target.kind}" href="{html.escape(url)}" '
+                                             f'data-mention="{match.target.kind}:{html.escape(match.target.id)}"{extra}>')
+        pieces += [text[position:start], opening, text[start:end], "</a>"]
         position = end
     pieces.append(text[position:])
     return "".join(pieces)

@@ -38,7 +38,7 @@ import ahocorasick
 from . import commonwords, nametext
 from .commonwords import ordinary_kind
 from .model import Directory, Entity
-from .nametext import _FOLD, fold, is_word_char, lower_same_length
+from .nametext import _FOLD, ROOMLESS_TAG, fold, is_word_char, lower_same_length
 
 TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Cllr", "Councillor", "Sir", "Dame",
           "Rev", "Revd", "Lord", "Lady")
@@ -96,6 +96,23 @@ class Hit(NamedTuple):
         return {claim.entity for claim in self.claims}
 
 
+class _Entry(NamedTuple):
+    """What the automaton holds for one key: its claims, public and private apart."""
+
+    length: int
+    public: tuple[Claim, ...]
+    private: tuple[Claim, ...]
+    word_start: bool  # the name starts with a letter, digit or _ (so needs a boundary before)
+    word_end: bool
+    #: As typed (folded) -> the public claims that fit it: a text types a name in few ways.
+    fitting: dict
+
+    @classmethod
+    def of(cls, key: str, claims: list[Claim]) -> "_Entry":
+        return cls(len(key), tuple(c for c in claims if not c.private), tuple(c for c in claims if c.private),
+                   is_word_char(key[0]), is_word_char(key[-1]), {})
+
+
 class Resolution(NamedTuple):
     """What a name typed on its own (an attendee, an action's owner) stands for."""
 
@@ -133,12 +150,21 @@ class NameEngine:
             if claim.shape:
                 claims.setdefault(_key(claim.shape), []).append(claim)
         self._claims = claims
-        self._automaton = _automaton({key: (len(key), tuple(found)) for key, found in claims.items()})
+        entries = {key: _Entry.of(key, found) for key, found in claims.items()}
+        # Linking looks for public names, withholding for private ones: each pass walks the text
+        # with the automaton of its own names, so it costs what it finds.
+        self._public = _automaton({key: entry for key, entry in entries.items() if entry.public})
+        self._private = _automaton({key: entry for key, entry in entries.items() if entry.private})
         #: Acronyms of the directory: beside one another they are not shouted text.
         self.acronyms = {c.shape for found in claims.values() for c in found if c.rule == ACRONYM}
-        private_words = {max(key.split(" "), key=len) for key, found in claims.items()
-                         if any(c.private for c in found)}
-        self._private_words = _automaton({word: word for word in private_words})
+        # For the quick test: every word of every private form, and the words each form needs.
+        self._private_needs: dict[str, list[frozenset[str]]] = {}
+        for key, entry in entries.items():
+            if entry.private:
+                words = frozenset(key.split(" "))
+                for word in words:
+                    self._private_needs.setdefault(word, []).append(words)
+        self._private_words = _automaton({word: word for word in self._private_needs})
         #: First names (folded, lower case) -> the ids of the people who have them.
         self.first_names: dict[str, set[str]] = {}
         for person in directory.people.values():
@@ -188,39 +214,46 @@ class NameEngine:
 
     # --- Finding names in text --------------------------------------------------------------
 
-    def _candidates(self, view):
-        """(start, end, claims) of every whole-word occurrence of any name in ``view``."""
-        if self._automaton is None:
+    @staticmethod
+    def _candidates(view, automaton):
+        """(start, end, entry) of every whole-word occurrence in ``view`` of a name of ``automaton``."""
+        if automaton is None:
             return
         text = view.text
         size = len(text)
-        for end, (length, claims) in self._automaton.iter(view.key):
+        for end, entry in automaton.iter(view.key):
             end += 1
-            start = end - length
-            if start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start]):
+            start = end - entry.length
+            # Whole words: no letter, digit or _ on either side of a name that starts or ends in one.
+            if start and (text[start - 1].isalnum() or text[start - 1] == "_") and entry.word_start:
                 continue
-            if end < size and is_word_char(text[end]) and is_word_char(text[end - 1]):
+            if end < size and (text[end].isalnum() or text[end] == "_") and entry.word_end:
                 continue
-            yield start, end, claims
+            yield start, end, entry
 
     def mentions(self, view, before: str = "", after: str = "") -> list[Hit]:
         """Public names in ``view`` by the rules of case, leftmost-longest. ``before`` and
         ``after``: the text beside the view (across inline tags), for telling shouted text."""
         hits = []
         text = view.text
-        for start, end, claims in self._candidates(view):
+        for start, end, entry in self._candidates(view, self._public):
             typed = text[start:end]
-            fitting = tuple(c for c in claims if not c.private and c.fits(typed))
-            if fitting and fitting[0].rule == ACRONYM and self._shouted(text, start, end, before, after):
+            fitting = entry.fitting.get(typed)
+            if fitting is None:
+                fitting = entry.fitting[typed] = tuple(c for c in entry.public if c.fits(typed))
+            if not fitting:
                 continue
-            if fitting:
-                hits.append(Hit(start, end, fitting))
-        return leftmost_longest(hits)
+            if fitting[0].rule == ACRONYM and self._shouted(text, start, end, before, after):
+                continue
+            hits.append(Hit(start, end, fitting))
+        return leftmost_longest(hits) if len(hits) > 1 else hits
 
     def _shouted(self, text: str, start: int, end: int, before: str, after: str) -> bool:
         """Whether an acronym stands beside another word in capitals (not one of ours), with only
         spaces between them: "SHARE YOUR VIEWS" is shouted, "CCC: NEW" and "CCC and NCC" are not."""
-        left, right = before + text[:start], text[end:] + after
+        # Only the word on either side matters: a few dozen characters are enough.
+        left = (before[-40:] if start < 40 else "") + text[max(0, start - 40):start]
+        right = text[end:end + 40] + (after[:40] if len(text) - end < 40 else "")
         previous = left.rstrip(" ").rsplit(" ", 1)[-1].lstrip("(\"'") if left.endswith(" ") else ""
         following = right.lstrip(" ").split(" ", 1)[0].rstrip(".,;:!?)\"'") if right.startswith(" ") else ""
         return any(word and _CAPITAL_WORD.fullmatch(word) and word not in self.acronyms
@@ -229,29 +262,41 @@ class NameEngine:
     def private_names(self, view) -> list[Hit]:
         """Every form of a private person's name in ``view``, in any case, leftmost-longest."""
         hits = []
-        for start, end, claims in self._candidates(view):
-            private = tuple(c for c in claims if c.private)
-            if private:
-                hits.append(Hit(start, end, private))
+        for start, end, entry in self._candidates(view, self._private):
+            hits.append(Hit(start, end, entry.private))
         return leftmost_longest(hits)
 
     def may_name_private(self, source: str) -> bool:
         """False when ``source`` (HTML or text) cannot hold a private name in any form.
 
-        Made of whole-text operations (in C), so most documents never need a view: the longest
-        word of every private form is looked for in the text with its tags taken out (a name
-        split by markup) and in the tags themselves (an ``alt`` or ``title``)."""
+        Made of whole-text operations (in C), so most documents never need a view. The text is
+        brought near its view (tags that take no room removed, the others as spaces, references
+        decoded, accents and case folded; the tags' own text added for ``alt`` and ``title``),
+        and a form is possible only where every one of its words stands there as a whole word."""
         if self._private_words is None or not source:
             return False
-        loose = _TAG.sub("", source)
-        if "<" in source:
-            loose += " " + " ".join(_TAG.findall(source))
+        loose = source
+        if "<" in loose:
+            tags = " ".join(_TAG.findall(source)).replace("<", " ").replace(">", " ")
+            loose = _TAG.sub(" ", ROOMLESS_TAG.sub("", source)) + " " + tags
         if "&" in loose:
             loose = html.unescape(loose)
         if not loose.isascii():
             loose = _COMBINING.sub("", unicodedata.normalize("NFKD", loose))
         loose = lower_same_length(loose).translate(_FOLD)
-        return next(self._private_words.iter(loose), None) is not None
+        found: set[str] = set()
+        size = len(loose)
+        for end, word in self._private_words.iter(loose):
+            start = end + 1 - len(word)
+            if start and is_word_char(loose[start - 1]) and is_word_char(word[0]):
+                continue
+            if end + 1 < size and is_word_char(loose[end + 1]) and is_word_char(word[-1]):
+                continue
+            if word not in found:
+                found.add(word)
+                if any(needs <= found for needs in self._private_needs[word]):
+                    return True
+        return False
 
     # --- Names typed on their own ------------------------------------------------------------
 

@@ -44,7 +44,9 @@ _SPECIAL = {
     (False, True): re.compile(_REFERENCE),
     (False, False): re.compile(rf"{_REFERENCE}|[{_COMBINING}]+"),
 }
-_TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9]*)")
+#: The tags that take no room in a view: inline elements, comments, declarations.
+ROOMLESS_TAG = re.compile(r"<(?:!--.*?--|[!?][^<>]*|/?\s*(?:" + "|".join(sorted(INLINE)) + r")\b[^<>]*)>",
+                          re.DOTALL | re.IGNORECASE)
 
 
 class _Fold(dict):
@@ -133,7 +135,12 @@ def fold(text: str) -> str:
 
 
 def _view(source: str, markup: bool) -> TextView:
-    view = _build(source, _SPECIAL[markup, source.isascii()])
+    plain = source.isascii()
+    if plain and "&" not in source and (not markup or "<" not in source):
+        text = source.translate(_FOLD)  # one character for one: the view is the source's shape
+        if "  " not in text:
+            return TextView(source, text, [0], [0])
+    view = _build(source, _SPECIAL[markup, plain])
     if "  " in view.text:
         view = _collapse_spaces(view)
     return view
@@ -154,7 +161,7 @@ def _build(source: str, special: re.Pattern) -> TextView:
         found = match.group()
         if found[0] == "<":
             # A tag between blocks stands for a space, unless there is one beside it already.
-            inside = after_space or end == len(source) or source[end].isspace() or _is_inline(found)
+            inside = after_space or end == len(source) or source[end].isspace() or ROOMLESS_TAG.fullmatch(found)
             piece = "" if inside else " "
         elif found[0] == "&":
             piece = fold_char(html.unescape(found))
@@ -177,11 +184,6 @@ def _build(source: str, special: re.Pattern) -> TextView:
     if position < len(source):
         pieces.append(source[position:])
     return TextView(source, "".join(pieces).translate(_FOLD), at_view, at_source)
-
-
-def _is_inline(tag: str) -> bool:
-    name = _TAG_NAME.match(tag)
-    return name is None or name.group(1).lower() in INLINE
 
 
 def _collapse_spaces(view: TextView) -> TextView:

@@ -4,8 +4,8 @@ Pure. A private person's name, alias or "title + surname" may be typed into any 
 in any form the name engine knows (curly apostrophes, accents or none, capitals, split by inline
 markup, `&nbsp;`, a line break). Every such form is replaced, the longest first, so a full name is
 withheld whole and never only its alias, before any other plugin or template sees the text. In
-HTML, attribute values (an image's `alt`, a link's `title`) are withheld too, and the tags inside a
-withheld stretch are kept after the replacement, so the markup stays balanced.
+HTML, attribute values (an image's `alt`, a link's `title`) and comments are withheld too, and
+the tags inside a withheld stretch are kept after the replacement, so the markup stays balanced.
 """
 
 from __future__ import annotations
@@ -36,20 +36,20 @@ def withhold(source: str, names: NameEngine, replacement: str, *, markup: bool =
         count += 1
     pieces.append(source[position:])
     result = "".join(pieces)
-    if markup:
+    if markup and names.may_name_private(" ".join(_TAG.findall(result)).replace("<", " ").replace(">", " ")):
         result, in_tags = _withhold_in_tags(result, names, html.escape(replacement, quote=True))
         count += in_tags
     return result, count
 
 
 def _withhold_in_tags(source: str, names: NameEngine, replacement: str) -> tuple[str, int]:
-    """Private names in attribute values (``alt``, ``title``, ``href``...)."""
+    """Private names in attribute values (``alt``, ``title``, ``href``...) and comments."""
     count = 0
 
     def tag(match: re.Match) -> str:
         nonlocal count
         found = match.group()
-        if "=" not in found or not names.may_name_private(found[1:-1]):
+        if not names.may_name_private(found[1:-1]):
             return found
         withheld, replaced = withhold(found, names, replacement, markup=False)
         count += replaced

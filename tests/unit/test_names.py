@@ -64,6 +64,7 @@ def test_private_names_are_not_mentions_but_are_withheld_whole_in_every_form():
         assert count == 1 and "[withheld]" in withheld and "Brien" not in withheld, typed
     assert withhold("<p>Niamh <em>O'Brien</em></p>", NAMES, "X")[0] == "<p>X<em></em></p>"
     assert withhold('<p><img alt="Niamh O\'Brien" src="a.jpg"></p>', NAMES, "X")[0] == '<p><img alt="X" src="a.jpg"></p>'
+    assert withhold("<p>x</p><!-- ask Niamh O'Brien -->", NAMES, "X")[0] == "<p>x</p><!-- ask X -->"
     assert withhold("<p>Nothing here</p>", NAMES, "X") == ("<p>Nothing here</p>", 0)
 
 
