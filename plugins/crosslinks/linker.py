@@ -54,18 +54,13 @@ class LinkResult:
     mentions: list[Mention] = field(default_factory=list)
 
 
-class _Found(NamedTuple):
-    start: int  # in the text segment's view
-    end: int
-    target: Entity
-    by_initials: bool = False
-
-
-class _Segment(NamedTuple):
-    start: int  # in the source
-    end: int
-    no_link: bool  # inside an element whose text is never linked
-    not_text: bool  # inside a script or style
+#: A name or initials found in a segment: (start, end in its view, target, by initials).
+_Found = tuple[int, int, Entity, bool]
+#: A stretch of text between tags: (start, end in the source, inside an element whose text is
+#: never linked, inside a script or style).
+_Segment = tuple[int, int, bool, bool]
+#: Characters that an attribute's value must not hold as they are.
+_ATTRIBUTE_UNSAFE = re.compile(r'[&<>"\']')
 
 
 @dataclass
@@ -102,22 +97,22 @@ def link_mentions(
     segments, joined = _segments(source, state.linked)
     out: list[str] = []
     position = 0
-    for index, segment in enumerate(segments):
-        text = source[segment.start:segment.end]
-        out.append(source[position:segment.start])
-        position = segment.end
-        if segment.not_text or text.isspace():
+    for index, (start, end, no_link, not_text) in enumerate(segments):
+        text = source[start:end]
+        out.append(source[position:start])
+        position = end
+        if not_text or text.isspace():
             out.append(text)
             continue
         before = _text_of(source, segments[index - 1]) if index and joined[index - 1] else ""
         after = _text_of(source, segments[index + 1]) if joined[index] else ""
-        out.append(_link_text(text, segment, before, after, state))
+        out.append(_link_text(text, no_link, before, after, state))
     out.append(source[position:])
     return LinkResult("".join(out), state.mentions)
 
 
 def _text_of(source: str, segment: _Segment) -> str:
-    return source[segment.start:segment.end]
+    return source[segment[0]:segment[1]]
 
 
 def _segments(source: str, linked: set) -> tuple[list[_Segment], list[bool]]:
@@ -133,7 +128,7 @@ def _segments(source: str, linked: set) -> tuple[list[_Segment], list[bool]]:
         if start > position:
             if segments:
                 joined.append(inline_since)
-            segments.append(_Segment(position, start, bool(stack), bool(stack) and stack[-1] in NOT_TEXT))
+            segments.append((position, start, bool(stack), bool(stack) and stack[-1] in NOT_TEXT))
             inline_since = True
         tag = token.group()
         position = token.end()
@@ -157,12 +152,12 @@ def _segments(source: str, linked: set) -> tuple[list[_Segment], list[bool]]:
     if position < len(source):
         if segments:
             joined.append(inline_since)
-        segments.append(_Segment(position, len(source), bool(stack), bool(stack) and stack[-1] in NOT_TEXT))
+        segments.append((position, len(source), bool(stack), bool(stack) and stack[-1] in NOT_TEXT))
     joined.append(False)
     return segments, joined
 
 
-def _link_text(text: str, segment: _Segment, before: str, after: str, state: _Document) -> str:
+def _link_text(text: str, no_link: bool, before: str, after: str, state: _Document) -> str:
     view = text_view(text)
     found = _targets(view, before, after, state)
     if state.initials:
@@ -171,20 +166,21 @@ def _link_text(text: str, segment: _Segment, before: str, after: str, state: _Do
         return text
     pieces = []
     position = 0
-    for match in found:
-        key = (match.target, match.by_initials)
-        url = None if segment.no_link else state.url_for(match.target)
-        make_link = url is not None and (state.every_mention or key not in state.linked)
-        state.mentions.append(Mention(match.target, make_link, match.by_initials))
-        if not make_link:
+    for start, end, target, by_initials in found:
+        key = (target, by_initials)
+        url = None
+        if not no_link and (state.every_mention or key not in state.linked):
+            url = state.url_for(target)
+        state.mentions.append(Mention(target, url is not None, by_initials))
+        if url is None:
             continue
         state.linked.add(key)
-        start, end = view.span(match.start, match.end)
+        start, end = view.span(start, end)
         opening = state.openings.get(key)
         if opening is None:
-            extra = ' data-initials=""' if match.by_initials else ""
-            opening = state.openings[key] = (f'<a class="mention mention-{match.target.kind}" href="{html.escape(url)}" '
-                                             f'data-mention="{match.target.kind}:{html.escape(match.target.id)}"{extra}>')
+            extra = ' data-initials=""' if by_initials else ""
+            opening = state.openings[key] = (f'<a class="mention mention-{target.kind}" href="{_attribute(url)}" '
+                                             f'data-mention="{target.kind}:{_attribute(target.id)}"{extra}>')
         pieces += [text[position:start], opening, text[start:end], "</a>"]
         position = end
     pieces.append(text[position:])
@@ -194,18 +190,21 @@ def _link_text(text: str, segment: _Segment, before: str, after: str, state: _Do
 def _targets(view, before: str, after: str, state: _Document) -> list[_Found]:
     """The names in one segment that name exactly one entry here (see the module's docstring)."""
     found = []
-    for hit in state.names.mentions(view, before, after):
-        entities = hit.entities
-        if len(entities) != 1:
+    for start, end, fit in state.names.mentions(view, before, after):
+        target = fit.target
+        if target is None:
             continue  # shared by two entries: never linked
-        (target,) = entities
-        if all(claim.short for claim in hit.claims):
-            if not _short_alias_names(target, view.key[hit.start:hit.end], state):
+        if fit.short:
+            if not _short_alias_names(target, view.key[start:end], state):
                 continue
         elif target.kind == "person":
             state.present.add(target.id)
-        found.append(_Found(hit.start, hit.end, target))
+        found.append((start, end, target, False))
     return found
+
+
+def _attribute(value: str) -> str:
+    return html.escape(value) if _ATTRIBUTE_UNSAFE.search(value) else value
 
 
 def _short_alias_names(target: Entity, word: str, state: _Document) -> bool:
@@ -224,7 +223,7 @@ def _initials(text: str, initials: dict[str, Entity | None]) -> list[_Found]:
             continue
         target = initials.get(letters)
         if target is not None:
-            found.append(_Found(match.start(), match.end(), target, by_initials=True))
+            found.append((match.start(), match.end(), target, True))
     return found
 
 
@@ -232,6 +231,6 @@ def _merge(names: list[_Found], initials: list[_Found]) -> list[_Found]:
     """Initials of a meeting's people take precedence in their minutes over other names."""
     if not initials:
         return names
-    taken = [(f.start, f.end) for f in initials]
-    kept = [f for f in names if not any(f.start < e and s < f.end for s, e in taken)]
-    return sorted(kept + initials, key=lambda f: f.start)
+    taken = [(f[0], f[1]) for f in initials]
+    kept = [f for f in names if not any(f[0] < e and s < f[1] for s, e in taken)]
+    return sorted(kept + initials, key=lambda f: f[0])

@@ -84,16 +84,24 @@ class Claim:
         return False
 
 
-class Hit(NamedTuple):
-    """Where a name stands in a view, and every claim on it that fits."""
+class Fit(NamedTuple):
+    """The claims that fit a name as typed, and what follows from them (worked out once)."""
 
-    start: int
-    end: int
     claims: tuple[Claim, ...]
+    target: Entity | None  # the one entry they name; None where two entries share the name
+    short: bool  # all of them one-word aliases of people
+    acronym: bool
 
-    @property
-    def entities(self) -> set[Entity]:
-        return {claim.entity for claim in self.claims}
+    @classmethod
+    def of(cls, claims: tuple[Claim, ...]) -> "Fit":
+        entities = {claim.entity for claim in claims}
+        return cls(claims, entities.pop() if len(entities) == 1 else None, all(c.short for c in claims),
+                   bool(claims) and claims[0].rule == ACRONYM)
+
+
+#: Where a name stands in a view, and the claims on it that fit: (start, end, Fit). A plain
+#: tuple: a build makes hundreds of thousands.
+Hit = tuple[int, int, Fit]
 
 
 class _Entry(NamedTuple):
@@ -101,7 +109,7 @@ class _Entry(NamedTuple):
 
     length: int
     public: tuple[Claim, ...]
-    private: tuple[Claim, ...]
+    private: Fit
     word_start: bool  # the name starts with a letter, digit or _ (so needs a boundary before)
     word_end: bool
     #: As typed (folded) -> the public claims that fit it: a text types a name in few ways.
@@ -109,7 +117,8 @@ class _Entry(NamedTuple):
 
     @classmethod
     def of(cls, key: str, claims: list[Claim]) -> "_Entry":
-        return cls(len(key), tuple(c for c in claims if not c.private), tuple(c for c in claims if c.private),
+        private = tuple(c for c in claims if c.private)
+        return cls(len(key), tuple(c for c in claims if not c.private), Fit.of(private) if private else None,
                    is_word_char(key[0]), is_word_char(key[-1]), {})
 
 
@@ -238,14 +247,12 @@ class NameEngine:
         text = view.text
         for start, end, entry in self._candidates(view, self._public):
             typed = text[start:end]
-            fitting = entry.fitting.get(typed)
-            if fitting is None:
-                fitting = entry.fitting[typed] = tuple(c for c in entry.public if c.fits(typed))
-            if not fitting:
+            fit = entry.fitting.get(typed)
+            if fit is None:
+                fit = entry.fitting[typed] = Fit.of(tuple(c for c in entry.public if c.fits(typed)))
+            if not fit.claims or (fit.acronym and self._shouted(text, start, end, before, after)):
                 continue
-            if fitting[0].rule == ACRONYM and self._shouted(text, start, end, before, after):
-                continue
-            hits.append(Hit(start, end, fitting))
+            hits.append((start, end, fit))
         return leftmost_longest(hits) if len(hits) > 1 else hits
 
     def _shouted(self, text: str, start: int, end: int, before: str, after: str) -> bool:
@@ -263,7 +270,7 @@ class NameEngine:
         """Every form of a private person's name in ``view``, in any case, leftmost-longest."""
         hits = []
         for start, end, entry in self._candidates(view, self._private):
-            hits.append(Hit(start, end, entry.private))
+            hits.append((start, end, entry.private))
         return leftmost_longest(hits)
 
     def may_name_private(self, source: str) -> bool:
@@ -316,10 +323,10 @@ class NameEngine:
 def leftmost_longest(hits: list[Hit]) -> list[Hit]:
     chosen: list[Hit] = []
     last_end = -1
-    for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
-        if hit.start >= last_end:
+    for hit in sorted(hits, key=lambda h: (h[0], h[0] - h[1])):
+        if hit[0] >= last_end:
             chosen.append(hit)
-            last_end = hit.end
+            last_end = hit[1]
     return chosen
 
 

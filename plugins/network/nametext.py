@@ -96,12 +96,14 @@ class TextView:
     offset ``_at_source[k]``, until the next anchor.
     """
 
-    __slots__ = ("source", "text", "key", "_at_view", "_at_source")
+    __slots__ = ("source", "text", "key", "same_places", "_at_view", "_at_source")
 
     def __init__(self, source: str, text: str, at_view: list[int], at_source: list[int]):
         self.source, self.text = source, text
         self.key = lower_same_length(text)
         self._at_view, self._at_source = at_view, at_source
+        #: Every character of the view is the source's character at the same place.
+        self.same_places = len(at_view) == 1
 
     def start_in_source(self, position: int) -> int:
         """Where the view's character at ``position`` begins in the source (after any tags)."""
@@ -116,6 +118,8 @@ class TextView:
         return self._at_source[k - 1] + (position - self._at_view[k - 1])
 
     def span(self, start: int, end: int) -> tuple[int, int]:
+        if self.same_places:
+            return start, end
         return self.start_in_source(start), self.end_in_source(end)
 
 

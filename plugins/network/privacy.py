@@ -27,8 +27,8 @@ def withhold(source: str, names: NameEngine, replacement: str, *, markup: bool =
     view = html_view(source) if markup else text_view(source)
     pieces: list[str] = []
     position = count = 0
-    for hit in names.private_names(view):
-        start, end = view.span(hit.start, hit.end)
+    for first, last, _ in names.private_names(view):
+        start, end = view.span(first, last)
         pieces += [source[position:start], replacement]
         if markup:
             pieces += _TAG.findall(source, start, end)
@@ -67,6 +67,6 @@ def lines_naming(source: str, names: NameEngine) -> list[int]:
         if not names.may_name_private(line):
             continue
         view = html_view(line + " " + (lines[number] if number < len(lines) else ""))
-        if any(view.start_in_source(hit.start) < len(line) for hit in names.private_names(view)):
+        if any(view.start_in_source(start) < len(line) for start, _, _ in names.private_names(view)):
             found.append(number)
     return found

@@ -24,7 +24,7 @@ NAMES = DIRECTORY.names
 
 def found(text):
     view = text_view(text)
-    return [(view.text[h.start:h.end], sorted(e.id for e in h.entities)) for h in NAMES.mentions(view)]
+    return [(view.text[start:end], sorted({c.entity.id for c in fit.claims})) for start, end, fit in NAMES.mentions(view)]
 
 
 def test_the_view_folds_what_writers_vary_and_maps_back_to_what_they_typed():
