@@ -5,8 +5,10 @@ Pure. Built once per build from the directory; linking (crosslinks), withholding
 a name means the same thing everywhere.
 
 Names and text are compared in one form (``nametext``: apostrophes, dashes, spaces and accents
-folded). One Aho-Corasick automaton holds every name, alias and derived form, keyed in lower
-case: a search walks the text once, whatever the size of the directory. Then the rules:
+folded). One table holds every name, alias and derived form, keyed in lower case; Aho-Corasick
+automata over it find them (one for public names, which linking looks for, one for private
+names, which withholding looks for), so a search walks the text once, whatever the size of the
+directory, and costs what it finds. Then the rules:
 
 - whole words only, and where matches overlap the longest wins;
 - a person's or organisation's name matches with the capitals it has in the directory, or wholly
@@ -150,7 +152,7 @@ def _key(shape: str) -> str:
 
 
 class NameEngine:
-    """Every name of the directory, in one automaton (see the module's docstring)."""
+    """Every name of the directory, and the rules that find them (see the module's docstring)."""
 
     def __init__(self, directory: Directory):
         self.directory = directory
