@@ -165,23 +165,25 @@ def _drop_drafts(generator) -> None:
 def _withhold_private_names(content, document, names, replacement, problems, directory) -> None:
     """Replace private names in every text of one document; warn where they were typed."""
     replaced = 0
+    done: dict[str, str] = {}  # the model's title and summary are the content's, mostly
 
-    def hide(value, markup=True):
+    def hide(value):
         nonlocal replaced
         if not isinstance(value, str):
             return value
-        new, count = withhold(value, names, replacement, markup=markup)
-        replaced += count
-        return new
+        if value not in done:
+            done[value], count = withhold(value, names, replacement)
+            replaced += count
+        return done[value]
 
-    for attr, markup in (("_content", True), ("title", False), ("_summary", True)):
+    for attr in ("_content", "title", "_summary"):
         if isinstance(getattr(content, attr, None), str):
-            setattr(content, attr, hide(getattr(content, attr), markup))
+            setattr(content, attr, hide(getattr(content, attr)))
     if "summary" in content.metadata:
         content.metadata["summary"] = hide(content.metadata["summary"])
     content.metadata["title"] = content.title
-    document.title, document.summary = hide(document.title, False), hide(document.summary)
-    _withhold_in_people(document, lambda text: hide(text, False))
+    document.title, document.summary = hide(document.title), hide(document.summary)
+    _withhold_in_people(document, hide)
     if replaced:
         with open(content.source_path, encoding="utf-8-sig") as handle:
             lines = lines_naming(handle.read(), names)

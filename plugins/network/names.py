@@ -51,6 +51,7 @@ _PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "le", "la", "d
 _ACRONYM = re.compile(r"^[A-Z0-9&]{2,}$")
 _CAPITAL_WORD = re.compile(r"[A-Z][A-Z0-9&'-]+")
 _TAG = re.compile(r"<[^<>]*>")
+_SPACES = re.compile("  +")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 CAPITALS, ANY_CASE, ACRONYM = "capitals", "any case", "acronym"
@@ -168,14 +169,6 @@ class NameEngine:
         self._private = _automaton({key: entry for key, entry in entries.items() if entry.private})
         #: Acronyms of the directory: beside one another they are not shouted text.
         self.acronyms = {c.shape for found in claims.values() for c in found if c.rule == ACRONYM}
-        # For the quick test: every word of every private form, and the words each form needs.
-        self._private_needs: dict[str, list[frozenset[str]]] = {}
-        for key, entry in entries.items():
-            if entry.private:
-                words = frozenset(key.split(" "))
-                for word in words:
-                    self._private_needs.setdefault(word, []).append(words)
-        self._private_words = _automaton({word: word for word in self._private_needs})
         #: First names (folded, lower case) -> the ids of the people who have them.
         self.first_names: dict[str, set[str]] = {}
         for person in directory.people.values():
@@ -276,35 +269,30 @@ class NameEngine:
         return leftmost_longest(hits)
 
     def may_name_private(self, source: str) -> bool:
-        """False when ``source`` (HTML or text) cannot hold a private name in any form.
+        """Whether ``source`` (HTML or text) holds a private name in any form.
 
-        Made of whole-text operations (in C), so most documents never need a view. The text is
-        brought near its view (tags that take no room removed, the others as spaces, references
-        decoded, accents and case folded; the tags' own text added for ``alt`` and ``title``),
-        and a form is possible only where every one of its words stands there as a whole word."""
-        if self._private_words is None or not source:
+        Made of whole-text operations (in C), so a document without one never needs a view: the
+        text is brought to its view's form, in lower case and without the way back (references
+        decoded, tags that take no room removed and the others as spaces, accents folded, runs
+        of spaces as one), and the tags' own text is added (an ``alt``, a comment)."""
+        if self._private is None or not source:
             return False
-        loose = source
+        loose = html.unescape(source) if "&" in source else source
+        loose = lower_same_length(loose)
         if "<" in loose:
-            tags = " ".join(_TAG.findall(source)).replace("<", " ").replace(">", " ")
-            loose = _TAG.sub(" ", ROOMLESS_TAG.sub("", source)) + " " + tags
-        if "&" in loose:
-            loose = html.unescape(loose)
+            tags = " ".join(_TAG.findall(loose)).replace("<", " ").replace(">", " ")
+            loose = _TAG.sub(" ", ROOMLESS_TAG.sub("", loose)) + " " + tags
         if not loose.isascii():
             loose = _COMBINING.sub("", unicodedata.normalize("NFKD", loose))
-        loose = lower_same_length(loose).translate(_FOLD)
-        found: set[str] = set()
+        loose = _SPACES.sub(" ", loose.translate(_FOLD))
         size = len(loose)
-        for end, word in self._private_words.iter(loose):
-            start = end + 1 - len(word)
-            if start and is_word_char(loose[start - 1]) and is_word_char(word[0]):
+        for end, entry in self._private.iter(loose):
+            start = end + 1 - entry.length
+            if start and is_word_char(loose[start - 1]) and entry.word_start:
                 continue
-            if end + 1 < size and is_word_char(loose[end + 1]) and is_word_char(word[-1]):
+            if end + 1 < size and is_word_char(loose[end + 1]) and entry.word_end:
                 continue
-            if word not in found:
-                found.add(word)
-                if any(needs <= found for needs in self._private_needs[word]):
-                    return True
+            return True
         return False
 
     # --- Names typed on their own ------------------------------------------------------------

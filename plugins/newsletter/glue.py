@@ -86,7 +86,7 @@ def load_notes(network, generators, problems, **_) -> None:
                                + "Name documents of this issue by their file name, without .md.")
         markdown = Markdown(**settings["MARKDOWN"])
         texts = [str(front.get("title") or ""), str(front.get("preheader") or ""), markdown.convert(body)]
-        texts = [withhold(text, names, replacement, markup=index == 2)[0] for index, text in enumerate(texts)]
+        texts = [withhold(text, names, replacement)[0] for text in texts]
         notes[key] = Note(key, path, texts[0], texts[1], texts[2], [i.removesuffix(".md") for i in lead])
     context["newsletter_notes"] = notes
     context["newsletter_period"] = period
