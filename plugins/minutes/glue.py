@@ -62,8 +62,9 @@ class _Owners:
                              if r.person_id and people[r.person_id].initials == word)
             if len(holders) < 2:
                 return Owner(word)
-            return self._unresolved(word, document, number, line, "which are the initials of more than one person at this "
-                                    f"meeting ({', '.join(holders)})", "Write the name of the one you mean.")
+            return self._unresolved(word, document, number, line, "which are the initials of more than one "
+                                    f"person at this meeting ({', '.join(holders)})",
+                                    "Write the name of the one you mean.")
         if word in people and people[word].public:
             return Owner(people[word].name, Entity("person", word))
         if word in organisations:
@@ -75,7 +76,8 @@ class _Owners:
             return Owner(self.replacement)
         if found.ambiguous:
             both = " and ".join(f"{e.kind} '{e.id}'" for e in found.ambiguous)
-            return self._unresolved(word, document, number, line, f"which is the name of more than one entry ({both})",
+            return self._unresolved(word, document, number, line,
+                                    f"which is the name of more than one entry ({both})",
                                     "Write the id of the one you mean.")
         if word.casefold() in GROUP_OWNERS:
             return Owner(word)

@@ -239,7 +239,8 @@ def _build_model(generators):
     context = generators[0].context
     problems = _Build.problems
     directory = _read_directory(settings, problems)
-    report_names(directory.names, problems, display_path(os.path.join(settings["PATH"], settings["DIRECTORY_PATH"])))
+    folder = display_path(os.path.join(settings["PATH"], settings["DIRECTORY_PATH"]))
+    report_names(directory.names, problems, folder)
     network = Network(directory)
     files = _static_files(settings)
     replacement = settings["PRIVATE_NAME_REPLACEMENT"]

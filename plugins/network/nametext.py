@@ -166,7 +166,8 @@ def _build(source: str, special: re.Pattern) -> TextView:
         found = match.group()
         if found[0] == "<":
             # A tag between blocks stands for a space, unless there is one beside it already.
-            inside = after_space or end == len(source) or source[end].isspace() or ROOMLESS_TAG.fullmatch(found.lower())
+            inside = (after_space or end == len(source) or source[end].isspace()
+                      or ROOMLESS_TAG.fullmatch(found.lower()))
             piece = "" if inside else " "
         elif found[0] == "&":
             piece = fold_char(html.unescape(found))

@@ -54,7 +54,8 @@ def typed(draw, words, markup=True):
         elif accents == "none":
             word = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
         if markup:
-            word = draw(st.sampled_from(["{}", "*{}*", "**{}**", "[{}](https://example.org/)", "<span>{}</span>"])).format(word)
+            markup_of = st.sampled_from(["{}", "*{}*", "**{}**", "[{}](https://example.org/)", "<span>{}</span>"])
+            word = draw(markup_of).format(word)
         pieces.append(word)
     spaces = SPACES if markup else [" ", "  ", "\u00a0"]
     return "".join(piece + (draw(st.sampled_from(spaces)) if i < len(pieces) - 1 else "")
