@@ -40,7 +40,7 @@ import ahocorasick
 from . import commonwords, nametext
 from .commonwords import ordinary_kind
 from .model import Directory, Entity
-from .nametext import _FOLD, ROOMLESS_TAG, fold, is_word_char, lower_same_length
+from .nametext import _FOLD, ANY_TAG, ROOMLESS_TAG, fold, is_word_char, lower_same_length
 
 TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Cllr", "Councillor", "Sir", "Dame",
           "Rev", "Revd", "Lord", "Lady")
@@ -50,7 +50,6 @@ _PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "le", "la", "d
               "bin", "binti", "al", "el", "ter", "ten", "st"}
 _ACRONYM = re.compile(r"^[A-Z0-9&]{2,}$")
 _CAPITAL_WORD = re.compile(r"[A-Z][A-Z0-9&'-]+")
-_TAG = re.compile(r"<[^<>]*>")
 _SPACES = re.compile("  +")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
@@ -280,8 +279,8 @@ class NameEngine:
         loose = html.unescape(source) if "&" in source else source
         loose = lower_same_length(loose)
         if "<" in loose:
-            tags = " ".join(_TAG.findall(loose)).replace("<", " ").replace(">", " ")
-            loose = _TAG.sub(" ", ROOMLESS_TAG.sub("", loose)) + " " + tags
+            tags = " ".join(ANY_TAG.findall(loose)).replace("<", " ").replace(">", " ")
+            loose = ANY_TAG.sub(" ", ROOMLESS_TAG.sub("", loose)) + " " + tags
         if not loose.isascii():
             loose = _COMBINING.sub("", unicodedata.normalize("NFKD", loose))
         loose = _SPACES.sub(" ", loose.translate(_FOLD))

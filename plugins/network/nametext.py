@@ -44,6 +44,8 @@ _SPECIAL = {
     (False, True): re.compile(_REFERENCE),
     (False, False): re.compile(rf"{_REFERENCE}|[{_COMBINING}]+"),
 }
+#: Any tag, loosely: for whole-text operations that take tags out or look into them.
+ANY_TAG = re.compile(r"<[^<>]*>")
 #: The tags that take no room in a view (inline elements, comments, declarations), matched
 #: against lower-cased text (a case-blind expression costs four times as much).
 ROOMLESS_TAG = re.compile(r"<(?:/?(?:" + "|".join(sorted(INLINE, key=len, reverse=True)) + r")(?=[\s/>])[^<>]*"

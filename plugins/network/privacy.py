@@ -14,9 +14,8 @@ import html
 import re
 
 from .names import NameEngine
-from .nametext import html_view, text_view
+from .nametext import ANY_TAG, html_view, text_view
 
-_TAG = re.compile(r"<[^<>]*>")
 _EMPHASIS = re.compile(r"[*_`]+")
 
 
@@ -31,12 +30,12 @@ def withhold(source: str, names: NameEngine, replacement: str, *, markup: bool =
         start, end = view.span(first, last)
         pieces += [source[position:start], replacement]
         if markup:
-            pieces += _TAG.findall(source, start, end)
+            pieces += ANY_TAG.findall(source, start, end)
         position = end
         count += 1
     pieces.append(source[position:])
     result = "".join(pieces)
-    if markup and names.may_name_private(" ".join(_TAG.findall(result)).replace("<", " ").replace(">", " ")):
+    if markup and names.may_name_private(" ".join(ANY_TAG.findall(result)).replace("<", " ").replace(">", " ")):
         result, in_tags = _withhold_in_tags(result, names, html.escape(replacement, quote=True))
         count += in_tags
     return result, count
@@ -55,7 +54,7 @@ def _withhold_in_tags(source: str, names: NameEngine, replacement: str) -> tuple
         count += replaced
         return withheld
 
-    return _TAG.sub(tag, source), count
+    return ANY_TAG.sub(tag, source), count
 
 
 def lines_naming(source: str, names: NameEngine) -> list[int]:
