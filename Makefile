@@ -63,4 +63,4 @@ bench: $(VENV)/.build-installed
 
 clean:
 	rm -rf output output.previous .output.building .output.spare preview preview.previous .preview.building \
-		.preview.spare .cache $(VENV)
+		.preview.spare .output.lock .preview.lock .cache $(VENV)

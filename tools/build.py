@@ -3,12 +3,14 @@
     python tools/build.py [--settings publishconf.py] [--output output] [--content content] [--check]
 
 A failed build (content errors, or any error Pelican reports) leaves the previous output
-folder exactly as it was, prints what went wrong, and exits non-zero.
+folder exactly as it was, prints what went wrong, and exits non-zero. One build runs at a time
+for an output folder and for a cache: a second one waits for the first, and says so.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import gc
 import json
 import logging
@@ -46,10 +48,54 @@ def _plain_logging() -> _ErrorCounter:
 
 
 def build(settings_file: str, output: str, overrides: dict | None = None, timings: str | None = None) -> int:
-    """Run one build; return the exit code (0 on success).
+    """Run one build, alone (see ``_OneBuildAtATime``); return the exit code (0 on success).
 
     ``timings``: a file to write the time of each stage to, as JSON (used by the benchmark).
     """
+    output = os.path.abspath(output)
+    with _OneBuildAtATime(output, settings_file, overrides):
+        return _build(settings_file, output, overrides, timings)
+
+
+def _lock_paths(output: str, settings_file: str, overrides: dict | None) -> list[str]:
+    """A lock for the output folder and one for the cache: two builds of one project, even into
+    two folders, share its cache, which each build tidies."""
+    from pelican.settings import read_settings
+
+    cache = read_settings(settings_file, override=overrides or None).get("CACHE_PATH") or ".cache"
+    paths = [os.path.join(os.path.dirname(output), f".{os.path.basename(output)}.lock"),
+             os.path.abspath(cache).rstrip(os.sep) + ".lock"]
+    return sorted(set(paths))  # always taken in the same order, so two builds never wait on each other
+
+
+class _OneBuildAtATime:
+    """Hold every lock of a build (``filelock``: released by the system if the process dies)."""
+
+    def __init__(self, output: str, settings_file: str, overrides: dict | None):
+        from filelock import FileLock
+
+        self.output = output
+        self.locks = [FileLock(path) for path in _lock_paths(output, settings_file, overrides)]
+
+    def __enter__(self):
+        from filelock import Timeout
+
+        for lock in self.locks:
+            os.makedirs(os.path.dirname(lock.lock_file), exist_ok=True)
+            try:
+                lock.acquire(timeout=0)
+            except Timeout:
+                print(f"Another build of {self.output}/ is running; this one starts when it has finished.",
+                      file=sys.stderr, flush=True)
+                lock.acquire()
+        return self
+
+    def __exit__(self, *_):
+        for lock in reversed(self.locks):
+            lock.release()
+
+
+def _build(settings_file: str, output: str, overrides: dict | None, timings: str | None) -> int:
     sys.path.insert(0, os.path.join(ROOT, "plugins"))
     from network import outputs, split, stats
     from network.errors import BuildFailed, CheckPassed
@@ -57,8 +103,8 @@ def build(settings_file: str, output: str, overrides: dict | None = None, timing
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    output = os.path.abspath(output)
     staging = os.path.join(os.path.dirname(output), f".{os.path.basename(output)}.building")
+    _restore_interrupted_swap(output)
     shutil.rmtree(staging, ignore_errors=True)
     recycled = _take_spare_folders(output, staging)
     if recycled:  # Pelican must not delete the folders we keep for it
@@ -138,23 +184,45 @@ def _remove_empty_folders(top: str) -> None:
 
 
 def _swap(staging: str, output: str) -> None:
-    """Replace output with staging by two renames, so readers never see half a site.
+    """Replace output with staging, so readers never see half a site or none.
 
-    The previous site's files are deleted by a separate process: thousands of files take a
-    while to delete, and nobody needs to wait for it. Its emptied folders are kept for the next
-    build (see ``_take_spare_folders``).
+    Where the system can (Linux), the two folders trade places in one step; elsewhere two
+    renames do it, and a build interrupted between them is mended by the next one
+    (``_restore_interrupted_swap``). The previous site's files are deleted by a separate
+    process: thousands of files take a while to delete, and nobody needs to wait for it. Its
+    emptied folders are kept for the next build (see ``_take_spare_folders``).
     """
     previous = f"{output}.previous"
     shutil.rmtree(previous, ignore_errors=True)  # left by an earlier build that was interrupted
-    if os.path.exists(output):
-        os.rename(output, previous)
-    os.rename(staging, output)
+    if os.path.exists(output) and _exchange(staging, output):
+        os.rename(staging, previous)  # now the old site
+    else:
+        if os.path.exists(output):
+            os.rename(output, previous)
+        os.rename(staging, output)
     if os.path.exists(previous):
         spare = _spare(output)
         script = ('find "$1" ! -type d -delete 2>/dev/null; '
                   'if [ -e "$2" ]; then rm -rf -- "$1"; else mv -T -- "$1" "$2" || rm -rf -- "$1"; fi')
         subprocess.Popen(["sh", "-c", script, "sh", previous, spare], stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def _exchange(first: str, second: str) -> bool:
+    """Trade two folders' places in one step (Linux's renameat2 with RENAME_EXCHANGE)."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_current_folder, exchange = -100, 2
+    return renameat2(at_current_folder, os.fsencode(first), at_current_folder, os.fsencode(second), exchange) == 0
+
+
+def _restore_interrupted_swap(output: str) -> None:
+    """A build stopped between the two renames of the fallback swap left the old site aside."""
+    previous = f"{output}.previous"
+    if not os.path.exists(output) and os.path.isdir(previous):
+        os.rename(previous, output)
 
 
 def main(argv=None) -> int:
