@@ -62,10 +62,14 @@ def _lock_paths(output: str, settings_file: str, overrides: dict | None) -> list
     two folders, share its cache, which each build tidies."""
     from pelican.settings import read_settings
 
-    cache = read_settings(settings_file, override=overrides or None).get("CACHE_PATH") or ".cache"
+    try:
+        cache = read_settings(settings_file, override=overrides or None).get("CACHE_PATH") or ".cache"
+    except Exception:  # settings the build itself will report on, in words
+        cache = ".cache"
     paths = [os.path.join(os.path.dirname(output), f".{os.path.basename(output)}.lock"),
              os.path.abspath(cache).rstrip(os.sep) + ".lock"]
-    return sorted(set(paths))  # always taken in the same order, so two builds never wait on each other
+    # Always taken in the same order: two builds never each hold a lock the other waits for.
+    return sorted(set(paths))
 
 
 class _OneBuildAtATime:
