@@ -31,7 +31,6 @@ import hashlib
 import html
 import re
 import sys
-import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -40,7 +39,8 @@ import ahocorasick
 from . import commonwords, nametext
 from .commonwords import ordinary_kind
 from .model import Directory, Entity
-from .nametext import _FOLD, ANY_TAG, ROOMLESS_TAG, fold, is_word_char, lower_same_length
+from .nametext import (_FOLD, ANY_TAG, ROOMLESS_TAG, fold, is_word_char, lower_same_length, strip_accents,
+                       tags_as_text)
 
 TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Cllr", "Councillor", "Sir", "Dame",
           "Rev", "Revd", "Lord", "Lady")
@@ -51,7 +51,6 @@ _PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "le", "la", "d
 _ACRONYM = re.compile(r"^[A-Z0-9&]{2,}$")
 _CAPITAL_WORD = re.compile(r"[A-Z][A-Z0-9&'-]+")
 _SPACES = re.compile("  +")
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 CAPITALS, ANY_CASE, ACRONYM = "capitals", "any case", "acronym"
 
@@ -279,10 +278,9 @@ class NameEngine:
         loose = html.unescape(source) if "&" in source else source
         loose = lower_same_length(loose)
         if "<" in loose:
-            tags = " ".join(ANY_TAG.findall(loose)).replace("<", " ").replace(">", " ")
-            loose = ANY_TAG.sub(" ", ROOMLESS_TAG.sub("", loose)) + " " + tags
+            loose = ANY_TAG.sub(" ", ROOMLESS_TAG.sub("", loose)) + " " + tags_as_text(loose)
         if not loose.isascii():
-            loose = _COMBINING.sub("", unicodedata.normalize("NFKD", loose))
+            loose = strip_accents(loose)
         loose = _SPACES.sub(" ", loose.translate(_FOLD))
         size = len(loose)
         for end, entry in self._private.iter(loose):

@@ -52,6 +52,22 @@ ROOMLESS_TAG = re.compile(r"<(?:/?(?:" + "|".join(sorted(INLINE, key=len, revers
                           r"|!--.*?--|[!?][^<>]*)>", re.DOTALL)
 
 
+class _Marks(dict):
+    """str.translate table that drops combining marks, learnt on first sight."""
+
+    def __missing__(self, code: int) -> int | None:
+        self[code] = None if unicodedata.combining(chr(code)) else code
+        return self[code]
+
+
+_MARKS = _Marks()
+
+
+def strip_accents(text: str) -> str:
+    """The one rule for folding accents: compatibility decomposition, without combining marks."""
+    return unicodedata.normalize("NFKD", text).translate(_MARKS)
+
+
 class _Fold(dict):
     """str.translate table: each character to its one-character folded form, learnt on first
     sight (apostrophes, dashes, white space and accented letters); others stay as they are."""
@@ -65,7 +81,7 @@ class _Fold(dict):
         elif char.isspace():
             folded = " "
         else:
-            base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+            base = strip_accents(char)
             folded = base if len(base) == 1 else char
         self[code] = folded
         return folded
@@ -76,8 +92,13 @@ _FOLD = _Fold()
 
 def fold_char(char: str) -> str:
     """One character, folded (as the view holds it)."""
-    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-    return (base or " ")[0].translate(_FOLD)
+    return (strip_accents(char) or " ")[0].translate(_FOLD)
+
+
+def tags_as_text(source: str) -> str:
+    """The tags of an HTML fragment, brackets taken off, as text: where a name can hide in an
+    attribute's value or a comment."""
+    return " ".join(ANY_TAG.findall(source)).replace("<", " ").replace(">", " ")
 
 
 def lower_same_length(text: str) -> str:

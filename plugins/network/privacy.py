@@ -14,7 +14,7 @@ import html
 import re
 
 from .names import NameEngine
-from .nametext import ANY_TAG, html_view, text_view
+from .nametext import ANY_TAG, html_view, tags_as_text, text_view
 
 _EMPHASIS = re.compile(r"[*_`]+")
 
@@ -35,7 +35,7 @@ def withhold(source: str, names: NameEngine, replacement: str, *, markup: bool =
         count += 1
     pieces.append(source[position:])
     result = "".join(pieces)
-    if markup and names.may_name_private(" ".join(ANY_TAG.findall(result)).replace("<", " ").replace(">", " ")):
+    if markup and names.may_name_private(tags_as_text(result)):
         result, in_tags = _withhold_in_tags(result, names, html.escape(replacement, quote=True))
         count += in_tags
     return result, count
