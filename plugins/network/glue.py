@@ -6,7 +6,6 @@ import logging
 import os
 import shutil
 import sys
-from dataclasses import replace
 
 from blinker import signal
 from pelican import signals
@@ -18,9 +17,9 @@ from .documents import resolve_document
 from .errors import BuildFailed, CheckPassed, ContentError, ProblemLog
 from .model import Network
 from .names import report_names
-from .privacy import lines_naming, withhold
 from .reader import FrontMatterReader, display_path
 from .source import decode
+from .withholding import check_addresses, check_directory_names, withhold_in_directory, withhold_in_document
 
 logger = logging.getLogger(__name__)
 
@@ -162,55 +161,15 @@ def _drop_drafts(generator) -> None:
             items.clear()
 
 
-def _withhold_private_names(content, document, names, replacement, problems, directory) -> None:
-    """Replace private names in every text of one document; warn where they were typed."""
-    replaced = 0
-    done: dict[str, str] = {}  # the model's title and summary are the content's, mostly
-
-    def hide(value):
-        nonlocal replaced
-        if not isinstance(value, str):
-            return value
-        if value not in done:
-            done[value], count = withhold(value, names, replacement)
-            replaced += count
-        return done[value]
-
-    for attr in ("_content", "title", "_summary"):
-        if isinstance(getattr(content, attr, None), str):
-            setattr(content, attr, hide(getattr(content, attr)))
-    if "summary" in content.metadata:
-        content.metadata["summary"] = hide(content.metadata["summary"])
-    content.metadata["title"] = content.title
-    document.title, document.summary = hide(document.title), hide(document.summary)
-    _withhold_in_people(document, hide)
-    if replaced:
-        with open(content.source_path, encoding="utf-8-sig") as handle:
-            lines = lines_naming(handle.read(), names)
-        where = ", ".join(str(n) for n in lines) or "?"
-        problems.warning(document.path, f"a private person's name was replaced by '{replacement}' "
-                         f"(line {where}).", hint="They are marked 'public: false' in "
-                         "content/directory/people.yml; remove the name from the text to silence this.")
-    for person_id in list(document.people):
-        if not directory.people[person_id].public:
-            document.people.remove(person_id)
-            problems.warning(document.path, f"'{person_id}' is private (public: false), so the document "
-                             "is not tagged with them.", key="people", hint="Remove the id from 'people'.")
-    if document.author and document.author.person_id and not directory.people[document.author.person_id].public:
-        document.author = None
-
-
-def _withhold_in_people(document, hide) -> None:
-    """Guests written as free text (an author, a meeting's lists) are shown as typed: withheld."""
-    def guest(ref):
-        return replace(ref, text=hide(ref.text)) if ref is not None and ref.is_guest else ref
-
-    document.author = guest(document.author)
-    meeting = document.meeting
-    if meeting is not None:
-        meeting.chair, meeting.minutes_by = guest(meeting.chair), guest(meeting.minutes_by)
-        for key in ("present", "in_attendance", "apologies"):
-            setattr(meeting, key, [guest(ref) for ref in getattr(meeting, key)])
+def _directory_addresses(directory, folder):
+    """Addresses the directory publishes: public entries' pages (named by id) and web addresses."""
+    found = []
+    for attr in ("people", "organisations", "themes"):
+        for entry in getattr(directory, attr).values():
+            if getattr(entry, "public", True):
+                found.append((f"{folder}/{attr}.yml", "id", entry.id))
+                found.append((f"{folder}/{attr}.yml", "url", getattr(entry, "url", "")))
+    return found
 
 
 def build_network(generators) -> None:
@@ -241,9 +200,13 @@ def _build_model(generators):
     directory = _read_directory(settings, problems)
     folder = display_path(os.path.join(settings["PATH"], settings["DIRECTORY_PATH"]))
     report_names(directory.names, problems, folder)
+    replacement = settings["PRIVATE_NAME_REPLACEMENT"]
+    check_directory_names(directory, problems, folder)
+    withhold_in_directory(directory, replacement, problems, folder)
     network = Network(directory)
     files = _static_files(settings)
-    replacement = settings["PRIVATE_NAME_REPLACEMENT"]
+    addresses = _directory_addresses(directory, folder)
+    addresses += [(display_path(os.path.join(settings["PATH"], path)), None, path) for path in files]
     for generator in generators:
         for content, is_page in _contents(generator):
             front_matter = content.metadata.get("front_matter")
@@ -259,10 +222,12 @@ def _build_model(generators):
             document.summary = content.metadata.get("summary", "")
             document.date = getattr(content, "date", None) or document.date
             content.doc = document
-            _withhold_private_names(content, document, directory.names, replacement, problems, directory)
+            withhold_in_document(content, document, directory.names, replacement, problems, directory)
             if not document.draft:
                 network.add(document)
+                addresses.append((document.path, None, content.url))
         _drop_drafts(generator)
+    check_addresses(addresses, directory, problems)
     network.documents.sort(key=lambda d: d.date, reverse=True)
     context["network"] = network
     return network, problems

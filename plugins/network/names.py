@@ -302,6 +302,10 @@ class NameEngine:
             return Resolution(owners[0])
         return Resolution(None, owners)
 
+    def private_claims(self) -> list[Claim]:
+        """Every form of every private person's name (names, aliases, id, "title + surname")."""
+        return [claim for claims in self._claims.values() for claim in claims if claim.private]
+
     def is_private(self, entity: Entity) -> bool:
         person = self.directory.people.get(entity.id) if entity.kind == "person" else None
         return person is not None and not person.public

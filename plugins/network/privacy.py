@@ -63,9 +63,10 @@ def lines_naming(source: str, names: NameEngine) -> list[int]:
     lines = [_EMPHASIS.sub("", line) for line in source.splitlines()]
     found = []
     for number, line in enumerate(lines, 1):
-        if not names.may_name_private(line):
+        both = line + " " + (lines[number] if number < len(lines) else "")
+        if not names.may_name_private(both):
             continue
-        view = html_view(line + " " + (lines[number] if number < len(lines) else ""))
+        view = html_view(both)
         if any(view.start_in_source(start) < len(line) for start, _, _ in names.private_names(view)):
             found.append(number)
     return found

@@ -15,7 +15,7 @@ from markdown import Markdown
 from network import outputs
 from network.errors import ContentError, did_you_mean
 from network.generator import NetworkGenerator
-from network.privacy import withhold
+from network.withholding import Withholder, warn_withheld
 from network.reader import display_path
 from network.source import decode, split_front_matter
 from network.stats import record_max
@@ -85,8 +85,11 @@ def load_notes(network, generators, problems, **_) -> None:
                                hint=(f"Did you mean '{close}'? " if close else "")
                                + "Name documents of this issue by their file name, without .md.")
         markdown = Markdown(**settings["MARKDOWN"])
-        texts = [str(front.get("title") or ""), str(front.get("preheader") or ""), markdown.convert(body)]
-        texts = [withhold(text, names, replacement)[0] for text in texts]
+        hide = Withholder(names, replacement)
+        texts = [hide(str(front.get("title") or ""), markup=False), hide(str(front.get("preheader") or ""),
+                 markup=False), hide(markdown.convert(body))]
+        if hide.replaced:
+            warn_withheld(problems, path, full, hide)
         notes[key] = Note(key, path, texts[0], texts[1], texts[2], [i.removesuffix(".md") for i in lead])
     context["newsletter_notes"] = notes
     context["newsletter_period"] = period

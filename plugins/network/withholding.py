@@ -1,0 +1,169 @@
+"""Withholding private people's names in every text of the model, before any output sees it.
+
+The rules of finding and replacing a name live in ``privacy`` and ``names``; this module knows
+which fields of the model are shown (a document's title, summary, body, meeting venues, guests,
+attachment titles; the directory's roles, kinds and descriptions) and tells the officer where a
+name was withheld. Addresses are different: a name in a file name, a slug or a web address cannot
+be withheld once published, so it is an error (``check_addresses``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from urllib.parse import unquote
+
+from .privacy import lines_naming, withhold
+
+#: Fields of directory entries shown as text (names and aliases are checked by ``check_directory``).
+_DIRECTORY_TEXTS = {"people": ("role",), "organisations": ("kind",), "themes": ("description",)}
+_ADDRESS_HINTS = {
+    None: "Rename the file, or change its 'slug', so the address does not name them.",
+    "url": "Change the web address, or remove it.",
+    "id": "Choose an id that does not name them, and use it where documents name this entry.",
+}
+_SEE_DIRECTORY = "They are marked 'public: false' in content/directory/people.yml"
+
+
+class Withholder:
+    """Withholds private names in texts, each distinct text once, counting what it replaced."""
+
+    def __init__(self, names, replacement: str):
+        self.names, self.replacement = names, replacement
+        self.replaced = 0
+        self._done: dict[tuple[str, bool], str] = {}
+
+    def __call__(self, value, markup: bool = True):
+        if not isinstance(value, str) or not value:
+            return value
+        key = (value, markup)
+        if key not in self._done:
+            self._done[key], count = withhold(value, self.names, self.replacement, markup=markup)
+            self.replaced += count
+        return self._done[key]
+
+
+def withhold_in_document(content, document, names, replacement, problems, directory) -> None:
+    """Replace private names in every text of one document; warn where they were typed."""
+    hide = Withholder(names, replacement)
+    for attr in ("_content", "title", "_summary"):
+        if isinstance(getattr(content, attr, None), str):
+            setattr(content, attr, hide(getattr(content, attr)))
+    if "summary" in content.metadata:
+        content.metadata["summary"] = hide(content.metadata["summary"])
+    content.metadata["title"] = content.title
+    document.title, document.summary = hide(document.title), hide(document.summary)
+    _withhold_in_people(document, hide)
+    _withhold_in_front_matter(document, hide)
+    if hide.replaced:
+        warn_withheld(problems, document.path, content.source_path, hide)
+    for person_id in list(document.people):
+        if not directory.people[person_id].public:
+            document.people.remove(person_id)
+            problems.warning(document.path, f"'{person_id}' is private (public: false), so the document "
+                             "is not tagged with them.", key="people", hint="Remove the id from 'people'.")
+    if document.author and document.author.person_id and not directory.people[document.author.person_id].public:
+        document.author = None
+
+
+def warn_withheld(problems, path: str, source_path: str, hide: Withholder) -> None:
+    """The warning for a file in which ``hide`` withheld names, with the lines that hold them."""
+    with open(source_path, encoding="utf-8-sig") as handle:
+        lines = lines_naming(handle.read(), hide.names)
+    where = ", ".join(str(n) for n in lines) or "?"
+    problems.warning(path, f"a private person's name was replaced by '{hide.replacement}' (line {where}).",
+                     hint=f"{_SEE_DIRECTORY}; remove the name from the text to silence this.")
+
+
+def _withhold_in_people(document, hide) -> None:
+    """Guests written as free text (an author, a meeting's lists) are shown as typed: withheld."""
+    def guest(ref):
+        return replace(ref, text=hide(ref.text, markup=False)) if ref is not None and ref.is_guest else ref
+
+    document.author = guest(document.author)
+    meeting = document.meeting
+    if meeting is not None:
+        meeting.chair, meeting.minutes_by = guest(meeting.chair), guest(meeting.minutes_by)
+        for key in ("present", "in_attendance", "apologies"):
+            setattr(meeting, key, [guest(ref) for ref in getattr(meeting, key)])
+
+
+def _withhold_in_front_matter(document, hide) -> None:
+    """Plain-text fields of the front matter that pages, feeds, the calendar and e-mails show."""
+    meeting = document.meeting
+    if meeting is not None:
+        meeting.venue = hide(meeting.venue, markup=False)
+        meeting.next_venue = hide(meeting.next_venue, markup=False)
+        meeting.next_meeting_text = hide(meeting.next_meeting_text, markup=False)
+    for attachment in document.attachments:
+        attachment.title = hide(attachment.title, markup=False)
+
+
+def withhold_in_directory(directory, replacement: str, problems, folder: str) -> None:
+    """Private names in the directory's texts (another person's role, a theme's description)."""
+    names = directory.names
+    for attr, keys in _DIRECTORY_TEXTS.items():
+        for entry in getattr(directory, attr).values():
+            if getattr(entry, "public", True) is False:
+                continue  # a private person's own entry is never shown
+            for key in keys:
+                hide = Withholder(names, replacement)
+                setattr(entry, key, hide(getattr(entry, key), markup=False))
+                if hide.replaced:
+                    problems.warning(f"{folder}/{attr}.yml", f"the {key} of '{entry.id}' names a private "
+                                     f"person; it is shown with '{replacement}' instead.", line=entry.line,
+                                     key=key, hint=f"{_SEE_DIRECTORY}; remove the name to silence this.")
+
+
+def check_directory_names(directory, problems, folder: str) -> None:
+    """A public entry's name or alias that holds a private person's name is an error: it is
+    shown everywhere the entry is, and withheld it would name no one."""
+    names = directory.names
+    for attr in ("people", "organisations", "themes"):
+        for entry in getattr(directory, attr).values():
+            if getattr(entry, "public", True) is False:
+                continue
+            for key, written in [("name", entry.name)] + [("aliases", alias) for alias in entry.aliases]:
+                if names.may_name_private(written) and withhold(written, names, "", markup=False)[1]:
+                    label = "alias" if key == "aliases" else key
+                    problems.error(f"{folder}/{attr}.yml", f"the {label} '{written}' of '{entry.id}' holds the "
+                                   "name of a private person (public: false), so it could not be shown.",
+                                   line=entry.line, key=key,
+                                   hint="Give the two different names, or remove this one.")
+
+
+def _address_words(text: str) -> str:
+    """An address or a name as lower-case words joined by '-' (accents and %20 decoded)."""
+    plain = unicodedata.normalize("NFKD", unquote(text)).encode("ascii", "ignore").decode()
+    return "-" + re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") + "-"
+
+
+class PrivateAddresses:
+    """Finds a private person's name (any form, as address words: 'ottilie-marchbanks') in an
+    address or a file name."""
+
+    def __init__(self, names):
+        self._forms: dict[str, str] = {}
+        for claim in names.private_claims():
+            form = _address_words(claim.written)
+            if form != "--":
+                self._forms.setdefault(form, names.directory.people[claim.entity.id].name)
+
+    def find(self, address: str) -> str | None:
+        """The private person's name ``address`` holds, or None."""
+        words = _address_words(address)
+        for form, name in self._forms.items():
+            if form in words:
+                return name
+        return None
+
+
+def check_addresses(addresses, directory, problems) -> None:
+    """``addresses``: (where to report it, key or None, address) for every published address."""
+    private = PrivateAddresses(directory.names)
+    for path, key, address in addresses:
+        if address and private.find(address):
+            problems.error(path, f"the address '{address}' holds the name of a private person "
+                           "(public: false), and an address cannot be withheld once it is published.",
+                           key=key, hint=_ADDRESS_HINTS.get(key, _ADDRESS_HINTS[None]))
