@@ -14,6 +14,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from . import outputs, parallel, split, stats
 from .directory import FILES, load_directory
 from .documents import resolve_document
+from .contentfiles import check_content_folder
 from .errors import BuildFailed, CheckPassed, ContentError, ProblemLog
 from .model import Network
 from .names import report_names
@@ -91,8 +92,15 @@ def fingerprint_cache(pelican) -> None:
 
 
 def start_build(generator) -> None:
+    """Before Pelican walks the content folder: a link out of it stops the build at once."""
     _Build.problems = ProblemLog()
     stats.reset()
+    settings = generator.settings
+    folders = [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]]
+    if settings.get("NEWSLETTER_NOTES_PATH"):
+        folders.append(settings["NEWSLETTER_NOTES_PATH"])
+    if not check_content_folder(settings["PATH"], folders, display_path, _Build.problems):
+        raise BuildFailed(_Build.problems.errors)
 
 
 def _finished(pelican) -> None:
@@ -103,6 +111,11 @@ def _finished(pelican) -> None:
 
 
 def add_reader(readers) -> None:
+    """Ours is the only reader: Pelican's HTML and reStructuredText readers would publish a file
+    without our checks or withholding (such files are reported by ``contentfiles``)."""
+    for extension in list(readers.reader_classes):
+        if extension != "static":  # the static files' reader only copies them
+            readers.reader_classes[extension] = None
     for extension in FrontMatterReader.file_extensions:
         readers.reader_classes[extension] = FrontMatterReader
 

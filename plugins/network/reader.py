@@ -8,6 +8,7 @@ import re
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 
+from .contentfiles import DOCUMENT_ENDINGS
 from .documents import read_basics
 from .source import clean_word_debris, decode, split_front_matter
 
@@ -73,7 +74,7 @@ PREPARED: dict[str, tuple] = {}
 class FrontMatterReader(MarkdownReader):
     """Reads `---` YAML front matter and a Markdown body; checks title, date and status."""
 
-    file_extensions = ["md", "markdown"]
+    file_extensions = list(DOCUMENT_ENDINGS)
 
     def read(self, source_path):
         prepared = PREPARED.pop(source_path, None)
