@@ -15,7 +15,8 @@ from . import outputs, parallel, split, stats
 from .directory import FILES, load_directory
 from .documents import resolve_document
 from .contentfiles import check_content_folder
-from .errors import BuildFailed, CheckPassed, ContentError, ProblemLog
+from .errors import BuildFailed, CheckPassed, ContentError, Problem, ProblemLog
+from .gate import scan_site
 from .model import Network
 from .names import report_names
 from .reader import FrontMatterReader, display_path
@@ -39,6 +40,7 @@ class _Build:
     """The problems of the build in progress (one Pelican run at a time per process)."""
 
     problems = ProblemLog()
+    names = None  # the name engine of the build in progress, for the last gate
 
 
 class _ContentErrorFilter(logging.Filter):
@@ -93,7 +95,7 @@ def fingerprint_cache(pelican) -> None:
 
 def start_build(generator) -> None:
     """Before Pelican walks the content folder: a link out of it stops the build at once."""
-    _Build.problems = ProblemLog()
+    _Build.problems, _Build.names = ProblemLog(), None
     stats.reset()
     settings = generator.settings
     folders = [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]]
@@ -105,9 +107,29 @@ def start_build(generator) -> None:
 
 def _finished(pelican) -> None:
     split.finish()
+    _last_gate(pelican.settings)
     outputs.finish()
     stats.mark("written")
     stats.between("writing all pages (entity pages included)", "model ready", "written")
+
+
+def _last_gate(settings) -> None:
+    """No file of the new site names a private person (see ``gate``), or nothing is published."""
+    names = _Build.names
+    if names is None or not names.private_claims():
+        return
+    staging, previous = settings["OUTPUT_PATH"], settings.get("REUSE_OUTPUT_FROM")
+    with stats.timed("last gate: private names in the files written"):
+        found, read = scan_site(staging, previous, names)
+    logger.info("The last gate read %d files written in this build.", read)
+    if found:
+        shown = display_path(previous or staging)
+        raise BuildFailed([Problem(
+            f"{shown}/{relative}", f"the new site was not published, because {why} (public: false).",
+            hint="Every text is meant to be withheld before it is written, so a template or a field the "
+            "build does not know let it through. Search the content and the directory for the name and "
+            "remove it (an alias that is an ordinary word, such as 'June', cannot be withheld from "
+            "dates), and report this file to whoever maintains the site's code.") for relative, why in found])
 
 
 def add_reader(readers) -> None:
@@ -192,6 +214,7 @@ def build_network(generators) -> None:
     stats.between("pelican: reading and Markdown", "start", "read")
     with stats.timed("network: model and checks"):
         network, problems = _build_model(generators)
+    _Build.names = network.directory.names
     network_ready.send(network, generators=generators, problems=problems)
     stats.mark("model ready")
     for problem in problems.warnings:

@@ -1,0 +1,66 @@
+"""The last gate reads each written file as its reader would and finds private names in it."""
+
+import os
+
+import pytest
+
+from network.directory import load_directory
+from network.errors import ProblemLog
+from network.gate import readable_text, scan_site
+
+PEOPLE = """
+- id: ottilie-marchbanks
+  name: Ottilie Marchbanks
+  public: false
+- id: ruth-abernethy
+  name: Ruth Abernethy
+"""
+
+
+@pytest.fixture(scope="module")
+def names():
+    directory = load_directory({"people.yml": PEOPLE, "organisations.yml": "", "themes.yml": ""}, "d", ProblemLog())
+    return directory.names
+
+
+@pytest.mark.parametrize("name, data", [
+    ("page.html", "<p>Ottilie <em>Marchbanks</em> came</p>".encode()),
+    ("page.html", "<img alt=\"Ottilie&#32;Marchbanks\" src=x>".encode()),
+    ("feed.xml", "<summary type=\"html\">&lt;p&gt;Ottilie &amp;lt;b&amp;gt;Marchbanks&lt;/p&gt;</summary>".encode()),
+    ("meetings.ics", b"BEGIN:VEVENT\r\nLOCATION:The home of Ottilie Mar\r\n chbanks\\, Lowbridge\r\nEND:VEVENT\r\n"),
+    ("data.json", b'{"name": "Ottilie \\u004darchbanks"}'),
+    ("list.txt", "OTTILIE MARCHBANKS".encode()),
+    ("share.html", b'<a href="mailto:?subject=Thanks%20Ottilie%20Marchbanks">share</a>'),
+    ("issue.eml", b"Subject: =?utf-8?q?News_from_Ottilie_Marchbanks?=\r\nMIME-Version: 1.0\r\n"
+                  b"Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                  b"SGVsbG8gT3R0aWxpZSBNYXJjaGJhbmtz\r\n"),
+    ("issue.eml", b"Subject: News\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n"
+                  b"Content-Transfer-Encoding: quoted-printable\r\n\r\n<p>Ottilie Marc=\r\nhbanks</p>\r\n"),
+])
+def test_every_form_in_every_kind_of_file_is_found(names, name, data):
+    assert names.may_name_private(readable_text(name, data)), readable_text(name, data)
+
+
+@pytest.mark.parametrize("name, data", [
+    ("page.html", b"<p>Ruth Abernethy and [name withheld] came.</p>"),
+    ("page.html", b"<p>Ottilie's house; the Marchbanks Road</p>"),
+    ("file.pdf", b"Ottilie Marchbanks"),  # a binary file's bytes are not read
+])
+def test_other_names_and_parts_of_names_are_not(names, name, data):
+    text = readable_text(name, data)
+    assert text is None or not names.may_name_private(text)
+
+
+def test_only_files_written_in_this_build_are_read_and_addresses_are_checked(tmp_path, names):
+    previous, staging = tmp_path / "output", tmp_path / "staging"
+    for folder in (previous, staging):
+        (folder / "a").mkdir(parents=True)
+    (previous / "a" / "reused.html").write_text("<p>Ottilie Marchbanks</p>")  # published before the change
+    os.link(previous / "a" / "reused.html", staging / "a" / "reused.html")
+    (staging / "a" / "new.html").write_text("<p>Ottilie Marchbanks</p>")
+    (staging / "ottilie-marchbanks.pdf").write_bytes(b"%PDF")
+    (staging / "clean.html").write_text("<p>Ruth Abernethy</p>")
+    found, read = scan_site(str(staging), str(previous), names)
+    assert sorted(found) == [("a/new.html", "it names a private person"),
+                             ("ottilie-marchbanks.pdf", "its address names a private person")]
+    assert read == 2  # new.html and clean.html; the reused page and the named file are not read
