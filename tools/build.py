@@ -10,16 +10,16 @@ for an output folder and for a cache: a second one waits for the first, and says
 from __future__ import annotations
 
 import argparse
-import ctypes
 import gc
 import json
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import time
 import traceback
+
+import publishing
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -107,10 +107,7 @@ def _build(settings_file: str, output: str, overrides: dict | None, timings: str
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    staging = os.path.join(os.path.dirname(output), f".{os.path.basename(output)}.building")
-    _restore_interrupted_swap(output)
-    shutil.rmtree(staging, ignore_errors=True)
-    recycled = _take_spare_folders(output, staging)
+    staging, recycled = publishing.prepare_staging(output)
     if recycled:  # Pelican must not delete the folders we keep for it
         overrides = {**(overrides or {}), "DELETE_OUTPUT_DIRECTORY": False}
     counter = _plain_logging()
@@ -145,9 +142,7 @@ def _build(settings_file: str, output: str, overrides: dict | None, timings: str
         print(f"\nThe site was not built: {len(counter.messages)} error(s) were reported above.\n"
               "Nothing was published; the site online is unchanged.", file=sys.stderr)
         return 1
-    if recycled:
-        _remove_empty_folders(staging)  # pages that are gone
-    _swap(staging, output)
+    publishing.publish(staging, output, recycled)
     elapsed = time.perf_counter() - started
     reused = outputs.summary()
     print(f"Built {output}/ in {elapsed:.1f} s{f' ({reused})' if reused else ''}.")
@@ -155,78 +150,6 @@ def _build(settings_file: str, output: str, overrides: dict | None, timings: str
         with open(timings, "w", encoding="utf-8") as handle:
             json.dump({"total": elapsed, "stages": dict(stats.STAGES)}, handle, indent=2)
     return 0
-
-
-def _spare(output: str) -> str:
-    return os.path.join(os.path.dirname(output), f".{os.path.basename(output)}.spare")
-
-
-def _take_spare_folders(output: str, staging: str) -> bool:
-    """Start the build in the folders of the site before last, emptied of files.
-
-    A site has a folder per page, and creating thousands of folders is slow on some disks;
-    the site that was replaced keeps its folders (only its files are deleted, see ``_swap``).
-    It holds no file at all, so nothing written here can reach a published file.
-    """
-    spare = _spare(output)
-    if not os.path.isdir(spare):
-        return False
-    try:
-        os.rename(spare, staging)
-    except OSError:
-        return False
-    return True
-
-
-def _remove_empty_folders(top: str) -> None:
-    for base, _, _ in os.walk(top, topdown=False):
-        if base != top:
-            try:
-                os.rmdir(base)
-            except OSError:
-                pass  # not empty: the usual case
-
-
-def _swap(staging: str, output: str) -> None:
-    """Replace output with staging, so readers never see half a site or none.
-
-    Where the system can (Linux), the two folders trade places in one step; elsewhere two
-    renames do it, and a build interrupted between them is mended by the next one
-    (``_restore_interrupted_swap``). The previous site's files are deleted by a separate
-    process: thousands of files take a while to delete, and nobody needs to wait for it. Its
-    emptied folders are kept for the next build (see ``_take_spare_folders``).
-    """
-    previous = f"{output}.previous"
-    shutil.rmtree(previous, ignore_errors=True)  # left by an earlier build that was interrupted
-    if os.path.exists(output) and _exchange(staging, output):
-        os.rename(staging, previous)  # now the old site
-    else:
-        if os.path.exists(output):
-            os.rename(output, previous)
-        os.rename(staging, output)
-    if os.path.exists(previous):
-        spare = _spare(output)
-        script = ('find "$1" ! -type d -delete 2>/dev/null; '
-                  'if [ -e "$2" ]; then rm -rf -- "$1"; else mv -T -- "$1" "$2" || rm -rf -- "$1"; fi')
-        subprocess.Popen(["sh", "-c", script, "sh", previous, spare], stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, start_new_session=True)
-
-
-def _exchange(first: str, second: str) -> bool:
-    """Trade two folders' places in one step (Linux's renameat2 with RENAME_EXCHANGE)."""
-    try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):
-        return False
-    at_current_folder, exchange = -100, 2
-    return renameat2(at_current_folder, os.fsencode(first), at_current_folder, os.fsencode(second), exchange) == 0
-
-
-def _restore_interrupted_swap(output: str) -> None:
-    """A build stopped between the two renames of the fallback swap left the old site aside."""
-    previous = f"{output}.previous"
-    if not os.path.exists(output) and os.path.isdir(previous):
-        os.rename(previous, output)
 
 
 def main(argv=None) -> int:
