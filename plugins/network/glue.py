@@ -120,7 +120,7 @@ def _last_gate(settings) -> None:
         return
     staging, previous = settings["OUTPUT_PATH"], settings.get("REUSE_OUTPUT_FROM")
     with stats.timed("last gate: private names in the files written"):
-        found, read = scan_site(staging, previous, names)
+        found, read = scan_site(staging, previous, names, settings.get("WRITE_PROCESSES") or os.cpu_count() or 1)
     logger.info("The last gate read %d files written in this build.", read)
     if found:
         shown = display_path(previous or staging)

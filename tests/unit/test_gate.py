@@ -6,7 +6,7 @@ import pytest
 
 from network.directory import load_directory
 from network.errors import ProblemLog
-from network.gate import readable_text, scan_site
+from network.gate import LastGate, scan_site
 
 PEOPLE = """
 - id: ottilie-marchbanks
@@ -29,6 +29,12 @@ def names():
     ("feed.xml", "<summary type=\"html\">&lt;p&gt;Ottilie &amp;lt;b&amp;gt;Marchbanks&lt;/p&gt;</summary>".encode()),
     ("meetings.ics", b"BEGIN:VEVENT\r\nLOCATION:The home of Ottilie Mar\r\n chbanks\\, Lowbridge\r\nEND:VEVENT\r\n"),
     ("data.json", b'{"name": "Ottilie \\u004darchbanks"}'),
+    ("data.json", b'{"name": "\\u004fttilie \\u004darchbanks"}'),
+    ("page.html", b"<p>O&#116;tilie Marchbank&#x73;</p>"),
+    ("feed.xml", b"<p>O&amp;#116;tilie Marchbank&amp;#x73;</p>"),
+    ("page.html", b"<p>Ott<b>ilie</b> Mar<!-- x -->chbanks</p>"),
+    ("page.html", "<p>OTTILIE-MARCHBANKS and ottilie\u2011marchbanks</p>".encode()),
+    ("page.html", b"<p>Ottilie <a href=\"https://example.org/" + b"x" * 600 + b"\">Marchbanks</a></p>"),
     ("list.txt", "OTTILIE MARCHBANKS".encode()),
     ("share.html", b'<a href="mailto:?subject=Thanks%20Ottilie%20Marchbanks">share</a>'),
     ("issue.eml", b"Subject: =?utf-8?q?News_from_Ottilie_Marchbanks?=\r\nMIME-Version: 1.0\r\n"
@@ -38,7 +44,7 @@ def names():
                   b"Content-Transfer-Encoding: quoted-printable\r\n\r\n<p>Ottilie Marc=\r\nhbanks</p>\r\n"),
 ])
 def test_every_form_in_every_kind_of_file_is_found(names, name, data):
-    assert names.may_name_private(readable_text(name, data)), readable_text(name, data)
+    assert LastGate(names).file_names_private(name, data) == "it names a private person"
 
 
 @pytest.mark.parametrize("name, data", [
@@ -47,8 +53,7 @@ def test_every_form_in_every_kind_of_file_is_found(names, name, data):
     ("file.pdf", b"Ottilie Marchbanks"),  # a binary file's bytes are not read
 ])
 def test_other_names_and_parts_of_names_are_not(names, name, data):
-    text = readable_text(name, data)
-    assert text is None or not names.may_name_private(text)
+    assert LastGate(names).file_names_private(name, data) is None
 
 
 def test_only_files_written_in_this_build_are_read_and_addresses_are_checked(tmp_path, names):
@@ -64,3 +69,13 @@ def test_only_files_written_in_this_build_are_read_and_addresses_are_checked(tmp
     assert sorted(found) == [("a/new.html", "it names a private person"),
                              ("ottilie-marchbanks.pdf", "its address names a private person")]
     assert read == 2  # new.html and clean.html; the reused page and the named file are not read
+
+
+def test_a_large_site_is_read_by_several_processes_with_the_same_result(tmp_path, names):
+    for index in range(250):
+        (tmp_path / f"page-{index}.html").write_text("<p>Ottilie Marchbanks</p>" if index in (7, 123) else "<p>Ruth</p>")
+    one = scan_site(str(tmp_path), None, names, workers=1)
+    several = scan_site(str(tmp_path), None, names, workers=3)
+    assert sorted(one[0]) == several[0] == [("page-123.html", "it names a private person"),
+                                           ("page-7.html", "it names a private person")]
+    assert one[1] == several[1] == 250
