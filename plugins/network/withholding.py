@@ -64,6 +64,9 @@ def withhold_in_document(content, document, names, replacement, problems, direct
             problems.warning(document.path, f"'{person_id}' is private (public: false), so the document "
                              "is not tagged with them.", key="people", hint="Remove the id from 'people'.")
     if document.author and document.author.person_id and not directory.people[document.author.person_id].public:
+        problems.warning(document.path, f"the author '{document.author.person_id}' is private (public: false), "
+                         "so the document is shown without an author.", key="author",
+                         hint="Name a public author, or remove the line to silence this.")
         document.author = None
 
 

@@ -100,6 +100,8 @@ def _put_private_person_everywhere(content):
     _edit(note, 'title: "CVMP news, October 2026"', 'title: "CVMP news from Ottilie Marchbanks"')
     _edit(note, 'preheader: "The evaluation', 'preheader: "Ms Marchbanks on the evaluation')
     _edit(note, "Nadia Fairclough, Partnership Project Officer", "Ottilie Marchbanks, volunteer")
+    _edit(content / "briefings" / "2024-03-move-on-briefing.md", "author: nadia-fairclough",
+          "author: ottilie-marchbanks")
     _edit(content / "pages" / "about.md", "brings together the organisations",
           "(thanks to Ottilie Marchbanks) brings together the organisations")
     return update, minutes
@@ -111,6 +113,8 @@ def test_a_private_person_in_every_field_reaches_no_output_file(tmp_path, conten
     assert result.returncode == 0, result.log
     assert traces_in(result.output) == []
     # The officer is told where each one was, to take the name out of the source.
+    assert re.search(r"2024-03-move-on-briefing.md, key 'author': the author 'ottilie-marchbanks' is private "
+                     r"\(public: false\), so the document is shown without an author", result.log), result.log
     for path, key in [("directory/people.yml", "role"), ("directory/themes.yml", "description"),
                       ("directory/organisations.yml", "kind")]:
         assert re.search(rf"WARNING: .*{re.escape(path)}, line \d+, key '{key}': the {key} of '[a-z-]+' names a "
