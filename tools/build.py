@@ -101,7 +101,7 @@ class _OneBuildAtATime:
 
 def _build(settings_file: str, output: str, overrides: dict | None, timings: str | None) -> int:
     sys.path.insert(0, os.path.join(ROOT, "plugins"))
-    from network import outputs, split, stats
+    from network import split
     from network.errors import BuildFailed, CheckPassed
     from network.split import HelperFailed
     from pelican import Pelican
@@ -142,7 +142,19 @@ def _build(settings_file: str, output: str, overrides: dict | None, timings: str
         print(f"\nThe site was not built: {len(counter.messages)} error(s) were reported above.\n"
               "Nothing was published; the site online is unchanged.", file=sys.stderr)
         return 1
-    publishing.publish(staging, output, recycled)
+    return _put_in_place(staging, output, recycled, started, timings)
+
+
+def _put_in_place(staging: str, output: str, recycled: bool, started: float, timings: str | None) -> int:
+    from network import outputs, stats
+
+    try:
+        publishing.publish(staging, output, recycled)
+    except OSError as exc:  # the disk, not the content: full, read-only, no permission
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"The new site was built but could not be put in {output}/: {exc.strerror} ({exc.filename}).\n"
+              "Check that the disk has room and that you may write there, then build again.", file=sys.stderr)
+        return 2
     elapsed = time.perf_counter() - started
     reused = outputs.summary()
     print(f"Built {output}/ in {elapsed:.1f} s{f' ({reused})' if reused else ''}.")
