@@ -101,6 +101,9 @@ class ProblemLog:
     """Collects every problem of one build, so they are reported together."""
 
     problems: list[Problem] = field(default_factory=list)
+    #: Problems that only follow from another one (every document naming people, when people.yml
+    #: could not be read), by that cause: kept out of the report so the cause shows alone.
+    held: dict[str, list[Problem]] = field(default_factory=dict)
 
     def add(self, problem: Problem) -> None:
         if problem not in self.problems:
@@ -111,6 +114,9 @@ class ProblemLog:
 
     def warning(self, path, message, *, line=None, key=None, hint=None) -> None:
         self.add(Problem(path, message, line, key, hint, WARNING))
+
+    def hold(self, cause: str, problem: Problem) -> None:
+        self.held.setdefault(cause, []).append(problem)
 
     def extend(self, problems: Iterable[Problem]) -> None:
         for problem in problems:

@@ -12,7 +12,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from . import outputs, parallel, split, stats
-from .directory import FILES, load_directory
+from .directory import FILES, load_directory, report_unread_files
 from .documents import resolve_document
 from .contentfiles import check_content_folder
 from .errors import BuildFailed, CheckPassed, ContentError, Problem, ProblemLog
@@ -20,7 +20,6 @@ from .gate import scan_site
 from .model import Network
 from .names import report_names
 from .reader import FrontMatterReader, display_path
-from .source import decode
 from .withholding import check_addresses, check_directory_names, withhold_in_directory, withhold_in_document
 
 logger = logging.getLogger(__name__)
@@ -144,19 +143,13 @@ def add_reader(readers) -> None:
 
 def _read_directory(settings, problems):
     folder = os.path.join(settings["PATH"], settings["DIRECTORY_PATH"])
-    texts = {}
+    contents = {}
     for filename, _ in FILES.values():
         full = os.path.join(folder, filename)
-        if not os.path.exists(full):
-            texts[filename] = None
-            continue
-        with open(full, "rb") as handle:
-            try:
-                texts[filename] = decode(handle.read(), display_path(full))
-            except ContentError as exc:
-                problems.extend(exc.problems)
-                texts[filename] = ""
-    return load_directory(texts, display_path(folder), problems)
+        if os.path.exists(full):
+            with open(full, "rb") as handle:
+                contents[filename] = handle.read()
+    return load_directory(contents, display_path(folder), problems)
 
 
 def _static_files(settings) -> dict[str, int]:
@@ -263,6 +256,7 @@ def _build_model(generators):
                 network.add(document)
                 addresses.append((document.path, None, content.url))
         _drop_drafts(generator)
+    report_unread_files(directory, folder, problems)
     check_addresses(addresses, directory, problems)
     network.documents.sort(key=lambda d: d.date, reverse=True)
     context["network"] = network
