@@ -315,7 +315,11 @@ def _next_meeting(meeting: Meeting, block: Mapping, resolver: _Resolver, path: s
     raw = block["next_meeting"]
     text = _text(raw) or ""
     when = parse_date(text)
-    if when is not None:
+    if when is not None and meeting.starts is not None and when.date() <= meeting.starts.date():
+        resolver.report(path, f"the next meeting ({text}) is not after this one ({meeting.starts:%Y-%m-%d}).",
+                        line=block.line_of("next_meeting"), key="meeting.next_meeting",
+                        hint="Check the year and the month in 'next_meeting' and in 'date' (this meeting's).")
+    elif when is not None:
         meeting.next_meeting = when
         meeting.next_meeting_has_time = ":" in text
         meeting.next_meeting_text = text
