@@ -94,6 +94,19 @@ def read_basics(fm: Mapping, path: str, *, default_category: str | None, categor
     }
 
 
+#: Bytes above which a document is slow to build and to read: a pasted report, pictures pasted
+#: into the text as data.
+LARGE_DOCUMENT = 1_000_000
+
+
+def report_size(path: str, size: int, log: ProblemLog) -> None:
+    if size > LARGE_DOCUMENT:
+        log.warning(path, f"the document is {size / 1_000_000:.1f} MB; documents over "
+                    f"{LARGE_DOCUMENT // 1_000_000} MB make the site slow to build and to read.",
+                    hint="Move large material (a long report, pictures pasted into the text) to a file in "
+                    "content/files/ or content/images/ and link it.")
+
+
 class _Resolver:
     """Checks ids against the directory for one document, recording problems."""
 

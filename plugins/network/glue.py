@@ -13,7 +13,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from . import outputs, parallel, split, stats
 from .directory import FILES, load_directory, report_unread_files
-from .documents import resolve_document
+from .documents import report_size, resolve_document
 from .contentfiles import check_content_folder
 from .errors import BuildFailed, CheckPassed, ContentError, Problem, ProblemLog
 from .gate import scan_site
@@ -246,6 +246,7 @@ def _build_model(generators):
                 directory, problems, is_page=is_page,
                 minutes_category=settings["MINUTES_CATEGORY"], files=files,
             )
+            report_size(document.path, os.path.getsize(content.source_path), problems)
             document.url = content.url
             document.key = content.relative_source_path.replace(os.sep, "/")
             document.summary = content.metadata.get("summary", "")

@@ -161,3 +161,15 @@ def test_a_next_meeting_on_or_before_the_meetings_own_date_is_an_error(next_meet
         "after this one (2025-02-12). Check the year and the month in 'next_meeting' and in 'date' (this meeting's)."]
     assert document.meeting.next_meeting is None
 
+
+def test_a_document_over_a_megabyte_is_a_warning_with_its_size():
+    from network.documents import report_size
+
+    log = ProblemLog()
+    report_size(PATH, 1_000_000, log)
+    assert not log.problems
+    report_size(PATH, 20_300_000, log)
+    assert [p.format() for p in log.warnings] == [
+        f"{PATH}: the document is 20.3 MB; documents over 1 MB make the site slow to build and to read. Move large "
+        "material (a long report, pictures pasted into the text) to a file in content/files/ or content/images/ "
+        "and link it."]
