@@ -117,8 +117,9 @@ def test_a_missing_file_nobody_needs_is_a_warning():
     resolve(directory, log, NAMING_EVERYONE.replace("[housing]", "[]"))
     report_unread_files(directory, FOLDER, log)
     assert directory.unread == {"themes": "missing"}
-    assert report(log) == ([UNKNOWN_PERSON], ["content/directory/themes.yml: the file is missing, so the site has no themes. "
-                            "Create content/directory/themes.yml (see README, 'The directory').", GUEST])
+    assert report(log) == ([UNKNOWN_PERSON], [
+        "content/directory/themes.yml: the file is missing, so the site has no themes. "
+        "Create content/directory/themes.yml (see README, 'The directory').", GUEST])
 
 
 def test_a_missing_file_that_documents_need_is_one_error_naming_the_first():
