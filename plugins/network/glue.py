@@ -12,6 +12,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from . import outputs, parallel, split, stats
+from .addresses import address_clashes, claims_of, is_not_pelicans_slug_warning
 from .directory import FILES, load_directory, report_unread_files
 from .documents import report_size, resolve_document
 from .contentfiles import check_content_folder
@@ -259,6 +260,7 @@ def _build_model(generators):
         _drop_drafts(generator)
     report_unread_files(directory, folder, problems)
     check_addresses(addresses, directory, problems)
+    problems.extend(address_clashes(claims_of(generators, settings)))
     network.documents.sort(key=lambda d: d.date, reverse=True)
     context["network"] = network
     return network, problems
@@ -266,6 +268,7 @@ def _build_model(generators):
 
 def register():
     logging.getLogger("pelican.generators").addFilter(_ContentErrorFilter())
+    logging.getLogger("pelican.utils").addFilter(is_not_pelicans_slug_warning)
     signals.initialized.connect(fingerprint_cache)
     signals.readers_init.connect(add_reader)
     signals.get_writer.connect(outputs.writer_class)
