@@ -1,6 +1,6 @@
 """Load and check the directory: people.yml, organisations.yml and themes.yml.
 
-Pure: takes the files' text, returns a Directory and records every problem in a ProblemLog.
+Pure: takes the files' contents (bytes or text), returns a Directory and records every problem in a ProblemLog.
 """
 
 from __future__ import annotations
