@@ -24,9 +24,13 @@ class BuildResult:
         return self.stdout + self.stderr
 
 
-def run_build(output: str, content: str = CONTENT, settings: str = "publishconf.py", env=None) -> BuildResult:
+def run_build(output: str, content: str = CONTENT, settings: str = "publishconf.py", env=None,
+              check: bool = False) -> BuildResult:
+    """``check``: only check, as `make check` does (nothing is written)."""
     command = [sys.executable, os.path.join(ROOT, "tools", "build.py"), "--settings",
                os.path.join(ROOT, settings), "--output", output, "--content", content]
+    if check:
+        command.append("--check")
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600,
                           env={**os.environ, **(env or {})})
     return BuildResult(done.returncode, done.stdout, done.stderr, output)

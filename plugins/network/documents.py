@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from .errors import ContentError, Problem, ProblemLog, did_you_mean
+from .errors import ERROR, WARNING, ContentError, Problem, ProblemLog, did_you_mean
 from .model import Attachment, Directory, Document, Meeting, PersonRef
 from .source import DATE_HINT, is_id_shaped, parse_date, parse_time
 from .yamltext import Mapping
@@ -26,6 +26,8 @@ PERSON_LIST_KEYS = ("present", "in_attendance", "apologies")
 STATUSES = ("published", "draft")
 # Words a writer may give as `next_meeting` when there is no date yet.
 UNDATED_NEXT_MEETING = ("to be confirmed", "to be arranged", "to be agreed", "tbc", "tba")
+#: The directory file (Directory attribute, and name without .yml) of each kind of id.
+_DIRECTORY_FILE = {"person": "people", "organisation": "organisations", "theme": "themes"}
 
 
 def _text(value) -> str | None:
@@ -92,6 +94,19 @@ def read_basics(fm: Mapping, path: str, *, default_category: str | None, categor
     }
 
 
+#: Bytes above which a document is slow to build and to read: a pasted report, pictures pasted
+#: into the text as data.
+LARGE_DOCUMENT = 1_000_000
+
+
+def report_size(path: str, size: int, log: ProblemLog) -> None:
+    if size > LARGE_DOCUMENT:
+        log.warning(path, f"the document is {size / 1_000_000:.1f} MB; documents over "
+                    f"{LARGE_DOCUMENT // 1_000_000} MB make the site slow to build and to read.",
+                    hint="Move large material (a long report, pictures pasted into the text) to a file in "
+                    "content/files/ or content/images/ and link it.")
+
+
 class _Resolver:
     """Checks ids against the directory for one document, recording problems."""
 
@@ -99,14 +114,27 @@ class _Resolver:
         self.directory, self.path, self.fm, self.log = directory, path, fm, log
         # A draft's problems never stop the build: they are reported as warnings.
         self.report = log.warning if draft else log.error
+        self.severity = WARNING if draft else ERROR
+
+    def _about_directory(self, attr: str, problem: Problem) -> None:
+        """Report a problem with a name or id of the directory, unless its file (people.yml...)
+        was missing or unusable: that file's one problem says it all (directory.unread)."""
+        if attr in self.directory.unread:
+            self.log.hold(attr, problem)
+        else:
+            self.log.add(problem)
 
     def _unknown(self, value, table, kind, key, line):
-        named = self.directory.names.resolve(value, (kind,)).entity
-        close = named.id if named else did_you_mean(value, table)
-        file = {"person": "people.yml", "organisation": "organisations.yml", "theme": "themes.yml"}[kind]
+        attr = _DIRECTORY_FILE[kind]
+        if attr in self.directory.unread:
+            named = close = None  # nothing to look for a near miss in
+        else:
+            named = self.directory.names.resolve(value, (kind,)).entity
+            close = named.id if named else did_you_mean(value, table)
         hint = f"Did you mean '{close}'? " if close else ""
-        self.report(self.path, f"unknown {kind} '{value}'.", line=line, key=key,
-                    hint=hint + f"Use an id from content/directory/{file}, or add the {kind} there.")
+        self._about_directory(attr, Problem(
+            self.path, f"unknown {kind} '{value}'.", line, key,
+            hint + f"Use an id from content/directory/{attr}.yml, or add the {kind} there.", self.severity))
 
     def id_list(self, key: str, table: dict, kind: str) -> list[str]:
         raw = self.fm.get(key)
@@ -154,9 +182,9 @@ class _Resolver:
         by_name = {person.name: person.id for person in self.directory.people.values()}
         close = did_you_mean(name, by_name)
         hint = f"Did you mean '{by_name[close]}' ({close})? " if close else ""
-        self.log.warning(self.path, f"'{text}' is not in the directory, so the name is shown as written, "
-                         "without a link.", line=line, key=key,
-                         hint=hint + "If they take part regularly, add them to content/directory/people.yml.")
+        self._about_directory("people", Problem(
+            self.path, f"'{text}' is not in the directory, so the name is shown as written, without a link.",
+            line, key, hint + "If they take part regularly, add them to content/directory/people.yml.", WARNING))
         return PersonRef(text)
 
 
@@ -300,7 +328,11 @@ def _next_meeting(meeting: Meeting, block: Mapping, resolver: _Resolver, path: s
     raw = block["next_meeting"]
     text = _text(raw) or ""
     when = parse_date(text)
-    if when is not None:
+    if when is not None and meeting.starts is not None and when.date() <= meeting.starts.date():
+        resolver.report(path, f"the next meeting ({text}) is not after this one ({meeting.starts:%Y-%m-%d}).",
+                        line=block.line_of("next_meeting"), key="meeting.next_meeting",
+                        hint="Check the year and the month in 'next_meeting' and in 'date' (this meeting's).")
+    elif when is not None:
         meeting.next_meeting = when
         meeting.next_meeting_has_time = ":" in text
         meeting.next_meeting_text = text

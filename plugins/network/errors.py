@@ -7,17 +7,45 @@ or key, what was wrong and what to do, with a did-you-mean where a near match ex
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
 ERROR = "error"
 WARNING = "warning"
 
+#: The most characters of a value a message quotes, and the most characters of a whole message or
+#: hint. A 35 MB line pasted by mistake must still give a message one can read.
+QUOTE_LIMIT = 100
+TEXT_LIMIT = 500
+# A quoted value: from a quote after a space (not "Anne's") to a quote before one, on one line.
+# Possessive, so a long line costs one pass.
+_LONG_QUOTED = re.compile(
+    "|".join(f"(?<!\\w){q}(?:[^{q}\\n]|{q}(?=\\w)){{{QUOTE_LIMIT + 1},}}+{q}(?!\\w)" for q in "'\""))
+
+
+def _cut_quoted(match: re.Match) -> str:
+    quoted = match.group()
+    return f"{quoted[:QUOTE_LIMIT + 1]}…{quoted[-1]}"
+
+
+def readable(text: str | None) -> str | None:
+    """The one rule for the length of what a problem says: a quoted value keeps its first
+    QUOTE_LIMIT characters, and a text still longer than TEXT_LIMIT its start and its end."""
+    if text is None or len(text) <= QUOTE_LIMIT:
+        return text
+    if len(text) > 10 * TEXT_LIMIT:  # first the ends of a huge text, so the search below stays quick
+        text = f"{text[:5 * TEXT_LIMIT]}…{text[-5 * TEXT_LIMIT:]}"
+    text = _LONG_QUOTED.sub(_cut_quoted, text)
+    if len(text) > TEXT_LIMIT:
+        text = f"{text[:TEXT_LIMIT - 120]} … {text[-100:]}"
+    return text
+
 
 def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
     """Return the closest candidate to ``word``, or None when nothing is close."""
     candidates = list(candidates)
-    if not word or not candidates:
+    if not word or not candidates or len(word) > 10 * QUOTE_LIMIT:  # a pasted page is close to nothing
         return None
     lowered = {c.lower(): c for c in candidates}
     found = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=cutoff)
@@ -34,6 +62,12 @@ class Problem:
     key: str | None = None
     hint: str | None = None
     severity: str = ERROR
+
+    def __post_init__(self):
+        for name in ("message", "hint"):
+            object.__setattr__(self, name, readable(getattr(self, name)))
+        if self.key and len(self.key) > QUOTE_LIMIT:
+            object.__setattr__(self, "key", self.key[:QUOTE_LIMIT] + "…")
 
     def format(self) -> str:
         where = self.path
@@ -67,6 +101,9 @@ class ProblemLog:
     """Collects every problem of one build, so they are reported together."""
 
     problems: list[Problem] = field(default_factory=list)
+    #: Problems that only follow from another one (every document naming people, when people.yml
+    #: could not be read), by that cause: kept out of the report so the cause shows alone.
+    held: dict[str, list[Problem]] = field(default_factory=dict)
 
     def add(self, problem: Problem) -> None:
         if problem not in self.problems:
@@ -77,6 +114,9 @@ class ProblemLog:
 
     def warning(self, path, message, *, line=None, key=None, hint=None) -> None:
         self.add(Problem(path, message, line, key, hint, WARNING))
+
+    def hold(self, cause: str, problem: Problem) -> None:
+        self.held.setdefault(cause, []).append(problem)
 
     def extend(self, problems: Iterable[Problem]) -> None:
         for problem in problems:

@@ -12,15 +12,15 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from . import outputs, parallel, split, stats
-from .directory import FILES, load_directory
-from .documents import resolve_document
+from .addresses import address_clashes, claims_of, is_not_pelicans_slug_warning
+from .directory import FILES, load_directory, report_unread_files
+from .documents import report_size, resolve_document
 from .contentfiles import check_content_folder
 from .errors import BuildFailed, CheckPassed, ContentError, Problem, ProblemLog
 from .gate import scan_site
 from .model import Network
 from .names import report_names
 from .reader import FrontMatterReader, display_path
-from .source import decode
 from .withholding import check_addresses, check_directory_names, withhold_in_directory, withhold_in_document
 
 logger = logging.getLogger(__name__)
@@ -144,19 +144,13 @@ def add_reader(readers) -> None:
 
 def _read_directory(settings, problems):
     folder = os.path.join(settings["PATH"], settings["DIRECTORY_PATH"])
-    texts = {}
+    contents = {}
     for filename, _ in FILES.values():
         full = os.path.join(folder, filename)
-        if not os.path.exists(full):
-            texts[filename] = None
-            continue
-        with open(full, "rb") as handle:
-            try:
-                texts[filename] = decode(handle.read(), display_path(full))
-            except ContentError as exc:
-                problems.extend(exc.problems)
-                texts[filename] = ""
-    return load_directory(texts, display_path(folder), problems)
+        if os.path.exists(full):
+            with open(full, "rb") as handle:
+                contents[filename] = handle.read()
+    return load_directory(contents, display_path(folder), problems)
 
 
 def _static_files(settings) -> dict[str, int]:
@@ -253,6 +247,7 @@ def _build_model(generators):
                 directory, problems, is_page=is_page,
                 minutes_category=settings["MINUTES_CATEGORY"], files=files,
             )
+            report_size(document.path, os.path.getsize(content.source_path), problems)
             document.url = content.url
             document.key = content.relative_source_path.replace(os.sep, "/")
             document.summary = content.metadata.get("summary", "")
@@ -263,7 +258,9 @@ def _build_model(generators):
                 network.add(document)
                 addresses.append((document.path, None, content.url))
         _drop_drafts(generator)
+    report_unread_files(directory, folder, problems)
     check_addresses(addresses, directory, problems)
+    problems.extend(address_clashes(claims_of(generators, settings)))
     network.documents.sort(key=lambda d: d.date, reverse=True)
     context["network"] = network
     return network, problems
@@ -271,6 +268,7 @@ def _build_model(generators):
 
 def register():
     logging.getLogger("pelican.generators").addFilter(_ContentErrorFilter())
+    logging.getLogger("pelican.utils").addFilter(is_not_pelicans_slug_warning)
     signals.initialized.connect(fingerprint_cache)
     signals.readers_init.connect(add_reader)
     signals.get_writer.connect(outputs.writer_class)

@@ -202,6 +202,9 @@ class Directory:
     people: dict[str, Person] = field(default_factory=dict)
     organisations: dict[str, Organisation] = field(default_factory=dict)
     themes: dict[str, Theme] = field(default_factory=dict)
+    #: The files that were missing or could not be used at all ("people" -> "missing" or
+    #: "unusable"): ids of that kind are not checked one by one (see directory.report_unread_files).
+    unread: dict[str, str] = field(default_factory=dict)
 
     @property
     def names(self):

@@ -3,7 +3,8 @@
 Writers type `initials: NO` or `date: 2024-03-05 14:00`; plain PyYAML would turn the first into
 False and the second into text but `2024-03-05` into a date object. Here only true/false are
 booleans and dates stay text (the validators parse them, with a clear message when they are
-wrong). Every mapping remembers the line of each key, so a problem can name its line.
+wrong). Every mapping remembers the line of each key, and every list the line of each item, so a
+problem can name its line.
 """
 
 from __future__ import annotations
@@ -23,6 +24,16 @@ class Mapping(dict):
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
+
+
+class Sequence(list):
+    """A list that knows the line (1-based) of itself and of each of its items."""
+
+    line: int = 0
+    item_lines: list
+
+    def line_of_item(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
 # libyaml's parser (CSafeLoader) is several times faster than the pure-Python one; the
@@ -75,7 +86,15 @@ def _construct_mapping(loader, node, deep=False):
     return mapping
 
 
+def _construct_sequence(loader, node, deep=False):
+    sequence = Sequence(loader.construct_object(child, deep=True) for child in node.value)
+    sequence.line = node.start_mark.line + 1
+    sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return sequence
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 YAML_HINT = (
     "Check the indentation and that text containing ':' or starting with '[', '*' or '&' is in quotes."
@@ -110,6 +129,9 @@ def shift_lines(value, offset: int):
         for item in value.values():
             shift_lines(item, offset)
     elif isinstance(value, list):
+        if isinstance(value, Sequence):
+            value.line += offset
+            value.item_lines = [line + offset for line in value.item_lines]
         for item in value:
             shift_lines(item, offset)
     return value

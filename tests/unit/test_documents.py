@@ -150,3 +150,26 @@ def test_minutes_without_a_meeting_block_and_unknown_body():
     assert "minutes need a 'meeting:' block" in errors(log)[0]
     _, log = check("title: A\ndate: 2025-01-01\nmeeting:\n  body: calder-forun\n")
     assert "unknown organisation 'calder-forun'. Did you mean 'calder-forum'?" in errors(log)[0]
+
+
+@pytest.mark.parametrize("next_meeting", ['"2025-02-12 18:00"', "2025-02-12", '"2024-05-14 14:00"'])
+def test_a_next_meeting_on_or_before_the_meetings_own_date_is_an_error(next_meeting):
+    document, log = check(MEETING.replace('"2025-05-14 14:00"', next_meeting))
+    line = MEETING.splitlines().index('  next_meeting: "2025-05-14 14:00"') + 2
+    assert errors(log) == [
+        f"{PATH}, line {line}, key 'meeting.next_meeting': the next meeting ({next_meeting.strip(chr(34))}) is not "
+        "after this one (2025-02-12). Check the year and the month in 'next_meeting' and in 'date' (this meeting's)."]
+    assert document.meeting.next_meeting is None
+
+
+def test_a_document_over_a_megabyte_is_a_warning_with_its_size():
+    from network.documents import report_size
+
+    log = ProblemLog()
+    report_size(PATH, 1_000_000, log)
+    assert not log.problems
+    report_size(PATH, 20_300_000, log)
+    assert [p.format() for p in log.warnings] == [
+        f"{PATH}: the document is 20.3 MB; documents over 1 MB make the site slow to build and to read. Move large "
+        "material (a long report, pictures pasted into the text) to a file in content/files/ or content/images/ "
+        "and link it."]
