@@ -61,6 +61,8 @@ _Found = tuple[int, int, Entity, bool]
 _Segment = tuple[int, int, bool, bool]
 #: Characters that an attribute's value must not hold as they are.
 _ATTRIBUTE_UNSAFE = re.compile(r'[&<>"\']')
+#: How much text on either side of a segment is enough to find the words beside it.
+_CONTEXT = 40
 
 
 @dataclass
@@ -104,8 +106,7 @@ def link_mentions(
         if not_text or text.isspace():
             out.append(text)
             continue
-        before = _text_of(source, segments[index - 1]) if index and joined[index - 1] else ""
-        after = _text_of(source, segments[index + 1]) if joined[index] else ""
+        before, after = _beside(source, segments, joined, index)
         out.append(_link_text(text, no_link, before, after, state))
     out.append(source[position:])
     return LinkResult("".join(out), state.mentions)
@@ -113,6 +114,20 @@ def link_mentions(
 
 def _text_of(source: str, segment: _Segment) -> str:
     return source[segment[0]:segment[1]]
+
+
+def _beside(source: str, segments: list[_Segment], joined: list[bool], index: int) -> tuple[str, str]:
+    """The text on either side of a segment, across inline tags (a link made earlier included),
+    as far as the words beside it: what tells shouted text."""
+    before, at = "", index
+    while at and joined[at - 1] and len(before) < _CONTEXT:
+        at -= 1
+        before = _text_of(source, segments[at]) + before
+    after, at = "", index
+    while at < len(segments) - 1 and joined[at] and len(after) < _CONTEXT:
+        at += 1
+        after += _text_of(source, segments[at])
+    return before, after
 
 
 def _segments(source: str, linked: set) -> tuple[list[_Segment], list[bool]]:
@@ -190,7 +205,7 @@ def _link_text(text: str, no_link: bool, before: str, after: str, state: _Docume
 def _targets(view, before: str, after: str, state: _Document) -> list[_Found]:
     """The names in one segment that name exactly one entry here (see the module's docstring)."""
     found = []
-    for start, end, fit in state.names.mentions(view, before, after):
+    for start, end, fit in state.names.mentions(view, before, after, also_acronyms=state.initials):
         target = fit.target
         if target is None:
             continue  # shared by two entries: never linked

@@ -233,9 +233,10 @@ class NameEngine:
                 continue
             yield start, end, entry
 
-    def mentions(self, view, before: str = "", after: str = "") -> list[Hit]:
+    def mentions(self, view, before: str = "", after: str = "", also_acronyms=()) -> list[Hit]:
         """Public names in ``view`` by the rules of case, leftmost-longest. ``before`` and
-        ``after``: the text beside the view (across inline tags), for telling shouted text."""
+        ``after``: the text beside the view (across inline tags), for telling shouted text;
+        ``also_acronyms``: words in capitals that are not shouting there (a meeting's initials)."""
         hits = []
         text = view.text
         for start, end, entry in self._candidates(view, self._public):
@@ -243,12 +244,12 @@ class NameEngine:
             fit = entry.fitting.get(typed)
             if fit is None:
                 fit = entry.fitting[typed] = Fit.of(tuple(c for c in entry.public if c.fits(typed)))
-            if not fit.claims or (fit.acronym and self._shouted(text, start, end, before, after)):
+            if not fit.claims or (fit.acronym and self._shouted(text, start, end, before, after, also_acronyms)):
                 continue
             hits.append((start, end, fit))
         return leftmost_longest(hits) if len(hits) > 1 else hits
 
-    def _shouted(self, text: str, start: int, end: int, before: str, after: str) -> bool:
+    def _shouted(self, text: str, start: int, end: int, before: str, after: str, also_acronyms=()) -> bool:
         """Whether an acronym stands beside another word in capitals (not one of ours), with only
         spaces between them: "SHARE YOUR VIEWS" is shouted, "CCC: NEW" and "CCC and NCC" are not."""
         # Only the word on either side matters: a few dozen characters are enough.
@@ -257,7 +258,7 @@ class NameEngine:
         previous = left.rstrip(" ").rsplit(" ", 1)[-1].lstrip("(\"'") if left.endswith(" ") else ""
         following = right.lstrip(" ").split(" ", 1)[0].rstrip(".,;:!?)\"'") if right.startswith(" ") else ""
         return any(word and _CAPITAL_WORD.fullmatch(word) and word not in self.acronyms
-                   for word in (previous, following))
+                   and word not in also_acronyms for word in (previous, following))
 
     def private_names(self, view) -> list[Hit]:
         """Every form of a private person's name in ``view``, in any case, leftmost-longest."""

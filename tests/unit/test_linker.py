@@ -168,3 +168,13 @@ def test_properties(source, every):
         target = next(t for t in NAMES.values() if url(t) == address)
         named = [n for n, t in NAMES.items() if t == target] + (["LD"] if target == LAURA else [])
         assert any(" ".join(html.unescape(words).split()).casefold() == html.unescape(n).casefold() for n in named)
+
+
+def test_a_meetings_initials_beside_an_acronym_are_not_shouting_and_linking_twice_agrees():
+    """Found by the property test: initials linked in a first run hid the word beside an acronym
+    from the second run, which then linked it."""
+    for source in ("<strong>LD  </strong><strong>CCC</strong>", "<p>LAURA DENT <em>CCC</em></p>"):
+        first = link(source, initials={"LD": LAURA}).html
+        assert link(first, initials={"LD": LAURA}).html == first
+    assert 'data-mention="organisation:calderbridge-city-council">CCC' in \
+        link("<strong>LD  </strong><strong>CCC</strong>", initials={"LD": LAURA}).html
