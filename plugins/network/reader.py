@@ -20,6 +20,19 @@ def display_path(source_path: str) -> str:
     return source_path if relative.startswith("..") else relative
 
 
+#: Pelican adds Markdown's `meta` extension to MARKDOWN for its own reader. Ours splits the front
+#: matter itself, and `meta` would take a body's or summary's first line for metadata and drop
+#: it ("Update: the council agreed." became an empty summary).
+_PELICAN_META = {"meta", "markdown.extensions.meta"}
+
+
+def markdown_options(settings) -> dict:
+    """The MARKDOWN setting as our reader uses it: without Pelican's `meta` extension."""
+    options = dict(settings["MARKDOWN"])
+    options["extensions"] = [e for e in options.get("extensions", []) if e not in _PELICAN_META]
+    return options
+
+
 def first_paragraph(html: str) -> str:
     match = _FIRST_PARAGRAPH.search(html)
     return match.group(1).strip() if match else ""
@@ -41,7 +54,7 @@ def convert(source_path: str, settings) -> tuple[str, dict]:
         front_matter, path, default_category=by_folder.get(folder),
         categories=list(by_folder.values()), is_page=is_page,
     )
-    markdown = Markdown(**settings["MARKDOWN"])
+    markdown = Markdown(**markdown_options(settings))
     content = markdown.convert(clean_word_debris(body))
 
     metadata = {"title": basics["title"], "status": basics["status"]}

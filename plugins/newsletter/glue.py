@@ -16,7 +16,7 @@ from network import outputs
 from network.errors import ContentError, did_you_mean
 from network.generator import NetworkGenerator
 from network.privacy import withhold
-from network.reader import display_path
+from network.reader import display_path, markdown_options
 from network.source import decode, split_front_matter
 from network.stats import record_max
 from network.urls import absolute, public_siteurl
@@ -84,7 +84,7 @@ def load_notes(network, generators, problems, **_) -> None:
                                line=front.line_of("lead"), key="lead",
                                hint=(f"Did you mean '{close}'? " if close else "")
                                + "Name documents of this issue by their file name, without .md.")
-        markdown = Markdown(**settings["MARKDOWN"])
+        markdown = Markdown(**markdown_options(settings))
         texts = [str(front.get("title") or ""), str(front.get("preheader") or ""), markdown.convert(body)]
         texts = [withhold(text, names, replacement)[0] for text in texts]
         notes[key] = Note(key, path, texts[0], texts[1], texts[2], [i.removesuffix(".md") for i in lead])
