@@ -9,6 +9,7 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 
 from .documents import read_basics
+from .sanitise import body_html, clean_body, text_markdown
 from .source import clean_word_debris, decode, split_front_matter
 
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
@@ -54,8 +55,10 @@ def convert(source_path: str, settings) -> tuple[str, dict]:
         front_matter, path, default_category=by_folder.get(folder),
         categories=list(by_folder.values()), is_page=is_page,
     )
-    markdown = Markdown(**markdown_options(settings))
-    content = markdown.convert(clean_word_debris(body))
+    options = markdown_options(settings)
+    markdown = Markdown(**options)
+    # Sanitised here, once, so every output (page, feeds, newsletter) gets the same clean HTML.
+    content = body_html(markdown.convert(clean_word_debris(body)), settings.get("ALLOW_RAW_HTML", False))
 
     metadata = {"title": basics["title"], "status": basics["status"]}
     if basics["date"]:
@@ -67,8 +70,8 @@ def convert(source_path: str, settings) -> tuple[str, dict]:
     if basics["slug"]:
         metadata["slug"] = basics["slug"]
     if basics["summary"]:
-        markdown.reset()
-        metadata["summary"] = markdown.convert(basics["summary"])
+        # Text with Markdown's formatting: HTML typed into a summary is shown as typed.
+        metadata["summary"] = clean_body(text_markdown(options).convert(basics["summary"]))
     else:
         metadata["summary"] = first_paragraph(content)
     # Kept for the network model, which checks every reference once the directory is read.

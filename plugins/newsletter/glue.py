@@ -17,6 +17,7 @@ from network.errors import ContentError, did_you_mean
 from network.generator import NetworkGenerator
 from network.privacy import withhold
 from network.reader import display_path, markdown_options
+from network.sanitise import body_html
 from network.source import decode, split_front_matter
 from network.stats import record_max
 from network.urls import absolute, public_siteurl
@@ -85,7 +86,8 @@ def load_notes(network, generators, problems, **_) -> None:
                                hint=(f"Did you mean '{close}'? " if close else "")
                                + "Name documents of this issue by their file name, without .md.")
         markdown = Markdown(**markdown_options(settings))
-        texts = [str(front.get("title") or ""), str(front.get("preheader") or ""), markdown.convert(body)]
+        intro = body_html(markdown.convert(body), settings.get("ALLOW_RAW_HTML", False))  # as a document's body
+        texts = [str(front.get("title") or ""), str(front.get("preheader") or ""), intro]
         texts = [withhold(text, names, replacement)[0] for text in texts]
         notes[key] = Note(key, path, texts[0], texts[1], texts[2], [i.removesuffix(".md") for i in lead])
     context["newsletter_notes"] = notes
