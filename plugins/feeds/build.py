@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -96,8 +97,10 @@ def _entry(item: FeedItem) -> FeedEntry:
     entry.link(href=item.url, rel="alternate")
     entry.published(_require_zone(item.published, f"'{item.title}'"))
     entry.updated(_require_zone(item.updated, f"'{item.title}'"))
-    entry.description(item.summary_html or item.title)
-    entry.summary(item.summary_html or item.title, type="html")
+    # Both are HTML: a document without a summary has its title there, escaped (it is text).
+    summary_html = item.summary_html or html.escape(item.title, quote=False)
+    entry.description(summary_html)
+    entry.summary(summary_html, type="html")
     entry.content(item.content_html, type="html")
     if item.author:
         entry.author(name=item.author)

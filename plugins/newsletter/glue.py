@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import css_inline
 from crosslinks import links_ready
 from markdown import Markdown
+from markupsafe import Markup
 from network import outputs
 from network.errors import ContentError, did_you_mean
 from network.generator import NetworkGenerator
@@ -135,7 +136,8 @@ class NewsletterGenerator(NetworkGenerator):
                 upcoming=[views.meeting_line(u, network) for u in issue.upcoming],
             )
             folder = f"newsletter/{issue.key}/"
-            issue.intro_html = absolute(issue.intro_html, folder, site)
+            # HTML of our own making (sanitised when read): the templates show it as it is.
+            issue.intro_html = Markup(absolute(issue.intro_html, folder, site))
             links = {
                 "web": link(f"{site}/{folder}"), "site": link(f"{site}/"), "meetings": link(f"{site}/meetings/"),
                 "actions": link(f"{site}/actions/"), "unsubscribe": unsubscribe,
