@@ -56,3 +56,22 @@ def test_an_actions_html_is_kept_as_html_with_its_links_moved():
     html = rooted_html('<a href="/people/x/">LD</a> to write', "../..")
     assert isinstance(html, Markup)
     assert html == '<a href="../../people/x/">LD</a> to write'
+
+
+def test_a_web_address_with_quotes_spaces_or_angle_brackets_is_refused_with_its_line():
+    from network.directory import load_directory
+    from network.errors import ProblemLog
+
+    people = ('- id: jo\n  name: Jo\n  url: "https://x.example/\\"><script>alert(1)</script>"\n'
+              "- id: kim\n  name: Kim\n  url: https://x.example/a b\n"
+              "- id: amy\n  name: Amy\n  url: \"https://x.example/St_Aidan's?a=1&b=2\"\n")
+    log = ProblemLog()
+    directory = load_directory({"people.yml": people, "organisations.yml": "", "themes.yml": ""},
+                               "content/directory", log)
+    errors = [problem.format() for problem in log.errors]
+    assert len(errors) == 2, errors
+    assert errors[0].startswith("content/directory/people.yml, line 3, key 'url': "
+                                "'https://x.example/\"><script>alert(1)</script>' is not a web address.")
+    assert "no spaces, double quotes or < >" in errors[0]
+    assert errors[1].startswith("content/directory/people.yml, line 6, key 'url': 'https://x.example/a b'")
+    assert directory.people["amy"].url == "https://x.example/St_Aidan's?a=1&b=2"  # escaped where it is shown
