@@ -168,5 +168,8 @@ def make_feeds(info: FeedInfo, items: list[FeedItem], cache: EntryCache | None =
     # The RSS file's own address for its atom:link rel="self"; the page stays the channel link.
     generator.link(href=info.rss_url, rel="self", replace=True)
     generator.link(href=info.page_url, rel="alternate")
+    # Atom's subtitle is text; RSS readers take the channel's description for HTML (feedparser
+    # does): the same words, escaped, so a name in them is never read as markup.
+    generator.description(html.escape(info.subtitle or info.title, quote=False))
     rss = _insert(generator.rss_str(pretty=True), b"</channel>", [rss for _, rss in entries])
     return atom, rss
