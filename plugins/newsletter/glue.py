@@ -136,8 +136,7 @@ class NewsletterGenerator(NetworkGenerator):
                 upcoming=[views.meeting_line(u, network) for u in issue.upcoming],
             )
             folder = f"newsletter/{issue.key}/"
-            # HTML of our own making (sanitised when read): the templates show it as it is.
-            issue.intro_html = Markup(absolute(issue.intro_html, folder, site))
+            issue.intro_html = Markup(absolute(issue.intro_html, folder, site))  # ours: sanitised when read
             links = {
                 "web": link(f"{site}/{folder}"), "site": link(f"{site}/"), "meetings": link(f"{site}/meetings/"),
                 "actions": link(f"{site}/actions/"), "unsubscribe": unsubscribe,

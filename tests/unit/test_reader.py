@@ -15,7 +15,8 @@ def test_a_first_line_that_looks_like_a_key_is_text_not_metadata(tmp_path):
     source = folder / "x.md"
     source.write_text("---\ntitle: A\ndate: 2025-01-02\nsummary: \"Update: the council agreed.\"\n---\n"
                       "Action: LD to circulate the draft.\n\nMore.\n", encoding="utf-8")
-    settings = {**SETTINGS, "PATH": str(tmp_path), "PAGE_PATHS": ["pages"], "CATEGORY_BY_FOLDER": {"minutes": "Minutes"}}
+    settings = {**SETTINGS, "PATH": str(tmp_path), "PAGE_PATHS": ["pages"],
+                "CATEGORY_BY_FOLDER": {"minutes": "Minutes"}}
     content, metadata = convert(str(source), settings)
     assert metadata["summary"] == "<p>Update: the council agreed.</p>"
     assert content == "<p>Action: LD to circulate the draft.</p>\n<p>More.</p>"
