@@ -102,7 +102,8 @@ def test_the_reader_sanitises_the_body_and_summary_unless_raw_html_is_allowed(tm
     folder = tmp_path / "updates"
     folder.mkdir()
     source = folder / "x.md"
-    source.write_text('---\ntitle: "A <b>title</b>"\ndate: 2025-01-02\nsummary: "We said \\"no\\" <script>x()</script>"\n'
+    source.write_text('---\ntitle: "A <b>title</b>"\ndate: 2025-01-02\n'
+                      'summary: "We said \\"no\\" <script>x()</script>"\n'
                       '---\nBody <script>alert(1)</script> <iframe src="https://v.example/"></iframe> text.\n',
                       encoding="utf-8")
     settings = {**SETTINGS, "PATH": str(tmp_path), "PAGE_PATHS": ["pages"],
