@@ -250,6 +250,7 @@ def _build_model(generators):
             front_matter = content.metadata.get("front_matter")
             if front_matter is None:
                 continue  # not written in our format (for example an HTML page)
+            problems.extend(content.metadata.get("reader_problems", ()))  # HTML removed from the body
             document = resolve_document(
                 content.metadata["basics"], front_matter, content.metadata["display_path"],
                 directory, problems, is_page=is_page,

@@ -17,14 +17,18 @@ plugins make, and removes everything else (nh3, an allow-list sanitiser):
   later by Pelican); a ``javascript:`` or ``data:`` address is dropped;
 - comments are dropped. Links get no ``rel`` added, so an unchanged body gives the same output.
 
-A site that needs embeds (a video's ``<iframe>``) sets ``ALLOW_RAW_HTML = True`` and is not
-sanitised at all (README, "Text and HTML").
+``removed_html`` names what the cleaning removes that a writer typed on purpose, so that the
+build can say so (network.reader turns it into warnings with the lines). A site that needs
+embeds (a video's ``<iframe>``) sets ``ALLOW_RAW_HTML = True`` and is not sanitised at all
+(README, "Text and HTML").
 
 A summary typed in the front matter is text with Markdown's formatting: ``text_markdown`` makes
 a Markdown converter that shows HTML typed there as the characters typed.
 """
 
 from __future__ import annotations
+
+import re
 
 import nh3
 from markdown import Markdown
@@ -87,9 +91,24 @@ def clean_body(fragment: str) -> str:
     return _CLEANER.clean(fragment)
 
 
-def body_html(fragment: str, allow_raw_html: bool) -> str:
-    """A body's HTML as the site publishes it: sanitised unless the site allows raw HTML."""
-    return fragment if allow_raw_html else clean_body(fragment)
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_EVENT_ATTRIBUTE = re.compile(r"(?<=[\s/\"'])(on[a-z]+)\s*=", re.IGNORECASE)
+_SCRIPT_ADDRESS = re.compile(r"(?:href|src)\s*=\s*[\"']?\s*(javascript|vbscript|data):", re.IGNORECASE)
+
+
+def removed_html(fragment: str) -> list[str]:
+    """What ``clean_body`` removes from HTML that was typed on purpose, as typed ("<iframe",
+    "onclick=", "javascript:"), each once, in order: the build says so rather than leaving a
+    writer to wonder where their embed went. Attributes that only format (style, target) and
+    comments are dropped without a word."""
+    found: list[str] = []
+    for tag in _TAG.finditer(fragment):
+        name = tag.group(1).lower()
+        pieces = [] if name in ALLOWED_TAGS else [f"<{name}"]
+        pieces += [f"{match.group(1).lower()}=" for match in _EVENT_ATTRIBUTE.finditer(tag.group(2))]
+        pieces += [f"{match.group(1).lower()}:" for match in _SCRIPT_ADDRESS.finditer(tag.group(2))]
+        found += [piece for piece in pieces if piece not in found]
+    return found
 
 
 def text_markdown(settings_markdown: dict) -> Markdown:

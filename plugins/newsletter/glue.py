@@ -17,8 +17,7 @@ from network import outputs
 from network.errors import ContentError, did_you_mean
 from network.generator import NetworkGenerator
 from network.privacy import withhold
-from network.reader import display_path, markdown_options
-from network.sanitise import body_html
+from network.reader import display_path, markdown_options, publishable_html, removal_warnings
 from network.source import decode, split_front_matter
 from network.stats import record_max
 from network.urls import absolute, public_siteurl
@@ -64,7 +63,7 @@ def load_notes(network, generators, problems, **_) -> None:
             continue
         try:
             with open(full, "rb") as handle:
-                front, body, _ = split_front_matter(decode(handle.read(), path), path)
+                front, body, body_line = split_front_matter(decode(handle.read(), path), path)
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
@@ -86,8 +85,8 @@ def load_notes(network, generators, problems, **_) -> None:
                                line=front.line_of("lead"), key="lead",
                                hint=(f"Did you mean '{close}'? " if close else "")
                                + "Name documents of this issue by their file name, without .md.")
-        markdown = Markdown(**markdown_options(settings))
-        intro = body_html(markdown.convert(body), settings.get("ALLOW_RAW_HTML", False))  # as a document's body
+        intro, removed = publishable_html(Markdown(**markdown_options(settings)).convert(body), settings)
+        problems.extend(removal_warnings(removed, body, body_line, path))  # as for a document's body
         texts = [str(front.get("title") or ""), str(front.get("preheader") or ""), intro]
         texts = [withhold(text, names, replacement)[0] for text in texts]
         notes[key] = Note(key, path, texts[0], texts[1], texts[2], [i.removesuffix(".md") for i in lead])

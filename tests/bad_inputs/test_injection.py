@@ -126,10 +126,15 @@ def injected(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def site(injected, tmp_path_factory):
+def build(injected, tmp_path_factory):
     result = run_build(str(tmp_path_factory.mktemp("site") / "output"), str(injected))
     assert result.returncode == 0, result.log
-    return result.output
+    return result
+
+
+@pytest.fixture(scope="module")
+def site(build):
+    return build.output
 
 
 def _soup(site: str, path: str) -> BeautifulSoup:
@@ -282,12 +287,23 @@ def test_a_body_is_sanitised_and_its_internal_links_still_work(site):
     assert os.path.exists(os.path.join(site, "images", "chart.png"))
 
 
+def test_the_build_says_what_it_removed_and_where_it_was_typed(build, injected):
+    lines = (injected / UPDATE).read_text(encoding="utf-8").splitlines()
+    raw_line = next(number for number, line in enumerate(lines, 1) if line.startswith("Raw body:"))
+    for what in ("the <script> element", "the onerror attribute", "a javascript: address"):
+        assert f"{UPDATE}, line {raw_line}: {what} was removed from the body" in build.log, what
+    assert f"{UPDATE}, line {raw_line + 2}: the <iframe> element was removed" in build.log
+    assert f"{NOTE}, line " in build.log and "ALLOW_RAW_HTML = True in pelicanconf.py" in build.log
+    assert "<img> element" not in build.log and "<a> element" not in build.log  # allowed: no word
+
+
 def test_raw_html_is_published_as_typed_when_the_site_allows_it(injected, tmp_path):
     settings = tmp_path / "rawconf.py"
     settings.write_text(f"import sys\nsys.path.append({ROOT!r})\nfrom publishconf import *  # noqa\n"
                         "ALLOW_RAW_HTML = True\n", encoding="utf-8")
     result = run_build(str(tmp_path / "output"), str(injected), settings=str(settings))
     assert result.returncode == 0, result.log
+    assert "was removed from the body" not in result.log
     soup = _soup(result.output, "updates/2026-10-project-update/index.html")
     body = soup.find(class_="document-body")
     assert body.find("script").string == 'alert("body")'

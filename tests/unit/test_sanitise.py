@@ -3,8 +3,8 @@
 import pytest
 from markdown import Markdown
 
-from network.reader import convert, markdown_options
-from network.sanitise import body_html, clean_body, text_markdown
+from network.reader import convert, markdown_options, publishable_html
+from network.sanitise import clean_body, removed_html, text_markdown
 from tests.unit.test_reader import SETTINGS
 
 MARKDOWN = markdown_options(SETTINGS)
@@ -85,8 +85,9 @@ def test_our_own_mention_links_and_action_anchors_survive_a_second_cleaning():
 
 def test_raw_html_is_kept_when_the_site_allows_it():
     raw = '<iframe src="https://video.example/embed/1"></iframe><script>go()</script>'
-    assert body_html(raw, allow_raw_html=True) == raw
-    assert body_html(raw, allow_raw_html=False) == ""
+    assert publishable_html(raw, {"ALLOW_RAW_HTML": True}) == (raw, [])
+    assert publishable_html(raw, {"ALLOW_RAW_HTML": False}) == ("", ["<iframe", "<script"])
+    assert publishable_html(raw, {}) == ("", ["<iframe", "<script"])  # a settings file without it
 
 
 def test_a_summary_is_text_with_markdown_formatting():
@@ -116,3 +117,32 @@ def test_the_reader_sanitises_the_body_and_summary_unless_raw_html_is_allowed(tm
     else:
         assert content == "<p>Body   text.</p>"  # the script and the frame went
 
+
+
+def test_what_is_removed_on_purpose_is_named_once_each_in_order():
+    html = ('<p onclick="go()">x</p><IFRAME src="https://v.example/"></iframe><img src=x onerror=alert(1)>'
+            '<a href="javascript:x" title="a>b">y</a><script>1</script><svg/onload=alert(1)>'
+            '<a href="https://x.example/?onx=1">fine</a><p style="color: red">only formatting</p><!-- note -->'
+            '<iframe src="https://v.example/2"></iframe>')
+    assert removed_html(html) == ["onclick=", "<iframe", "onerror=", "javascript:", "<script", "<svg", "onload="]
+    assert removed_html(cleaned("Plain *Markdown* with [a link](https://x.example/) and a footnote[^1].\n\n"
+                                "[^1]: The note.\n")) == []
+
+
+def test_the_reader_warns_where_removed_html_was_typed(tmp_path):
+    folder = tmp_path / "updates"
+    folder.mkdir()
+    source = folder / "x.md"
+    source.write_text("---\ntitle: A\ndate: 2025-01-02\n---\nFirst paragraph.\n\n"
+                      '<iframe src="https://video.example/embed/1"></iframe>\n\nA [link](javascript:alert(1)).\n',
+                      encoding="utf-8")
+    settings = {**SETTINGS, "PATH": str(tmp_path), "PAGE_PATHS": ["pages"],
+                "CATEGORY_BY_FOLDER": {"updates": "Updates"}}
+    _, metadata = convert(str(source), settings)
+    warnings = [problem.format() for problem in metadata["reader_problems"]]
+    assert [problem.severity for problem in metadata["reader_problems"]] == ["warning", "warning"]
+    assert warnings[0].startswith(f"{source}, line 7: the <iframe> element was removed from the body")
+    assert warnings[1].startswith(f"{source}, line 9: a javascript: address was removed from the body")
+    assert "ALLOW_RAW_HTML = True in pelicanconf.py" in warnings[0]
+    _, metadata = convert(str(source), {**settings, "ALLOW_RAW_HTML": True})
+    assert metadata["reader_problems"] == []
