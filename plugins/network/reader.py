@@ -25,7 +25,7 @@ def display_path(source_path: str) -> str:
 #: Pelican adds Markdown's `meta` extension to MARKDOWN for its own reader. Ours splits the front
 #: matter itself, and `meta` would take a body's or summary's first line for metadata and drop
 #: it ("Update: the council agreed." became an empty summary).
-_PELICAN_META = {"meta", "markdown.extensions.meta"}
+_PELICAN_META = frozenset({"meta", "markdown.extensions.meta"})
 
 
 def markdown_options(settings) -> dict:

@@ -29,6 +29,7 @@ a Markdown converter that shows HTML typed there as the characters typed.
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 import nh3
 from markdown import Markdown
@@ -52,7 +53,9 @@ DROPPED_WITH_CONTENT = frozenset({
     "noframes", "template", "textarea", "select", "title", "xmp", "svg", "math",
 })
 
-ALLOWED_ATTRIBUTES = {
+#: The attributes kept on each tag ("*": on any tag): never an event handler, and style only
+#: on table cells, where it is filtered down to text-align.
+ALLOWED_ATTRIBUTES = MappingProxyType({tag: frozenset(names) for tag, names in {
     "*": {"id", "class", "title", "lang", "dir"},
     "a": {"href", "hreflang", "data-mention", "data-initials"},
     "img": {"src", "alt", "width", "height"},
@@ -68,7 +71,7 @@ ALLOWED_ATTRIBUTES = {
     "q": {"cite"},
     "blockquote": {"cite"},
     "details": {"open"},
-}
+}.items()})
 
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
