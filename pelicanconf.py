@@ -45,6 +45,13 @@ MARKDOWN = {
     },
     "output_format": "html5",
 }
+#: False: HTML typed into a document's body (or an editor's note) is sanitised: formatting,
+#: tables, images and links stay; scripts, embedded frames (a video's <iframe>), forms, styles,
+#: event attributes (onclick=...) and javascript: links are removed (plugins/network/sanitise.py).
+#: True: body HTML is published exactly as typed, for sites that need embeds. Anyone who can
+#: edit content/ can then run scripts in readers' browsers, so only turn it on when every
+#: writer is trusted. Titles, summaries, meetings and the directory are always shown as text.
+ALLOW_RAW_HTML = False
 
 # --- Addresses of pages (all end in / so they read well when spoken or printed) ------------
 SLUGIFY_SOURCE = "basename"  # a file's name, not its title: editing a title never breaks a link

@@ -7,16 +7,24 @@ from __future__ import annotations
 
 import json
 
+from markupsafe import Markup
+
 from network.model import Document, Network, Organisation, Person
 
 from .entities import entity_url
 from network.model import Entity
 
 
-def to_script(data: dict) -> str:
-    """The JSON for a <script type="application/ld+json">, safe to put inside HTML."""
+#: Characters that could end the <script> element or start markup inside it, written as JSON's
+#: escapes (\u003c): a name or title typed as "</script><script>..." stays text to a JSON reader.
+_IN_SCRIPT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                            "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def to_script(data: dict) -> Markup:
+    """The JSON for a <script type="application/ld+json">, safe to put inside HTML as it is."""
     text = json.dumps(data, ensure_ascii=False, indent=None, sort_keys=False)
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    return Markup(text.translate(_IN_SCRIPT))
 
 
 def _page(siteurl: str, path: str) -> str:

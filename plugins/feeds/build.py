@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -96,8 +97,10 @@ def _entry(item: FeedItem) -> FeedEntry:
     entry.link(href=item.url, rel="alternate")
     entry.published(_require_zone(item.published, f"'{item.title}'"))
     entry.updated(_require_zone(item.updated, f"'{item.title}'"))
-    entry.description(item.summary_html or item.title)
-    entry.summary(item.summary_html or item.title, type="html")
+    # Both are HTML: a document without a summary has its title there, escaped (it is text).
+    summary_html = item.summary_html or html.escape(item.title, quote=False)
+    entry.description(summary_html)
+    entry.summary(summary_html, type="html")
     entry.content(item.content_html, type="html")
     if item.author:
         entry.author(name=item.author)
@@ -165,5 +168,8 @@ def make_feeds(info: FeedInfo, items: list[FeedItem], cache: EntryCache | None =
     # The RSS file's own address for its atom:link rel="self"; the page stays the channel link.
     generator.link(href=info.rss_url, rel="self", replace=True)
     generator.link(href=info.page_url, rel="alternate")
+    # Atom's subtitle is text; RSS readers take the channel's description for HTML (feedparser
+    # does): the same words, escaped, so a name in them is never read as markup.
+    generator.description(html.escape(info.subtitle or info.title, quote=False))
     rss = _insert(generator.rss_str(pretty=True), b"</channel>", [rss for _, rss in entries])
     return atom, rss

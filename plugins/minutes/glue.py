@@ -7,6 +7,7 @@ from functools import partial
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup, escape
 from pelican import signals
 
 from crosslinks import links_ready
@@ -173,14 +174,16 @@ def _annotate(contents, found, settings):
                 badge = '<span class="action-status action-open">Open</span>'
             else:
                 label = "Done" if closed.status == DONE else "Dropped" if closed.status == DROPPED else "Closed"
-                badge = (f'<a class="action-status action-{closed.status}" href="{base}/{closed.document.url}">'
+                badge = (f'<a class="action-status action-{escape(closed.status)}" '
+                         f'href="{escape(f"{base}/{closed.document.url}")}">'
                          f'{label}, {closed.document.date:%-d %B %Y}</a>')
             badges.append((action, number, badge))
         links = []
         for reference, target in targets:
             link = ""
             if target is not None:
-                link = (f'<a class="action-origin" href="{base}/{target.document.url}#{target.anchor}">'
+                href = escape(f"{base}/{target.document.url}#{target.anchor}")
+                link = (f'<a class="action-origin" href="{href}">'
                         f'Action {target.number} of {target.document.date:%-d %B %Y}</a>')
             links.append((reference, link))
         content._content = annotate(content._content, badges, links)
@@ -212,8 +215,14 @@ def add_generator(pelican):
     return MinutesPagesGenerator
 
 
+def rooted_html(fragment: str, base: str) -> Markup:
+    """The ``rooted`` filter: an action's HTML (a piece of its sanitised, linked minutes) with
+    its links written for the page showing it; Markup, so the template keeps it as HTML."""
+    return Markup(from_rooted(fragment, base))
+
+
 def add_template_helpers(pelican) -> None:
-    pelican.settings.setdefault("JINJA_FILTERS", {})["rooted"] = from_rooted
+    pelican.settings.setdefault("JINJA_FILTERS", {})["rooted"] = rooted_html
     pelican.settings.setdefault("JINJA_GLOBALS", {})["role_label"] = views.role_label
 
 

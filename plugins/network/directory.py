@@ -66,9 +66,9 @@ def _read_value(kind, value, path, line, key, log):
                   hint="Put the text in quotes.")
         return None
     text = str(value).strip()
-    if kind == "url" and text and not re.match(r"^(https?://|mailto:)", text):
+    if kind == "url" and text and not re.match(r"^(https?://|mailto:)[^\s\"<>`\\]+$", text):
         log.error(path, f"'{text}' is not a web address.", line=line, key=key,
-                  hint="Web addresses start with https:// (or http://).")
+                  hint="Web addresses start with https:// (or http://) and have no spaces, double quotes or < >.")
         return None
     return text
 

@@ -59,7 +59,7 @@ class _ContentErrorFilter(logging.Filter):
 
 #: What the reader's output depends on besides the file itself; a change to any of them must
 #: never be answered from Pelican's content cache.
-_READER_SETTINGS = ("PATH", "ARTICLE_PATHS", "PAGE_PATHS", "CATEGORY_BY_FOLDER", "MARKDOWN")
+_READER_SETTINGS = ("PATH", "ARTICLE_PATHS", "PAGE_PATHS", "CATEGORY_BY_FOLDER", "MARKDOWN", "ALLOW_RAW_HTML")
 
 
 def fingerprint_cache(pelican) -> None:
@@ -71,19 +71,20 @@ def fingerprint_cache(pelican) -> None:
     import hashlib
 
     import markdown
+    import nh3
     import pelican as pelican_package
 
-    from . import documents, reader, source, yamltext
+    from . import documents, reader, sanitise, source, yamltext
 
     settings = pelican.settings
     if not settings.get("CACHE_CONTENT"):
         return
     digest = hashlib.sha256()
-    for module in (source, yamltext, documents, reader):
+    for module in (source, yamltext, documents, reader, sanitise):
         with open(module.__file__, "rb") as handle:
             digest.update(handle.read())
     digest.update(repr([(key, settings.get(key)) for key in _READER_SETTINGS]).encode())
-    digest.update(f"{markdown.__version__} {pelican_package.__version__}".encode())
+    digest.update(f"{markdown.__version__} {pelican_package.__version__} {nh3.__version__}".encode())
     base = settings["CACHE_PATH"]
     current = digest.hexdigest()[:16]
     if os.path.isdir(base):
@@ -242,6 +243,7 @@ def _build_model(generators):
             front_matter = content.metadata.get("front_matter")
             if front_matter is None:
                 continue  # not written in our format (for example an HTML page)
+            problems.extend(content.metadata.get("reader_problems", ()))  # HTML removed from the body
             document = resolve_document(
                 content.metadata["basics"], front_matter, content.metadata["display_path"],
                 directory, problems, is_page=is_page,

@@ -10,6 +10,8 @@ from pelican.readers import MarkdownReader
 
 from .contentfiles import DOCUMENT_ENDINGS
 from .documents import read_basics
+from .errors import WARNING, Problem
+from .sanitise import clean_body, removed_html, text_markdown
 from .source import clean_word_debris, decode, split_front_matter
 
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
@@ -19,6 +21,27 @@ def display_path(source_path: str) -> str:
     """The path as the officer sees it from the project folder (content/updates/x.md)."""
     relative = os.path.relpath(source_path)
     return source_path if relative.startswith("..") else relative
+
+
+#: Pelican adds Markdown's `meta` extension to MARKDOWN for its own reader. Ours splits the front
+#: matter itself, and `meta` would take a body's or summary's first line for metadata and drop
+#: it ("Update: the council agreed." became an empty summary).
+_PELICAN_META = frozenset({"meta", "markdown.extensions.meta"})
+
+
+def markdown_options(settings) -> dict:
+    """The MARKDOWN setting as our reader uses it: without Pelican's `meta` extension."""
+    options = dict(settings["MARKDOWN"])
+    options["extensions"] = [e for e in options.get("extensions", []) if e not in _PELICAN_META]
+    return options
+
+
+def publishable_html(html: str, settings) -> tuple[str, list[str]]:
+    """A body's HTML as the site publishes it (sanitised, unless ALLOW_RAW_HTML), and what was
+    removed from it (see network.sanitise)."""
+    if settings.get("ALLOW_RAW_HTML", False):
+        return html, []
+    return clean_body(html), removed_html(html)
 
 
 def first_paragraph(html: str) -> str:
@@ -34,7 +57,7 @@ def convert(source_path: str, settings) -> tuple[str, dict]:
     path = display_path(source_path)
     with open(source_path, "rb") as handle:
         text = decode(handle.read(), path)
-    front_matter, body, _ = split_front_matter(text, path)
+    front_matter, body, body_line = split_front_matter(text, path)
     folder = os.path.relpath(source_path, settings["PATH"]).replace(os.sep, "/").split("/")[0]
     is_page = folder in settings["PAGE_PATHS"]
     by_folder = settings["CATEGORY_BY_FOLDER"]
@@ -42,8 +65,9 @@ def convert(source_path: str, settings) -> tuple[str, dict]:
         front_matter, path, default_category=by_folder.get(folder),
         categories=list(by_folder.values()), is_page=is_page,
     )
-    markdown = Markdown(**settings["MARKDOWN"])
-    content = markdown.convert(clean_word_debris(body))
+    options = markdown_options(settings)
+    # Sanitised here, once, so every output (page, feeds, newsletter) gets the same clean HTML.
+    content, removed = publishable_html(Markdown(**options).convert(clean_word_debris(body)), settings)
 
     metadata = {"title": basics["title"], "status": basics["status"]}
     if basics["date"]:
@@ -55,15 +79,34 @@ def convert(source_path: str, settings) -> tuple[str, dict]:
     if basics["slug"]:
         metadata["slug"] = basics["slug"]
     if basics["summary"]:
-        markdown.reset()
-        metadata["summary"] = markdown.convert(basics["summary"])
+        # Text with Markdown's formatting: HTML typed into a summary is shown as typed.
+        metadata["summary"] = clean_body(text_markdown(options).convert(basics["summary"]))
     else:
         metadata["summary"] = first_paragraph(content)
     # Kept for the network model, which checks every reference once the directory is read.
     metadata["front_matter"] = front_matter
     metadata["basics"] = basics
     metadata["display_path"] = path
+    metadata["reader_problems"] = removal_warnings(removed, body, body_line, path)
     return content, metadata
+
+
+def removal_warnings(removed: list[str], body: str, body_line: int, path: str) -> list[Problem]:
+    """A warning for each kind of HTML removed from a body, at the line where it is first typed."""
+    problems = []
+    lowered = body.lower()
+    for piece in removed:
+        at = lowered.find(piece)
+        line = body_line + lowered.count("\n", 0, at) if at >= 0 else None
+        what = (f"the {piece}> element" if piece.startswith("<") else
+                f"the {piece[:-1]} attribute" if piece.endswith("=") else f"a {piece} address")
+        problems.append(Problem(
+            path, f"{what} was removed from the body: the site publishes the HTML that formats text "
+            "(bold, lists, tables, images, links), not scripts, frames, forms, on...= attributes or "
+            "javascript: links, which could run a program in a reader's browser.", line=line, severity=WARNING,
+            hint="Remove it from the text (link to an embedded video's page instead). A site whose writers "
+            "are all trusted can publish it with ALLOW_RAW_HTML = True in pelicanconf.py (README, 'Text and HTML')."))
+    return problems
 
 
 #: Files already converted by the process pool for this build: absolute path -> result

@@ -12,11 +12,12 @@ from zoneinfo import ZoneInfo
 import css_inline
 from crosslinks import links_ready
 from markdown import Markdown
+from markupsafe import Markup
 from network import outputs
 from network.errors import ContentError, did_you_mean
 from network.generator import NetworkGenerator
+from network.reader import display_path, markdown_options, publishable_html, removal_warnings
 from network.withholding import Withholder, warn_withheld
-from network.reader import display_path
 from network.source import decode, split_front_matter
 from network.stats import record_max
 from network.urls import absolute, public_siteurl
@@ -62,7 +63,7 @@ def load_notes(network, generators, problems, **_) -> None:
             continue
         try:
             with open(full, "rb") as handle:
-                front, body, _ = split_front_matter(decode(handle.read(), path), path)
+                front, body, body_line = split_front_matter(decode(handle.read(), path), path)
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
@@ -84,10 +85,11 @@ def load_notes(network, generators, problems, **_) -> None:
                                line=front.line_of("lead"), key="lead",
                                hint=(f"Did you mean '{close}'? " if close else "")
                                + "Name documents of this issue by their file name, without .md.")
-        markdown = Markdown(**settings["MARKDOWN"])
+        intro, removed = publishable_html(Markdown(**markdown_options(settings)).convert(body), settings)
+        problems.extend(removal_warnings(removed, body, body_line, path))  # as for a document's body
         hide = Withholder(names, replacement)
         texts = [hide(str(front.get("title") or ""), markup=False), hide(str(front.get("preheader") or ""),
-                 markup=False), hide(markdown.convert(body))]
+                 markup=False), hide(intro)]
         if hide.replaced:
             warn_withheld(problems, path, full, hide)
         notes[key] = Note(key, path, texts[0], texts[1], texts[2], [i.removesuffix(".md") for i in lead])
@@ -136,7 +138,7 @@ class NewsletterGenerator(NetworkGenerator):
                 upcoming=[views.meeting_line(u, network) for u in issue.upcoming],
             )
             folder = f"newsletter/{issue.key}/"
-            issue.intro_html = absolute(issue.intro_html, folder, site)
+            issue.intro_html = Markup(absolute(issue.intro_html, folder, site))  # ours: sanitised when read
             links = {
                 "web": link(f"{site}/{folder}"), "site": link(f"{site}/"), "meetings": link(f"{site}/meetings/"),
                 "actions": link(f"{site}/actions/"), "unsubscribe": unsubscribe,

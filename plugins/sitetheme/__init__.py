@@ -1,4 +1,5 @@
-"""sitetheme: the helpers our theme's templates call (archive grouping, labels, names).
+"""sitetheme: the helpers our theme's templates call (archive grouping, labels, names), and
+Jinja's autoescaping, which the theme's templates rely on.
 
 Keeps logic out of the templates: each helper is a pure function in ``views``, registered as a
 Jinja global when Pelican starts.
@@ -26,13 +27,18 @@ def add_template_helpers(pelican) -> None:
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
     filters["long_date"] = views.long_date
     filters["filesize"] = views.filesize
+    environment = pelican.settings.setdefault("JINJA_ENVIRONMENT", {})
+    # Every value an HTML or XML template prints is escaped: titles, names and venues are text.
+    # HTML our code made (a document's body, a list of documents) comes as Markup and is kept.
+    environment.setdefault("autoescape", views.escapes_template)
     if pelican.settings.get("CACHE_CONTENT"):
         # Compiled templates kept between builds (checked against each template's source): every
         # build compiled the whole theme again, once per generator.
-        folder = os.path.join(pelican.settings["CACHE_PATH"], "templates")
+        # A template compiles differently with escaping on or off: one folder for each choice.
+        escaping = views.escaping_key(environment["autoescape"])
+        folder = os.path.join(pelican.settings["CACHE_PATH"], "templates", escaping)
         os.makedirs(folder, exist_ok=True)
-        pelican.settings.setdefault("JINJA_ENVIRONMENT", {}).setdefault("bytecode_cache",
-                                                                       FileSystemBytecodeCache(folder))
+        environment.setdefault("bytecode_cache", FileSystemBytecodeCache(folder))
 
 
 def add_network_helpers(network, generators, **_) -> None:

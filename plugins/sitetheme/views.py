@@ -3,9 +3,31 @@
 from __future__ import annotations
 
 import calendar
+import hashlib
 import html
 import re
 from itertools import groupby
+
+from markupsafe import Markup
+
+#: Templates whose output is HTML or XML: every value they print is escaped, unless it is
+#: Markup (HTML our own code made). Others (a plain-text e-mail, CSS) print values as they are.
+ESCAPED_EXTENSIONS = (".html", ".htm", ".xml")
+
+
+def escapes_template(name: str | None) -> bool:
+    """Jinja's ``autoescape`` for a template: on for HTML and XML (and templates made from a
+    string); a named function rather than ``select_autoescape``'s closure, so the settings
+    that hold it can be fingerprinted (see network.outputs)."""
+    return name is None or name.lower().endswith(ESCAPED_EXTENSIONS)
+
+
+def escaping_key(autoescape) -> str:
+    """A short name for an ``autoescape`` setting (True, False or a function), for the folder of
+    compiled templates: Jinja's bytecode cache checks a template's source, not how it escapes."""
+    if callable(autoescape):
+        autoescape = f"{autoescape.__module__}.{autoescape.__qualname__}"
+    return hashlib.sha256(repr(autoescape).encode()).hexdigest()[:12]
 
 
 def archive_by_month(documents):
@@ -61,6 +83,11 @@ def summary_text(summary: str, limit: int = 320) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
 
 
+def _text(text: str) -> str:
+    """Text for between tags: quotes need no escaping there (an apostrophe stays one character)."""
+    return html.escape(text, quote=False)
+
+
 class DocumentLists:
     """The list of documents that many pages show (home, categories, archives, entity pages).
 
@@ -74,9 +101,9 @@ class DocumentLists:
     def clear(self, *_args, **_kwargs) -> None:
         self._items.clear()
 
-    def __call__(self, documents, base: str, show_category: bool = True, heading_level: int = 2) -> str:
+    def __call__(self, documents, base: str, show_category: bool = True, heading_level: int = 2) -> Markup:
         items = [self._item(doc, base, show_category, heading_level) for doc in documents]
-        return '<ol class="document-list">\n' + "".join(items) + "</ol>\n"
+        return Markup('<ol class="document-list">\n' + "".join(items) + "</ol>\n")
 
     def _item(self, doc, base, show_category, level) -> str:
         # By identity: the objects live as long as the build, and a Pelican article's address is
@@ -84,12 +111,12 @@ class DocumentLists:
         key = (id(doc), base, show_category, level)
         item = self._items.get(key)
         if item is None:
-            title = doc.title
-            category = f' <span class="category-label">{html.escape(str(doc.category))}</span>' if show_category else ""
+            # Every piece of text is escaped: a title or summary is text, never markup.
+            category = f' <span class="category-label">{_text(str(doc.category))}</span>' if show_category else ""
             summary = summary_text(doc.summary)
-            summary = f'<div class="document-summary">{html.escape(summary, quote=False)}</div>' if summary else ""
-            item = (f'<li class="document-item"><h{level} class="document-title"><a href="{base}/{doc.url}">'
-                    f"{title}</a></h{level}>"
+            summary = f'<div class="document-summary">{_text(summary)}</div>' if summary else ""
+            item = (f'<li class="document-item"><h{int(level)} class="document-title">'
+                    f'<a href="{html.escape(f"{base}/{doc.url}")}">{_text(doc.title)}</a></h{int(level)}>'
                     f'<p class="document-meta"><time datetime="{doc.date.isoformat()}">{long_date(doc.date)}'
                     f"</time>{category}</p>{summary}</li>\n")
             self._items[key] = item
