@@ -66,7 +66,7 @@ def test_a_web_address_with_quotes_spaces_or_angle_brackets_is_refused_with_its_
               "- id: kim\n  name: Kim\n  url: https://x.example/a b\n"
               "- id: amy\n  name: Amy\n  url: \"https://x.example/St_Aidan's?a=1&b=2\"\n")
     log = ProblemLog()
-    directory = load_directory({"people.yml": people, "organisations.yml": "", "themes.yml": ""},
+    directory = load_directory({"people.yml": people, "organisations.yml": None, "themes.yml": None},
                                "content/directory", log)
     errors = [problem.format() for problem in log.errors]
     assert len(errors) == 2, errors

@@ -19,7 +19,7 @@ PEOPLE = """
 
 @pytest.fixture(scope="module")
 def names():
-    directory = load_directory({"people.yml": PEOPLE, "organisations.yml": "", "themes.yml": ""}, "d", ProblemLog())
+    directory = load_directory({"people.yml": PEOPLE, "organisations.yml": None, "themes.yml": None}, "d", ProblemLog())
     return directory.names
 
 
