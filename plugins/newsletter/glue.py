@@ -44,7 +44,6 @@ def load_notes(network, generators, problems, **_) -> None:
         period = "month"
     folder = os.path.join(settings["PATH"], settings["NEWSLETTER_NOTES_PATH"])
     names = network.directory.names
-    replacement = settings["PRIVATE_NAME_REPLACEMENT"]
     by_period: dict[str, list[str]] = {}
     for document in network.documents:
         by_period.setdefault(period_key(document.date, period), []).append(
@@ -72,29 +71,42 @@ def load_notes(network, generators, problems, **_) -> None:
                 close = did_you_mean(field, NOTE_KEYS)
                 problems.error(path, f"unknown key '{field}'.", line=front.line_of(field), key=field,
                                hint=f"Did you mean '{close}'?" if close else "Known keys: " + ", ".join(NOTE_KEYS) + ".")
-        if key not in by_period:
-            problems.warning(path, f"nothing was published in {key}, so this note has no issue to go with.",
-                             hint="Rename the file after a month with documents, or publish one that month.")
-        lead = front.get("lead") or []
-        lead = [str(item) for item in (lead if isinstance(lead, list) else [lead])]
-        available = by_period.get(key, [])
-        for item in lead:
-            if item.removesuffix(".md") not in available:
-                close = did_you_mean(item, available)
-                problems.error(path, f"the lead document '{item}' is not published in {key}.",
-                               line=front.line_of("lead"), key="lead",
-                               hint=(f"Did you mean '{close}'? " if close else "")
-                               + "Name documents of this issue by their file name, without .md.")
-        intro, removed = publishable_html(Markdown(**markdown_options(settings)).convert(body), settings)
-        problems.extend(removal_warnings(removed, body, body_line, path))  # as for a document's body
-        hide = Withholder(names, replacement)
-        texts = [hide(str(front.get("title") or ""), markup=False), hide(str(front.get("preheader") or ""),
-                 markup=False), hide(intro)]
-        if hide.replaced:
-            warn_withheld(problems, path, full, hide)
-        notes[key] = Note(key, path, texts[0], texts[1], texts[2], [i.removesuffix(".md") for i in lead])
+        lead = _lead_of(front, key, by_period, path, problems)
+        title, preheader, intro = _note_texts(front, body, body_line, full, settings, names, problems)
+        notes[key] = Note(key, path, title, preheader, intro, lead)
     context["newsletter_notes"] = notes
     context["newsletter_period"] = period
+
+
+def _lead_of(front, key: str, by_period: dict, path: str, problems) -> list[str]:
+    """The note's lead documents (file names without .md), each checked to be of its issue."""
+    if key not in by_period:
+        problems.warning(path, f"nothing was published in {key}, so this note has no issue to go with.",
+                         hint="Rename the file after a month with documents, or publish one that month.")
+    lead = front.get("lead") or []
+    lead = [str(item) for item in (lead if isinstance(lead, list) else [lead])]
+    available = by_period.get(key, [])
+    for item in lead:
+        if item.removesuffix(".md") not in available:
+            close = did_you_mean(item, available)
+            problems.error(path, f"the lead document '{item}' is not published in {key}.",
+                           line=front.line_of("lead"), key="lead",
+                           hint=(f"Did you mean '{close}'? " if close else "")
+                           + "Name documents of this issue by their file name, without .md.")
+    return [item.removesuffix(".md") for item in lead]
+
+
+def _note_texts(front, body: str, body_line: int, full: str, settings, names, problems) -> tuple[str, str, str]:
+    """A note's title, preheader and intro HTML: cleaned as a document's body is, names withheld."""
+    path = display_path(full)
+    intro, removed = publishable_html(Markdown(**markdown_options(settings)).convert(body), settings)
+    problems.extend(removal_warnings(removed, body, body_line, path))  # as for a document's body
+    hide = Withholder(names, settings["PRIVATE_NAME_REPLACEMENT"])
+    texts = (hide(str(front.get("title") or ""), markup=False), hide(str(front.get("preheader") or ""),
+             markup=False), hide(intro))
+    if hide.replaced:
+        warn_withheld(problems, path, full, hide)
+    return texts
 
 
 def _png_size(path: str) -> tuple[int, int]:
