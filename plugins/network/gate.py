@@ -37,7 +37,7 @@ from urllib.parse import quote, unquote
 import ahocorasick
 
 from .names import TITLES
-from .nametext import APOSTROPHES, DASHES, lower_same_length, strip_accents
+from .nametext import APOSTROPHES, DASHES, is_word_char, lower_same_length, strip_accents
 from .withholding import PrivateAddresses
 
 #: Files whose bytes are not text a reader sees as such: only their names are checked.
@@ -75,22 +75,34 @@ class Anchors:
         automaton = ahocorasick.Automaton()
         letters: set[str] = set()
         for claim in names.private_claims():
-            for anchor in _anchors(claim.written.lower()):
-                automaton.add_word(anchor, len(anchor))
+            whole, loose = _anchors(claim.written.lower())
+            for anchor in loose:
+                automaton.add_word(anchor, (len(anchor), False))
+            for anchor in whole:  # the engine finds whole words only
+                automaton.add_word(anchor, (len(anchor), True))
             letters |= set(claim.written.lower()) | set(claim.written.upper())
         for reference in _references(letters):  # a letter of a name spelt as a reference
-            automaton.add_word(reference, len(reference))
+            automaton.add_word(reference, (len(reference), False))
         automaton.make_automaton()
         self._automaton = automaton if len(automaton) else None
 
-    def spans(self, lowered: str) -> list[tuple[int, int]]:
-        """Stretches of ``lowered`` around every place a private name could be, merged."""
+    def places(self, lowered: str) -> list[int]:
+        """Where in ``lowered`` a private name could be."""
         if self._automaton is None:
             return []
-        places = [end for end, _ in self._automaton.iter(lowered)]
+        found = []
+        for end, (length, whole) in self._automaton.iter(lowered):
+            if whole and ((end + 1 < len(lowered) and is_word_char(lowered[end + 1]))
+                          or (end >= length and is_word_char(lowered[end - length]))):
+                continue
+            found.append(end)
+        return found
+
+    def spans(self, lowered: str) -> list[tuple[int, int]]:
+        """Stretches of ``lowered`` around every place a private name could be, merged."""
+        places = self.places(lowered)
         if not places:
             return []
-        places.sort()
         spans = [[max(0, places[0] - _REACH), places[0] + _REACH]]
         for place in places[1:]:
             if place - _REACH <= spans[-1][1]:
@@ -100,31 +112,35 @@ class Anchors:
         return [(start, end) for start, end in spans]
 
 
-def _anchors(form: str) -> set[str]:
+def _anchors(form: str) -> tuple[set[str], set[str]]:
+    """The form's spellings (whole words), and its words beside what could part them (loose)."""
     parts = _PARTS.findall(form)  # (word, what follows it)
     words = [word for word, _ in parts]
-    found: set[str] = set()
     spelled = [""]
     for word, between in parts:
         choices = _BETWEEN.get(between.strip() or " " if between else "", {between}) if between else {""}
         spelled = [done + word + sep for done in spelled for sep in choices][:_MOST_SPELLINGS]
-    for whole in spelled:
-        found |= _spellings(whole)
+    whole: set[str] = set()
+    for spelling in spelled:
+        whole |= _spellings(spelling)
+    # Beside an escape ("%20Ottilie", "\u00e9") a letter or digit is no word of the text.
+    loose = {spelling for spelling in whole if "%" in spelling or "\\" in spelling}
+    whole -= loose
     for index, word in enumerate(words):
         if len(word) < _PIECE or word in _TITLES:
             continue
         for spelling in _spellings(word):
             if index < len(words) - 1:
-                found |= {spelling + after for after in _ODD_AFTER}
+                loose |= {spelling + after for after in _ODD_AFTER}
             if index > 0:
-                found |= {before + spelling for before in _ODD_BEFORE}
+                loose |= {before + spelling for before in _ODD_BEFORE}
             for cut in range(1, len(spelling)):  # a tag inside the word: its longer piece
                 head, tail = spelling[:cut], spelling[cut:]
                 if len(head) >= max(len(tail), _PIECE):
-                    found.add(head + "<")
+                    loose.add(head + "<")
                 if len(tail) >= max(len(head), _PIECE):
-                    found.add(">" + tail)
-    return found
+                    loose.add(">" + tail)
+    return whole, loose
 
 
 def _references(letters: set[str]) -> set[str]:
@@ -194,7 +210,30 @@ class LastGate:
         self.addresses = PrivateAddresses(names)
         self.anchors = Anchors(names)
         self.read = 0  # files read (for the benchmark)
+        #: Lines already looked at that no private name can start in: a site repeats most of its
+        #: lines (a document's text is in its page and in a dozen feeds), so each is looked at once.
+        self._clean_lines: set[int] = set()
         self.read_closely = 0  # characters read closely
+
+    def _lines_naming(self, name: str, data: bytes) -> bool:
+        """Whether ``data`` names a private person, looked at line by line: a site repeats most
+        of its lines (a document's text is in its page and in a dozen feeds), so each line no
+        name can be in is looked at once. A name typed across two lines starts with a word at the
+        end of the first, followed by the line break, which the quick look finds in that line
+        (read with the breaks around it); the close reading takes the lines on either side."""
+        clean = self._clean_lines
+        lines = data.split(b"\n")
+        for index, (line, key) in enumerate(zip(lines, map(hash, lines))):
+            if key in clean:
+                continue
+            if not _unit_may_name(self.anchors, line):
+                clean.add(key)
+                continue
+            nearby = b"\n".join(lines[max(0, index - 1):index + 2]).decode("utf-8", errors="replace")
+            self.read_closely += len(nearby)
+            if self.names.may_name_private(_as_read(name, nearby)):
+                return True
+        return False
 
     def file_names_private(self, relative: str, data: bytes) -> str | None:
         """Why the file at ``relative`` (inside the site) would name a private person, or None."""
@@ -204,6 +243,8 @@ class LastGate:
         if name.endswith(BINARY_ENDINGS):
             return None
         self.read += 1
+        if not name.endswith((".eml", ".ics")):
+            return "it names a private person" if self._lines_naming(name, data) else None
         quick = _quick_text(name, data)
         if quick is None:
             return None
@@ -212,6 +253,14 @@ class LastGate:
             if self.names.may_name_private(_as_read(name, quick[start:end])):
                 return "it names a private person"
         return None
+
+
+def _unit_may_name(anchors: Anchors, line: bytes) -> bool:
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return True  # read as a whole, which says what it is
+    return bool(anchors.places(lower_same_length("\n" + text + "\n")))
 
 
 def written_files(staging: str, previous: str | None) -> list[tuple[str, str]]:

@@ -79,3 +79,13 @@ def test_a_large_site_is_read_by_several_processes_with_the_same_result(tmp_path
     assert sorted(one[0]) == several[0] == [("page-123.html", "it names a private person"),
                                            ("page-7.html", "it names a private person")]
     assert one[1] == several[1] == 250
+
+
+def test_a_line_read_before_is_read_again_where_a_name_may_run_on_from_it(tmp_path, names):
+    """Lines are looked at once per scan; a line ending in the start of a name is never taken as clean."""
+    gate = LastGate(names)
+    assert gate.file_names_private("a.html", b"<p>Thanks to Ottilie\nSmith and Ruth Abernethy</p>\n") is None
+    assert gate.file_names_private("b.html", b"<p>Thanks to Ottilie\nMarchbanks and Ruth Abernethy</p>\n") \
+        == "it names a private person"
+    assert gate.file_names_private("c.html", b"<p>Ruth Abernethy</p>\n<p>Ottilie\n  Marchbanks</p>") \
+        == "it names a private person"
