@@ -41,7 +41,8 @@ def publishable_html(html: str, settings) -> tuple[str, list[str]]:
     removed from it (see network.sanitise)."""
     if settings.get("ALLOW_RAW_HTML", False):
         return html, []
-    return clean_body(html), removed_html(html)
+    cleaned = clean_body(html)
+    return cleaned, (removed_html(html) if cleaned != html else [])  # nh3 gives back what it keeps as it was
 
 
 def first_paragraph(html: str) -> str:
@@ -67,7 +68,8 @@ def convert(source_path: str, settings) -> tuple[str, dict]:
     )
     options = markdown_options(settings)
     # Sanitised here, once, so every output (page, feeds, newsletter) gets the same clean HTML.
-    content, removed = publishable_html(Markdown(**options).convert(clean_word_debris(body)), settings)
+    markdown = Markdown(**options)
+    content, removed = publishable_html(markdown.convert(clean_word_debris(body)), settings)
 
     metadata = {"title": basics["title"], "status": basics["status"]}
     if basics["date"]:
@@ -80,7 +82,7 @@ def convert(source_path: str, settings) -> tuple[str, dict]:
         metadata["slug"] = basics["slug"]
     if basics["summary"]:
         # Text with Markdown's formatting: HTML typed into a summary is shown as typed.
-        metadata["summary"] = clean_body(text_markdown(options).convert(basics["summary"]))
+        metadata["summary"] = clean_body(text_markdown(options, markdown).convert(basics["summary"]))
     else:
         metadata["summary"] = first_paragraph(content)
     # Kept for the network model, which checks every reference once the directory is read.
