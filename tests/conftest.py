@@ -50,3 +50,16 @@ def content_copy(tmp_path):
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)
     return target
+
+
+#: The order the suite runs in, quickest first, so a broken core fails in seconds: pure unit
+#: tests, then real builds of broken or trap content, then the sample site, rebuilds, browsers.
+_ORDER = ("unit", "traps", "bad_inputs", "site", "rebuilds", "browser")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    def rank(item):
+        parts = os.path.relpath(str(item.path), os.path.join(ROOT, "tests")).split(os.sep)
+        return _ORDER.index(parts[0]) if parts[0] in _ORDER else len(_ORDER)
+
+    items.sort(key=rank)  # stable: each folder keeps its own order

@@ -186,10 +186,11 @@ class NameEngine:
     # --- What a writer is told once per build ---------------------------------------------
 
     def shared(self) -> list[tuple[str, tuple[Entity, ...]]]:
-        """Names (or aliases) that two entries of the directory share, as written, with both."""
+        """Names (or aliases) that two public entries of the directory share, as written, with both
+        (a private person's name is withheld wherever it appears: never shared, never linked)."""
         found = []
         for claims in self._claims.values():
-            typed = [c for c in claims if not c.derived]
+            typed = [c for c in claims if not c.derived and not c.private]
             owners = tuple(sorted({c.entity for c in typed}))
             if len(owners) > 1:
                 found.append((typed[0].written, owners))

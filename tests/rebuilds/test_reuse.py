@@ -42,6 +42,15 @@ EDITS = {
     "a person renamed in the directory": lambda c: _replace(
         c / "directory" / "people.yml", "name: Dennis Whitworth", "name: Dennis Whitworth-Hale"),
     "a document removed": lambda c: os.remove(c / "updates" / "2024-05-project-update.md"),
+    # Later minutes report on this action by its number: their back links and the register change.
+    "an action renumbered, which later minutes report on": lambda c: _replace(
+        c / "minutes" / "2024-06-12-steering-group.md", "**Action 4:** TG", "**Action 8:** TG"),
+    "a person's organisation changed in the directory": lambda c: _replace(
+        c / "directory" / "people.yml", "  organisation: calderbridge-refugee-forum\n  role: Chief Executive",
+        "  organisation: calderbridge-city-council\n  role: Chief Executive"),
+    # Its newsletter issue, month archive and the feeds' order change.
+    "a document moved into the next month": lambda c: _replace(
+        c / "updates" / "2025-03-project-update.md", "date: 2025-03-31", "date: 2025-04-01"),
 }
 
 #: What differs in every build of an e-mail by design: its date, its id and its MIME boundaries.
