@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: help check publish html devserver serve newsletter send-proof test test-deps bench clean
+.PHONY: help check publish html devserver serve newsletter send-proof test test-deps bench mutation clean
 
 help:
 	@echo "make publish    build the public site into output/ (sets everything up the first time)"
@@ -15,6 +15,7 @@ help:
 	@echo "make html       build a preview into preview/ (links work from your computer)"
 	@echo "make devserver  preview on http://127.0.0.1:$(PORT)/ and rebuild when a file changes"
 	@echo "make serve      serve the last preview on http://127.0.0.1:$(PORT)/"
+	@echo "make mutation   plant small bugs in the pure cores; write benchmarks/MUTATION.md (minutes)"
 	@echo "make bench      build synthetic corpora of 1,000 and 10,000 documents; write benchmarks/RESULTS.md"
 	@echo "make clean      remove built files and the environment"
 
@@ -24,6 +25,10 @@ $(BIN)/python:
 
 $(VENV)/.build-installed: requirements.txt constraints.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	touch $@
+
+$(VENV)/.mutation-installed: requirements-mutation.txt $(VENV)/.test-installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-mutation.txt -c constraints.txt
 	touch $@
 
 $(VENV)/.test-installed: requirements-test.txt $(VENV)/.build-installed
@@ -57,6 +62,9 @@ test-deps:
 
 test: $(VENV)/.test-installed test-deps
 	$(BIN)/python -m pytest
+
+mutation: $(VENV)/.mutation-installed
+	$(BIN)/python tools/mutation.py
 
 bench: $(VENV)/.build-installed
 	$(BIN)/python benchmarks/run.py
