@@ -121,6 +121,9 @@ def report(folder: str, seconds: float) -> str:
         if ":" in line:
             key, status = line.strip().rsplit(":", 1)
             statuses[key.strip()] = status.strip()
+    unchecked = [key for key, status in statuses.items() if status == "not checked"]
+    for key in unchecked:  # a run stopped early
+        del statuses[key]
     reasons = _equivalent()
     lines = ["# Mutation testing", "",
              f"Produced by `make mutation` (mutmut, the unit tests) on {time.strftime('%Y-%m-%d')} in "
@@ -140,6 +143,8 @@ def report(folder: str, seconds: float) -> str:
                      f"{(row[1] + row[2]) / row[0]:.1%} |")
     score = (totals[1] + totals[2]) / max(totals[0], 1)
     lines.append(f"| **all** | {totals[0]} | {totals[1]} | {totals[2]} | {totals[3]} | **{score:.1%}** |")
+    if unchecked:
+        lines += ["", f"The run was stopped before {len(unchecked)} more mutants were tried; they are not counted."]
     lines += ["", "## Survivors", "", "| mutant | change | why it survives |", "| --- | --- | --- |"]
     sources: dict = {}
     for key in sorted(k for k, status in statuses.items() if status not in ("killed", "timeout")):
