@@ -1,0 +1,85 @@
+"""Which feeds the site has and what goes in each, without a build (feeds.select)."""
+
+from dataclasses import replace
+from datetime import datetime, timezone
+
+from feeds.select import feed_paths, feed_specs, in_feeds
+from network.model import Directory, Document, Entity, Network, Organisation, Person, Theme
+
+NOW = datetime(2026, 11, 30, 12, tzinfo=timezone.utc)
+
+
+def _document(day: int, category: str = "Updates", **extra) -> Document:
+    return Document(path=f"content/x/{day}.md", title=f"Document {day}",
+                    date=datetime(2026, 11, day, 9, tzinfo=timezone.utc), category=category, **extra)
+
+
+def _network() -> Network:
+    directory = Directory(
+        people={"amy-ash": Person("amy-ash", "Amy Ash"), "sam-secret": Person("sam-secret", "Sam Secret", public=False),
+                "ben-bold": Person("ben-bold", "ben Bold")},
+        organisations={"housing": Organisation("housing", "Housing Trust")},
+        themes={"housing": Theme("housing", "Housing")},
+    )
+    network = Network(directory)
+    network.documents = [_document(day, "Minutes" if day % 3 == 0 else "Updates") for day in range(29, 0, -1)]
+    network.documents_of[Entity("theme", "housing")] = network.documents[:3]
+    network.documents_of[Entity("person", "amy-ash")] = [network.documents[5]]
+    return network
+
+
+def _specs(network, limit=20, now=NOW):
+    return feed_specs(network, sitename="CVMP", categories={"Updates": "updates", "Minutes": "minutes"},
+                      now=now, limit=limit)
+
+
+def test_feed_paths_put_each_kind_in_its_own_folder():
+    assert feed_paths("site") == ("feeds/all.atom.xml", "feeds/all.rss.xml")
+    assert feed_paths("theme", "housing") == ("feeds/themes/housing.atom.xml", "feeds/themes/housing.rss.xml")
+    assert feed_paths("organisation", "housing")[0] == "feeds/organisations/housing.atom.xml"
+    assert feed_paths("person", "amy-ash")[1] == "feeds/people/amy-ash.rss.xml"
+    assert feed_paths("category", "minutes")[0] == "feeds/categories/minutes.atom.xml"
+
+
+def test_drafts_pages_and_future_documents_are_in_no_feed():
+    assert in_feeds(_document(3), NOW)
+    assert in_feeds(replace(_document(3), date=NOW), NOW)  # due this very instant
+    assert not in_feeds(_document(3, draft=True), NOW)
+    assert not in_feeds(_document(3, is_page=True), NOW)
+    assert not in_feeds(_document(3), datetime(2026, 11, 2, tzinfo=timezone.utc))
+
+
+def test_every_feed_of_the_site_with_its_titles_pages_and_newest_documents():
+    network = _network()
+    specs = {(spec.kind, spec.key): spec for spec in _specs(network, limit=4)}
+    # The whole site, two categories, one theme, one organisation, two public people (by name,
+    # whatever their capitals); never the private person.
+    assert list(specs) == [("site", "all"), ("category", "updates"), ("category", "minutes"),
+                           ("theme", "housing"), ("organisation", "housing"), ("person", "amy-ash"),
+                           ("person", "ben-bold")]
+    site = specs["site", "all"]
+    assert (site.title, site.subtitle, site.page_path) == ("CVMP", "Everything CVMP publishes", "")
+    assert [d.title for d in site.documents] == ["Document 29", "Document 28", "Document 27", "Document 26"]
+    minutes = specs["category", "minutes"]
+    assert (minutes.title, minutes.subtitle, minutes.page_path) == ("CVMP: Minutes", "Minutes from CVMP", "minutes/")
+    assert [d.title for d in minutes.documents] == ["Document 27", "Document 24", "Document 21", "Document 18"]
+    assert all(d.category == "Updates" for d in specs["category", "updates"].documents)
+    theme = specs["theme", "housing"]
+    assert (theme.title, theme.subtitle, theme.page_path) == (
+        "CVMP: Housing", "Every document about or mentioning Housing", "themes/housing/")
+    assert [d.title for d in theme.documents] == ["Document 29", "Document 28", "Document 27"]
+    assert specs["organisation", "housing"].page_path == "organisations/housing/"
+    assert specs["organisation", "housing"].documents == []
+    assert specs["person", "amy-ash"].page_path == "people/amy-ash/"
+    assert [d.title for d in specs["person", "amy-ash"].documents] == ["Document 24"]
+    assert specs["person", "amy-ash"].atom_path == "feeds/people/amy-ash.atom.xml"
+    assert specs["person", "amy-ash"].rss_path == "feeds/people/amy-ash.rss.xml"
+
+
+def test_the_limit_counts_only_documents_that_are_in_feeds():
+    network = _network()
+    network.documents[0].draft = True
+    network.documents[1].date = datetime(2027, 1, 1, tzinfo=timezone.utc)
+    site = _specs(network, limit=2)[0]
+    assert [d.title for d in site.documents] == ["Document 27", "Document 26"]
+    assert len(_specs(network, limit=100)[0].documents) == 27
