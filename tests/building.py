@@ -36,6 +36,14 @@ def run_build(output: str, content: str = CONTENT, settings: str = "publishconf.
     return BuildResult(done.returncode, done.stdout, done.stderr, output)
 
 
+def settings_with(folder, name: str, overrides: str) -> str:
+    """A settings file in ``folder``: the production settings with ``overrides`` (Python lines)."""
+    path = os.path.join(str(folder), f"{name}.py")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(f"import sys\nsys.path.insert(0, {ROOT!r})\nfrom publishconf import *  # noqa\n{overrides}")
+    return path
+
+
 def tree_digest(folder: str) -> dict[str, str]:
     """Every file under ``folder`` with the SHA-256 of its bytes."""
     digest = {}

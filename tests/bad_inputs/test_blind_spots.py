@@ -7,7 +7,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.building import ROOT, run_build, tree_digest
+from tests.building import run_build, settings_with, tree_digest
 
 pytestmark = pytest.mark.build
 
@@ -57,11 +57,8 @@ def test_an_error_pelican_logs_fails_the_build_and_leaves_the_site_as_it_was(tmp
     output = str(tmp_path / "output")
     assert run_build(output, str(content_copy)).returncode == 0
     before = tree_digest(output)
-    settings = tmp_path / "brokenconf.py"
-    settings.write_text(f"import sys\nsys.path.append({ROOT!r})\nfrom publishconf import *\n"
-                        "PAGE_SAVE_AS = '../{slug}.html'\n",
-                        encoding="utf-8")
-    result = run_build(output, str(content_copy), settings=str(settings))
+    settings = settings_with(tmp_path, "brokenconf", "PAGE_SAVE_AS = '../{slug}.html'\n")
+    result = run_build(output, str(content_copy), settings=settings)
     assert result.returncode == 1, result.log
     assert re.search(r"ERROR: Skipping .*about\.md: file '\.\./about\.html' would be written outside output path",
                      result.stderr), result.stderr

@@ -22,7 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from tests.building import CONTENT, ROOT, output_files, run_build
+from tests.building import CONTENT, ROOT, output_files, run_build, settings_with
 
 pytestmark = pytest.mark.build
 
@@ -298,10 +298,8 @@ def test_the_build_says_what_it_removed_and_where_it_was_typed(build, injected):
 
 
 def test_raw_html_is_published_as_typed_when_the_site_allows_it(injected, tmp_path):
-    settings = tmp_path / "rawconf.py"
-    settings.write_text(f"import sys\nsys.path.append({ROOT!r})\nfrom publishconf import *  # noqa\n"
-                        "ALLOW_RAW_HTML = True\n", encoding="utf-8")
-    result = run_build(str(tmp_path / "output"), str(injected), settings=str(settings))
+    settings = settings_with(tmp_path, "rawconf", "ALLOW_RAW_HTML = True\n")
+    result = run_build(str(tmp_path / "output"), str(injected), settings=settings)
     assert result.returncode == 0, result.log
     assert "was removed from the body" not in result.log
     soup = _soup(result.output, "updates/2026-10-project-update/index.html")

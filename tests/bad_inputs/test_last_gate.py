@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.building import ROOT, run_build, tree_digest
+from tests.building import run_build, settings_with, tree_digest
 
 pytestmark = pytest.mark.build
 
@@ -14,10 +14,9 @@ def test_a_private_name_in_any_written_file_stops_the_build_and_publishes_nothin
     output = str(tmp_path / "output")
     assert run_build(output, str(content_copy)).returncode == 0
     before = tree_digest(output)
-    settings = tmp_path / "leakyconf.py"
-    settings.write_text(f"import sys\nsys.path.append({ROOT!r})\nfrom publishconf import *\n"
-                        "SITESUBTITLE = 'News from the partnership, edited by Ottilie Marchbanks'\n", encoding="utf-8")
-    result = run_build(output, str(content_copy), settings=str(settings))
+    settings = settings_with(tmp_path, "leakyconf",
+                             "SITESUBTITLE = 'News from the partnership, edited by Ottilie Marchbanks'\n")
+    result = run_build(output, str(content_copy), settings=settings)
     assert result.returncode == 1, result.log
     assert re.search(r"output/index\.html: the new site was not published, because it names a private person "
                      r"\(public: false\)\. Every text is meant to be withheld", result.stderr), result.stderr

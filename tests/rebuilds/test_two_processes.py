@@ -6,17 +6,14 @@ import sys
 
 import pytest
 
-from tests.building import ROOT, run_build
+from tests.building import ROOT, run_build, settings_with
 from tests.rebuilds.test_reuse import _site
 
 pytestmark = pytest.mark.build
 
 
 def _settings(tmp_path, processes: int) -> str:
-    path = tmp_path / f"settings-{processes}.py"
-    path.write_text(f"import sys\nsys.path.insert(0, {ROOT!r})\nfrom publishconf import *  # noqa\n"
-                    f"WRITE_PROCESSES = {processes}\n", encoding="utf-8")
-    return str(path)
+    return settings_with(tmp_path, f"settings-{processes}", f"WRITE_PROCESSES = {processes}\n")
 
 
 def test_one_process_and_two_write_the_same_site(tmp_path):
