@@ -9,14 +9,13 @@ be withheld once published, so it is an error (``check_addresses``).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import replace
 from urllib.parse import unquote
 
+from .directory import suggest_id
 from .privacy import lines_naming, withhold
 
-#: Fields of directory entries shown as text (names and aliases are checked by ``check_directory``).
+#: Fields of directory entries shown as text (names and aliases are checked by ``check_directory_names``).
 _DIRECTORY_TEXTS = {"people": ("role",), "organisations": ("kind",), "themes": ("description",)}
 _ADDRESS_HINTS = {
     None: "Rename the file, or change its 'slug', so the address does not name them.",
@@ -128,7 +127,7 @@ def check_directory_names(directory, problems, folder: str) -> None:
             if getattr(entry, "public", True) is False:
                 continue
             for key, written in [("name", entry.name)] + [("aliases", alias) for alias in entry.aliases]:
-                if names.may_name_private(written) and withhold(written, names, "", markup=False)[1]:
+                if withhold(written, names, "", markup=False)[1]:
                     label = "alias" if key == "aliases" else key
                     problems.error(f"{folder}/{attr}.yml", f"the {label} '{written}' of '{entry.id}' holds the "
                                    "name of a private person (public: false), so it could not be shown.",
@@ -137,9 +136,9 @@ def check_directory_names(directory, problems, folder: str) -> None:
 
 
 def _address_words(text: str) -> str:
-    """An address or a name as lower-case words joined by '-' (accents and %20 decoded)."""
-    plain = unicodedata.normalize("NFKD", unquote(text)).encode("ascii", "ignore").decode()
-    return "-" + re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") + "-"
+    """An address or a name as its id would be ('ottilie-marchbanks', %20 decoded), with a '-' at
+    each end so that whole words are found with ``in``."""
+    return f"-{suggest_id(unquote(text))}-"
 
 
 class PrivateAddresses:
@@ -147,19 +146,12 @@ class PrivateAddresses:
     address or a file name."""
 
     def __init__(self, names):
-        self._forms: dict[str, str] = {}
-        for claim in names.private_claims():
-            form = _address_words(claim.written)
-            if form != "--":
-                self._forms.setdefault(form, names.directory.people[claim.entity.id].name)
+        self._forms = {_address_words(claim.written) for claim in names.private_claims()} - {"--"}
 
-    def find(self, address: str) -> str | None:
-        """The private person's name ``address`` holds, or None."""
+    def find(self, address: str) -> bool:
+        """Whether ``address`` holds a private person's name."""
         words = _address_words(address)
-        for form, name in self._forms.items():
-            if form in words:
-                return name
-        return None
+        return any(form in words for form in self._forms)
 
 
 def check_addresses(addresses, directory, problems) -> None:
