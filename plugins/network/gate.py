@@ -4,13 +4,17 @@ Every text is withheld long before anything is written (``withholding``); this i
 of defence, against a template or a field that withholding does not know. File names are checked,
 and each file written in this build is read in two steps:
 
-1. A quick look, one automaton over the file in lower case (``Anchors``): every form of a private
-   name has a longest word, and however the form is typed that word shows in the file, as it is,
-   without accents, %-encoded, or cut in two by a tag. A file with none of them, and with no
-   character reference beyond the five that escaping makes, cannot name anyone private.
-2. Only a file that passed the quick look is read the way its reader reads it (HTML and feeds
-   with references decoded, the calendar with folded lines joined, an e-mail with encodings
-   undone, JSON with escapes), and the name engine looks for every form, as withholding does.
+1. A quick look, one automaton (``Anchors``) over each line in lower case: every form of every
+   private name as a file may spell it (accents or none, any space, apostrophe or dash between
+   its words, %-encoded, JSON-escaped), each of its words beside what could part it from the next
+   (a tag, a reference, a line break), cut in two by a tag, and any letter of a name spelt as a
+   reference. A site repeats most of its lines, so a line found clean is not looked at again.
+   An e-mail and the calendar are decoded first and looked at whole: their encodings and
+   folded lines may cut a word anywhere.
+2. Only where the quick look found something is the text read closely, the way its reader reads
+   it (HTML and feeds with references decoded, the calendar with folded lines joined, an e-mail
+   with encodings undone, JSON with escapes), and the name engine looks for every form, as
+   withholding does.
 
 A file put in place from the previous site (a hard link, see ``reuse``) is not read again: it was
 read when it was first written, with the same directory, since a change to the directory means
@@ -213,7 +217,6 @@ class LastGate:
         #: Lines already looked at that no private name can start in: a site repeats most of its
         #: lines (a document's text is in its page and in a dozen feeds), so each is looked at once.
         self._clean_lines: set[int] = set()
-        self.read_closely = 0  # characters read closely
 
     def _lines_naming(self, name: str, data: bytes) -> bool:
         """Whether ``data`` names a private person, looked at line by line: a site repeats most
@@ -230,7 +233,6 @@ class LastGate:
                 clean.add(key)
                 continue
             nearby = b"\n".join(lines[max(0, index - 1):index + 2]).decode("utf-8", errors="replace")
-            self.read_closely += len(nearby)
             if self.names.may_name_private(_as_read(name, nearby)):
                 return True
         return False
@@ -249,7 +251,6 @@ class LastGate:
         if quick is None:
             return None
         for start, end in self.anchors.spans(lower_same_length(quick)):
-            self.read_closely += end - start
             if self.names.may_name_private(_as_read(name, quick[start:end])):
                 return "it names a private person"
         return None
