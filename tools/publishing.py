@@ -144,12 +144,7 @@ def _update_in_place(staging: str, output: str) -> None:
             if relative not in new_files:
                 os.unlink(os.path.join(base, name))
     shutil.rmtree(staging, ignore_errors=True)
-    for base, _, _ in os.walk(output, topdown=False):
-        if base != output and os.path.basename(base) != INSIDE_STAGING:
-            try:
-                os.rmdir(base)
-            except OSError:
-                pass
+    remove_empty_folders(output)
 
 
 def _make_folder(path: str) -> None:
