@@ -240,12 +240,9 @@ def _build_model(generators):
     addresses += [(display_path(os.path.join(settings["PATH"], path)), None, path) for path in files]
     for generator in generators:
         for content, is_page in _contents(generator):
-            front_matter = content.metadata.get("front_matter")
-            if front_matter is None:
-                continue  # not written in our format (for example an HTML page)
             problems.extend(content.metadata.get("reader_problems", ()))  # HTML removed from the body
             document = resolve_document(
-                content.metadata["basics"], front_matter, content.metadata["display_path"],
+                content.metadata["basics"], content.metadata["front_matter"], content.metadata["display_path"],
                 directory, problems, is_page=is_page,
                 minutes_category=settings["MINUTES_CATEGORY"], files=files,
             )
