@@ -43,7 +43,7 @@ _NOT_YET = {"no tests": "no unit test reaches this function (only site builds do
             "survived": "the unit tests that reach it all pass"}
 
 
-def _scratch_copy(folder: str) -> None:
+def _scratch_copy(folder: str, modules: tuple[str, ...]) -> None:
     shutil.copytree(os.path.join(ROOT, "plugins"), os.path.join(folder, "src"),
                     ignore=shutil.ignore_patterns("__pycache__"))
     for name in _ALSO_COPY:
@@ -62,7 +62,7 @@ def _scratch_copy(folder: str) -> None:
         os.path.relpath(os.path.join(base, name), folder)
         for base, _, names in os.walk(os.path.join(folder, "src")) for name in names
         if name.endswith(".py") and os.path.relpath(os.path.join(base, name), os.path.join(folder, "src"))
-        not in MODULES)
+        not in modules)
     lines = ["[mutmut]", "source_paths=src/", "do_not_mutate="] + [f"    {path}" for path in others]
     lines += ["pytest_add_cli_args_test_selection=tests/unit", "also_copy="]
     lines += [f"    {name}" for name in _ALSO_COPY]
@@ -159,18 +159,27 @@ def report(folder: str, seconds: float) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", action="store_true", help="keep the scratch copy (to look at mutants)")
+    parser.add_argument("--only", nargs="+", metavar="MODULE", choices=MODULES,
+                        help="mutate only these modules (as in MODULES, e.g. feeds/build.py); the "
+                             "report then goes to .cache/mutation/, not benchmarks/MUTATION.md")
     args = parser.parse_args()
+    modules = tuple(args.only or MODULES)
+    destination = _REPORT
+    if args.only:  # a partial run must not pass for the measured score
+        name = "+".join(module.removesuffix(".py").replace("/", ".") for module in modules)
+        destination = os.path.join(ROOT, ".cache", "mutation", f"{name[:120]}.md")
+        os.makedirs(os.path.dirname(destination), exist_ok=True)
     folder = tempfile.mkdtemp(prefix="mutation-")
     try:
-        _scratch_copy(folder)
+        _scratch_copy(folder, modules)
         started = time.perf_counter()
-        print(f"Planting mutants in {len(MODULES)} modules (scratch copy: {folder})...", flush=True)
+        print(f"Planting mutants in {len(modules)} modules (scratch copy: {folder})...", flush=True)
         _mutmut(folder, "run")
         text = report(folder, time.perf_counter() - started)
-        with open(_REPORT, "w", encoding="utf-8") as handle:
+        with open(destination, "w", encoding="utf-8") as handle:
             handle.write(text)
         print(next(line for line in text.splitlines() if line.startswith("| **all**")))
-        print(f"Wrote {os.path.relpath(_REPORT, ROOT)}.")
+        print(f"Wrote {os.path.relpath(destination, ROOT)}.")
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
