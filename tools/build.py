@@ -101,10 +101,10 @@ class _OneBuildAtATime:
 
 def _build(settings_file: str, output: str, overrides: dict | None, timings: str | None) -> int:
     sys.path.insert(0, os.path.join(ROOT, "plugins"))
-    from network import split
     from network.errors import BuildFailed, CheckPassed
-    from network.split import HelperFailed
     from pelican import Pelican
+    from speed import helper
+    from speed.helper import HelperFailed
     from pelican.settings import read_settings
 
     staging, recycled = publishing.prepare_staging(output)
@@ -115,14 +115,15 @@ def _build(settings_file: str, output: str, overrides: dict | None, timings: str
     # walk them all again and again as they pile up. Collect rarely: the process is short-lived.
     gc.set_threshold(200_000, 50, 1000)
     started = time.perf_counter()
+    settings: dict = {}
     try:
         try:
-            # Unchanged pages of the site now in ``output`` are reused (see network.outputs).
+            # Unchanged pages of the site now in ``output`` are reused (see the speed plugin).
             settings = read_settings(settings_file, override={"OUTPUT_PATH": staging, "REUSE_OUTPUT_FROM": output,
                                                               **(overrides or {})})
             Pelican(settings).run()
         finally:
-            split.abort()  # a helper still writing into the staging folder after a failure
+            helper.abort(settings)  # a helper still writing into the staging folder after a failure
     except CheckPassed as passed:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"{passed} Checked in {time.perf_counter() - started:.1f} s.")
@@ -142,12 +143,14 @@ def _build(settings_file: str, output: str, overrides: dict | None, timings: str
         print(f"\nThe site was not built: {len(counter.messages)} error(s) were reported above.\n"
               "Nothing was published; the site online is unchanged.", file=sys.stderr)
         return 1
-    return _put_in_place(staging, output, recycled, started, timings)
+    return _put_in_place(staging, output, recycled, started, timings, settings)
 
 
-def _put_in_place(staging: str, output: str, recycled: bool, started: float, timings: str | None) -> int:
-    from network import outputs, stats
+def _put_in_place(staging: str, output: str, recycled: bool, started: float, timings: str | None,
+                  settings: dict) -> int:
+    from network import build as builds
 
+    build = builds.of(settings)
     try:
         publishing.publish(staging, output, recycled)
     except OSError as exc:  # the disk, not the content: full, read-only, no permission
@@ -156,11 +159,11 @@ def _put_in_place(staging: str, output: str, recycled: bool, started: float, tim
               "Check that the disk has room and that you may write there, then build again.", file=sys.stderr)
         return 2
     elapsed = time.perf_counter() - started
-    reused = outputs.summary()
+    reused = build.writing.summary() if build.writing is not None else ""
     print(f"Built {output}/ in {elapsed:.1f} s{f' ({reused})' if reused else ''}.")
     if timings:
         with open(timings, "w", encoding="utf-8") as handle:
-            json.dump({"total": elapsed, "stages": dict(stats.STAGES)}, handle, indent=2)
+            json.dump({"total": elapsed, "stages": dict(build.stages.seconds)}, handle, indent=2)
     return 0
 
 

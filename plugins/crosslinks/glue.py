@@ -1,46 +1,32 @@
-"""Connects the linker, the indexes and the entity pages to Pelican."""
+"""Connects the linker, the indexes and the entity pages to the build: the steps the pipeline
+calls, and the generator of entity pages."""
 
 from __future__ import annotations
 
 import os
 
-from blinker import signal
 from pelican import signals
 
-from network import main_writing, network_ready, outputs
 from network.generator import NetworkGenerator, contents_with_documents
-from network.stats import timed
-from network.urls import page_base
 from network.model import Entity, Organisation, Person, Theme
+from network.pages import Page
+from network.urls import page_base
 
 from . import entities, structured
-from .index import build_index, record_involvement, related_documents
+from .index import record_involvement, related_documents
 from .linkcache import LinkCache, names_fingerprint
 from .linker import link_mentions
 from .names import meeting_initials, present_people
 
 KIND_OF = {Person: "person", Organisation: "organisation", Theme: "theme"}
 
-#: Sent after every document is linked and indexed, before anything is written:
-#: ``links_ready.send(network, generators=[...], problems=ProblemLog)``. Plugins that reuse
-#: linked text (minutes' actions) connect here.
-links_ready = signal("links-ready")
-
-
 def url_of(item) -> str:
     """The address (inside the site) of a Person, Organisation or Theme."""
     return entities.entity_url(Entity(KIND_OF[type(item)], item.id))
 
 
-def link_network(network, generators, problems, **_) -> None:
-    with timed("crosslinks: linking mentions"):
-        _link_all(network, generators, problems)
-    with timed("crosslinks: indexes"):
-        build_index(network)
-    links_ready.send(network, generators=generators, problems=problems)
-
-
-def _link_all(network, generators, problems) -> None:
+def link_documents(network, generators, problems) -> None:
+    """Link every mention of a public entry in every document; record who each one involves."""
     settings = generators[0].settings
     names = network.directory.names
     every = settings["LINK_MENTIONS"] == "every"
@@ -73,14 +59,8 @@ def _link_all(network, generators, problems) -> None:
     cache.save()
 
 
-def add_related_documents(network, generators, **_) -> None:
-    """Related documents: only a document's own page shows them, so they are found by the
-    process that writes document pages, while the helper writes the others."""
-    with timed("crosslinks: related documents"):
-        _related_documents(network, generators)
-
-
-def _related_documents(network, generators) -> None:
+def add_related_documents(network, generators) -> None:
+    """Related documents: only a document's own page shows them."""
     settings = generators[0].settings
     position_of = {id(document): position for position, document in enumerate(network.documents)}
     for content in contents_with_documents(generators):
@@ -89,10 +69,10 @@ def _related_documents(network, generators) -> None:
                                                 settings["RELATED_DOCUMENTS_COUNT"])
 
 
-def _fill_document_page(values) -> None:
+def fill_document_page(values) -> None:
     """The involved entities and JSON-LD of a document page about to be rendered. They follow
-    from the document and the directory alone, which its digest covers, so a reused page never
-    needs them (see network.outputs)."""
+    from the document and the directory alone, which its digest covers, so a page kept from the
+    last build never needs them."""
     article = values.get("article")
     document = getattr(article, "doc", None)
     if document is None or document.is_page or hasattr(article, "json_ld"):
@@ -106,17 +86,13 @@ class EntityPagesGenerator(NetworkGenerator):
     """Writes /people/, /organisations/, /themes/ and a page for every public entity."""
 
     stage = "crosslinks: writing entity pages"
-    in_second_process = True
 
-    def write(self, network, writer):
+    def describe(self, network):
         categories = list(self.settings["CATEGORY_BY_FOLDER"].values())
-
-        def write(save_as, template, **values):
-            self.write_page(writer, save_as, template, **values)
-
-        write("people/index.html", "people", groups=entities.people_by_organisation(network))
-        write("organisations/index.html", "organisations", groups=entities.organisations_by_kind(network))
-        write("themes/index.html", "themes", themes=entities.themes_with_counts(network))
+        yield Page("people/index.html", "people", {"groups": entities.people_by_organisation(network)})
+        yield Page("organisations/index.html", "organisations",
+                   {"groups": entities.organisations_by_kind(network)})
+        yield Page("themes/index.html", "themes", {"themes": entities.themes_with_counts(network)})
         siteurl = self.settings["SITEURL"]
         # (kind, entries, meetings by id, JSON-LD data, page view); themes have neither meetings
         # nor JSON-LD of their own.
@@ -130,19 +106,20 @@ class EntityPagesGenerator(NetworkGenerator):
         for kind, items, meetings, data_of, page_of in kinds:
             for item in items:
                 save_as, entity = f"{url_of(item)}index.html", Entity(kind, item.id)
-                # Judged before the page's view is made: a page shows its entity (the directory
-                # is in the site's fingerprint), its documents (companions and groups follow
-                # from them), its meetings and its actions, and nothing else.
+                # A page shows its entity (the directory is part of every page's inputs), its
+                # documents (companions and groups follow from them), its meetings and its
+                # actions, and nothing else.
                 inputs = () if meetings is None else (meetings.get(item.id), network.actions_of.get(entity))
-                digest = outputs.list_digest("entity page", kind, save_as, entity, categories,
-                                             network.documents_of.get(entity, []), *inputs)
-                if outputs.reused([save_as], digest):
-                    continue
-                values = {"entity_page": page_of(network, item.id, categories)}
-                if data_of is not None:
-                    data = structured.with_context(data_of(item, network, siteurl))
-                    values["json_ld"] = [structured.to_script(data)]
-                write(save_as, kind, reuse_digest=digest, **values)
+
+                def values(item=item, page_of=page_of, data_of=data_of):
+                    made = {"entity_page": page_of(network, item.id, categories)}
+                    if data_of is not None:
+                        data = structured.with_context(data_of(item, network, siteurl))
+                        made["json_ld"] = [structured.to_script(data)]
+                    return made
+
+                yield Page(save_as, kind, values, as_listed=True, inputs=(
+                    "entity page", kind, save_as, entity, categories, network.documents_of.get(entity, []), *inputs))
 
 
 def add_generator(pelican):
@@ -154,9 +131,5 @@ def add_template_helpers(pelican) -> None:
 
 
 def register():
-    network_ready.connect(link_network)
-    main_writing.connect(add_related_documents)
-    if _fill_document_page not in outputs.BEFORE_RENDERING:
-        outputs.BEFORE_RENDERING.append(_fill_document_page)
     signals.get_generators.connect(add_generator)
     signals.initialized.connect(add_template_helpers)

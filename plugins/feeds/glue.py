@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from functools import partial
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
-from network import outputs
 from network.generator import NetworkGenerator
+from network.pages import Files, Page
 from network.urls import absolute, public_siteurl
 from pelican import signals
 
@@ -21,7 +22,6 @@ class FeedsGenerator(NetworkGenerator):
     """Writes RSS and Atom for the site, each category, theme, organisation and public person."""
 
     stage = "feeds: writing RSS and Atom"
-    in_second_process = True
 
     def _item(self, document, content, site):
         author = ""
@@ -43,7 +43,7 @@ class FeedsGenerator(NetworkGenerator):
             enclosures=[Enclosure(f"{site}/{a.path}", a.size, a.media_type, a.title) for a in document.attachments],
         )
 
-    def write(self, network, writer):
+    def describe(self, network):
         settings = self.settings
         site = public_siteurl(settings)
         self.network = network
@@ -53,14 +53,11 @@ class FeedsGenerator(NetworkGenerator):
         content_of = {id(a.doc): a for a in self.context.get("articles", []) if getattr(a, "doc", None)}
         specs = feed_specs(network, sitename=settings["SITENAME"], categories=categories, now=now,
                            limit=settings["FEED_MAX_ITEMS"])
-        items: dict[int, FeedItem] = {}
+        items: dict[int, FeedItem] = {}  # each document's entry, made once for all its feeds
         entries = EntryCache()
         newest = network.documents[0].date if network.documents else _EPOCH
-        for spec in specs:
-            # A feed made from the same documents as last time is the same file: reuse it.
-            digest = outputs.digest("feed", site, spec)  # its documents stand for their text too
-            if outputs.reused([spec.atom_path, spec.rss_path], digest):
-                continue
+
+        def make(spec):
             for document in spec.documents:
                 if id(document) not in items:
                     items[id(document)] = self._item(document, content_of[id(document)], site)
@@ -71,9 +68,11 @@ class FeedsGenerator(NetworkGenerator):
                 updated=max((items[id(d)].updated for d in spec.documents), default=newest),
             )
             atom, rss = make_feeds(info, [items[id(d)] for d in spec.documents], entries)
-            for path, data in ((spec.atom_path, atom), (spec.rss_path, rss)):
-                outputs.write_bytes(self.output_path, path, data, digest)
-        self.write_page(writer, "feeds/index.html", "feeds", feed_groups=_groups(specs), feed_site=site)
+            return {spec.atom_path: atom, spec.rss_path: rss}
+
+        for spec in specs:  # its documents count in full: their text is in the feed
+            yield Files((spec.atom_path, spec.rss_path), ("feed", site, spec), partial(make, spec))
+        yield Page("feeds/index.html", "feeds", {"feed_groups": _groups(specs), "feed_site": site})
 
 
 def _groups(specs):

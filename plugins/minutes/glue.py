@@ -10,12 +10,10 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup, escape
 from pelican import signals
 
-from crosslinks import links_ready
-from network import outputs
 from network.errors import did_you_mean
 from network.generator import NetworkGenerator
 from network.model import Action, ActionUpdate, Entity, Owner
-from network.stats import timed
+from network.pages import Files, Page
 from network.urls import from_rooted, page_base, to_rooted
 
 from . import views
@@ -94,13 +92,9 @@ class _Owners:
         return Owner(word)
 
 
-def collect_actions(network, generators, problems, **_) -> None:
+def collect_actions(network, generators, problems) -> None:
+    """Every action of every meeting and every report on one; meetings by person and body."""
     settings = generators[0].settings
-    with timed("minutes: actions and meetings"):
-        _collect(network, generators, problems, settings)
-
-
-def _collect(network, generators, problems, settings):
     siteurl = settings["SITEURL"]
     owners = _Owners(network, problems, settings["PRIVATE_NAME_REPLACEMENT"])
     contents = sorted(_minutes(generators), key=lambda c: c.doc.date)  # oldest first
@@ -193,22 +187,23 @@ class MinutesPagesGenerator(NetworkGenerator):
     """Writes /actions/, /meetings/ and /meetings.ics."""
 
     stage = "minutes: writing register, meetings, calendar"
-    in_second_process = True
 
-    def write(self, network, writer):
+    def describe(self, network):
         settings = self.settings
         overview = self.context["meetings_overview"]
-        self.write_page(writer, "actions/index.html", "actions", register=views.register(network),
-                        open_count=self.context["open_actions"], total_count=len(network.actions))
-        self.write_page(writer, "meetings/index.html", "meetings", overview=overview)
+        yield Page("actions/index.html", "actions", {
+            "register": views.register(network), "open_count": self.context["open_actions"],
+            "total_count": len(network.actions)})
+        yield Page("meetings/index.html", "meetings", {"overview": overview})
         siteurl = settings["SITEURL"] or "http://localhost"
         upcoming = [upcoming for upcoming, _ in overview["upcoming"]]
-        digest = outputs.digest("calendar", siteurl, upcoming)
-        if outputs.reused(["meetings.ics"], digest):
-            return
-        data = calendar(upcoming, network, name=settings["SITENAME"],
-                        domain=urlparse(siteurl).hostname or "localhost", page_url=siteurl.rstrip("/") + "/")
-        outputs.write_bytes(self.output_path, "meetings.ics", data, digest)
+
+        def make():
+            return {"meetings.ics": calendar(upcoming, network, name=settings["SITENAME"],
+                                             domain=urlparse(siteurl).hostname or "localhost",
+                                             page_url=siteurl.rstrip("/") + "/")}
+
+        yield Files(("meetings.ics",), ("calendar", siteurl, upcoming), make)
 
 
 def add_generator(pelican):
@@ -227,6 +222,5 @@ def add_template_helpers(pelican) -> None:
 
 
 def register():
-    links_ready.connect(collect_actions)
     signals.get_generators.connect(add_generator)
     signals.initialized.connect(add_template_helpers)

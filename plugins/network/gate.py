@@ -28,18 +28,17 @@ from __future__ import annotations
 import email
 import html
 import json
-import multiprocessing
 import os
 import re
 import unicodedata
 from html.entities import codepoint2name
-from concurrent.futures import ProcessPoolExecutor
 from email import policy
 from email.header import decode_header, make_header
 from urllib.parse import quote, unquote
 
 import ahocorasick
 
+from .forking import fork_map
 from .names import TITLES
 from .nametext import APOSTROPHES, DASHES, is_word_char, lower_same_length, strip_accents
 from .withholding import PrivateAddresses
@@ -287,35 +286,21 @@ def _same_file(first: str, second: str) -> bool:
 #: Fewer files than this are read in the build's own process.
 MIN_FILES = 200
 
-_gate = None  # the gate of the scan in progress, inherited by the forked workers
-
-
-def _check(files: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], int]:
-    found, read_before = [], _gate.read
-    for relative, full in files:
-        with open(full, "rb") as handle:
-            why = _gate.file_names_private(relative, handle.read())
-        if why:
-            found.append((relative, why))
-    return found, _gate.read - read_before
-
 
 def scan_site(staging: str, previous: str | None, names, workers: int = 1) -> tuple[list[tuple[str, str]], int]:
     """Every file written in this build that names a private person, with why; and how many
     files were read. A large site is read by ``workers`` processes (started by fork, so they
     share the name engine without copying it)."""
-    global _gate
     files = written_files(staging, previous)
-    _gate = LastGate(names)
-    try:
-        if workers < 2 or len(files) < MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
-            return _check(files)
-        batches = [files[index::workers * 4] for index in range(workers * 4)]
-        found, read = [], 0
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for batch_found, batch_read in pool.map(_check, batches):
-                found += batch_found
-                read += batch_read
-        return sorted(found), read
-    finally:
-        _gate = None
+    gate = LastGate(names)
+
+    def check(file: tuple[str, str]) -> tuple[str | None, int]:
+        relative, full = file
+        read_before = gate.read
+        with open(full, "rb") as handle:
+            why = gate.file_names_private(relative, handle.read())
+        return why, gate.read - read_before
+
+    results = fork_map(check, files, workers if len(files) >= MIN_FILES else 1)
+    found = [(relative, why) for (relative, _), (why, _) in zip(files, results) if why]
+    return sorted(found), sum(read for _, read in results)

@@ -2,40 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from pelican.generators import Generator
 
-from .stats import timed
+from .pages import Files, Page
 
 
 class NetworkGenerator(Generator):
-    """Writes its pages once the model is complete; its time is one stage of the build."""
+    """Describes its pages (see ``network.pages``) once the model is complete; the writing layer
+    writes them, and times them as one stage of the build."""
 
     #: The stage's name in `tools/build.py --timings` and the benchmark.
     stage = "writing"
-    #: Written by the helper process, beside Pelican's own pages (see network.split).
-    in_second_process = False
-    #: Written by whichever process has less to do (see network.split.start).
-    in_either_process = False
-    #: Set on the main process's copy when the helper writes this generator's pages.
-    delegated = False
 
     def generate_output(self, writer):
-        if self.delegated:
-            return
         network = self.context.get("network")
-        if network is None:
-            return
-        with timed(self.stage):
-            self.write(network, writer)
+        if network is not None:
+            writer.write_pages(self, self.describe(network))
 
-    def write(self, network, writer) -> None:
+    def describe(self, network) -> Iterable[Page | Files]:
         raise NotImplementedError
-
-    def write_page(self, writer, save_as: str, template: str, **values) -> None:
-        """Render one of the theme's templates to ``save_as`` (a path ending in index.html)."""
-        writer.write_file(save_as, self.get_template(template), self.context,
-                          relative_urls=self.settings["RELATIVE_URLS"],
-                          url=save_as[: -len("index.html")], **values)
 
 
 def contents_with_documents(generators):

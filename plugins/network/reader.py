@@ -8,9 +8,10 @@ import re
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 
+from . import build as builds
 from .contentfiles import DOCUMENT_ENDINGS
 from .documents import read_basics
-from .errors import WARNING, Problem
+from .errors import WARNING, ContentError, Problem
 from .sanitise import clean_body, removed_html, text_markdown
 from .source import clean_word_debris, decode, split_front_matter
 
@@ -111,24 +112,25 @@ def removal_warnings(removed: list[str], body: str, body_line: int, path: str) -
     return problems
 
 
-#: Files already converted by the process pool for this build: absolute path -> result
-#: (or the ContentError to raise). Filled by network.parallel, emptied as files are read.
-PREPARED: dict[str, tuple] = {}
-
-
 class FrontMatterReader(MarkdownReader):
     """Reads `---` YAML front matter and a Markdown body; checks title, date and status."""
 
     file_extensions = list(DOCUMENT_ENDINGS)
 
     def read(self, source_path):
-        prepared = PREPARED.pop(source_path, None)
-        if prepared is None:
-            content, metadata = convert(source_path, self.settings)
-        elif isinstance(prepared, Exception):
-            raise prepared
-        else:
-            content, metadata = prepared
+        build = builds.of(self.settings)
+        # Converted ahead by the reading processes (see the speed plugin), or now.
+        prepared = build.prepared.pop(source_path, None)
+        try:
+            if prepared is None:
+                content, metadata = convert(source_path, self.settings)
+            elif isinstance(prepared, ContentError):
+                raise prepared
+            else:
+                content, metadata = prepared
+        except ContentError as exc:  # Pelican skips the file; the build reports it with the rest
+            build.problems.extend(exc.problems)
+            raise
         if "category" in metadata:
             metadata["category"] = self.process_metadata("category", metadata["category"])
         return content, metadata

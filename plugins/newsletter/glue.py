@@ -6,20 +6,20 @@ import os
 import re
 import time
 from datetime import datetime
+from functools import partial
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 import css_inline
-from crosslinks import links_ready
 from markdown import Markdown
 from markupsafe import Markup
-from network import outputs
+from network import build as builds
 from network.errors import ContentError, did_you_mean
 from network.generator import NetworkGenerator
+from network.pages import Files, Page
 from network.reader import display_path, markdown_options, publishable_html, removal_warnings
 from network.withholding import Withholder, warn_withheld
 from network.source import decode, split_front_matter
-from network.stats import record_max
 from network.urls import absolute, public_siteurl
 from pelican import signals
 
@@ -33,7 +33,7 @@ NOTE_KEYS = ("title", "preheader", "lead")
 _KEY = {"month": re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"), "quarter": re.compile(r"^\d{4}-q[1-4]$")}
 
 
-def load_notes(network, generators, problems, **_) -> None:
+def load_notes(network, generators, problems) -> None:
     """Read content/newsletters/*.md once, with the rest of the content, so mistakes stop the build."""
     settings = generators[0].settings
     context = generators[0].context
@@ -119,9 +119,8 @@ class NewsletterGenerator(NetworkGenerator):
     """Writes /newsletter/ and, per issue, the web version, email.html, email.txt and email.eml."""
 
     stage = "newsletter: issues, inlining, text, .eml"
-    in_either_process = True
 
-    def write(self, network, writer):
+    def describe(self, network):
         if "newsletter_notes" not in self.context:
             return
         settings = self.settings
@@ -157,28 +156,32 @@ class NewsletterGenerator(NetworkGenerator):
                 "logo": f"{site}/{settings['THEME_STATIC_DIR']}/{settings['NEWSLETTER_LOGO']}",
             }
             values = {"issue": issue, "view": view, "links": links, "logo": logo}
-            # An issue made from the same documents and notes as last time: reuse its four files.
-            digest = outputs.digest("newsletter issue", folder, values)
-            files = [f"{folder}{name}" for name in ("email.html", "email.txt", "email.eml", "index.html")]
-            if outputs.reused(files, digest):
-                continue
-            html = self.get_template("email/issue").render({**self.context, **values})
-            started = time.perf_counter()
-            html = inliner.inline(html)
-            record_max("newsletter: slowest inlining of one issue", time.perf_counter() - started)
-            text = render_text(issue, view, sitename=settings["SITENAME"], web_url=links["web"],
-                               actions_url=links["actions"], meetings_url=links["meetings"],
-                               site_url=links["site"], unsubscribe=unsubscribe,
-                               footer=settings["NEWSLETTER_FOOTER"])
-            message = build_message(subject=issue.title, sender=settings["NEWSLETTER_FROM"],
-                                    to=settings["NEWSLETTER_TO"], text=text, html=html, unsubscribe=unsubscribe,
-                                    reply_to=settings["NEWSLETTER_REPLY_TO"], issue_key=issue.key, date=now,
-                                    domain=domain, list_name=f"{settings['SITENAME']} newsletter")
-            for name, data in (("email.html", html.encode()), ("email.txt", text.encode()),
-                               ("email.eml", bytes(message))):
-                outputs.write_bytes(self.output_path, f"{folder}{name}", data, digest)
-            self.write_page(writer, f"{folder}index.html", "newsletter", reuse_digest=digest, issue=issue, view=view)
-        self.write_page(writer, "newsletter/index.html", "newsletters", issues=issues)
+            # An issue's four files are made from the same documents and notes.
+            inputs = ("newsletter issue", folder, values)
+            yield Files(tuple(f"{folder}{name}" for name in ("email.html", "email.txt", "email.eml")), inputs,
+                        partial(self._emails, issue, values, inliner, now, domain))
+            yield Page(f"{folder}index.html", "newsletter", {"issue": issue, "view": view}, inputs=inputs)
+        yield Page("newsletter/index.html", "newsletters", {"issues": issues})
+
+    def _emails(self, issue, values, inliner, now, domain) -> dict[str, bytes]:
+        """An issue's e-mail as HTML (its CSS inlined), as text, and as a whole message."""
+        settings, links = self.settings, values["links"]
+        html = self.get_template("email/issue").render({**self.context, **values})
+        started = time.perf_counter()
+        html = inliner.inline(html)
+        builds.of(settings).stages.record_max("newsletter: slowest inlining of one issue",
+                                              time.perf_counter() - started)
+        text = render_text(issue, values["view"], sitename=settings["SITENAME"], web_url=links["web"],
+                           actions_url=links["actions"], meetings_url=links["meetings"],
+                           site_url=links["site"], unsubscribe=links["unsubscribe"],
+                           footer=settings["NEWSLETTER_FOOTER"])
+        message = build_message(subject=issue.title, sender=settings["NEWSLETTER_FROM"],
+                                to=settings["NEWSLETTER_TO"], text=text, html=html, unsubscribe=links["unsubscribe"],
+                                reply_to=settings["NEWSLETTER_REPLY_TO"], issue_key=issue.key, date=now,
+                                domain=domain, list_name=f"{settings['SITENAME']} newsletter")
+        folder = f"newsletter/{issue.key}/"
+        return {f"{folder}email.html": html.encode(), f"{folder}email.txt": text.encode(),
+                f"{folder}email.eml": bytes(message)}
 
 
 def add_generator(pelican):
@@ -186,5 +189,4 @@ def add_generator(pelican):
 
 
 def register():
-    links_ready.connect(load_notes)
     signals.get_generators.connect(add_generator)

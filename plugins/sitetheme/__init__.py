@@ -10,18 +10,13 @@ from functools import partial
 
 from jinja2 import FileSystemBytecodeCache
 
-from network import network_ready
 from pelican import signals
 
 from . import views
 
 
-_document_lists = views.DocumentLists()
-
-
 def add_template_helpers(pelican) -> None:
     helpers = pelican.settings.setdefault("JINJA_GLOBALS", {})
-    helpers["document_list_html"] = _document_lists
     helpers["archive_by_month"] = views.archive_by_month
     helpers["period_label"] = views.period_label
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
@@ -41,12 +36,15 @@ def add_template_helpers(pelican) -> None:
         environment.setdefault("bytecode_cache", FileSystemBytecodeCache(folder))
 
 
-def add_network_helpers(network, generators, **_) -> None:
-    """Helpers that need the network model; the templates are rendered after this runs."""
+def add_network_helpers(network, generators) -> None:
+    """Helpers that need the network model or keep what they made during one build; the
+    templates are rendered after this runs."""
+    document_lists = views.DocumentLists()  # the documents of this build
     for generator in generators:
         env = getattr(generator, "env", None)
         if env is not None:
             env.globals["author_name"] = partial(views.author_name, people=network.people)
+            env.globals["document_list_html"] = document_lists
     # The home page shows each category's size, not its documents: giving it only the sizes keeps
     # it from being rendered again whenever any document changes (see network.outputs).
     context = generators[0].context
@@ -55,5 +53,3 @@ def add_network_helpers(network, generators, **_) -> None:
 
 def register():
     signals.initialized.connect(add_template_helpers)
-    signals.article_generator_init.connect(_document_lists.clear)  # a new build: new documents
-    network_ready.connect(add_network_helpers)

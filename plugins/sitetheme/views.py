@@ -98,9 +98,6 @@ class DocumentLists:
     def __init__(self):
         self._items: dict = {}
 
-    def clear(self, *_args, **_kwargs) -> None:
-        self._items.clear()
-
     def __call__(self, documents, base: str, show_category: bool = True, heading_level: int = 2) -> Markup:
         items = [self._item(doc, base, show_category, heading_level) for doc in documents]
         return Markup('<ol class="document-list">\n' + "".join(items) + "</ol>\n")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import pytest
-from network.reuse import Fingerprinter, OutputMemo, Unfingerprintable
+from speed.reuse import Fingerprinter, OutputMemo, Unfingerprintable
 
 
 @dataclass

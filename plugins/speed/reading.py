@@ -1,39 +1,29 @@
 """Reading many files on every core: Markdown to HTML is the costliest part of reading.
 
 Pelican reads files one after another. Before it starts, the files it will not find in its
-content cache are converted in a pool of processes (one per core, started by fork so they share
-the settings without copying them); Pelican's reader then takes each result from
-``reader.PREPARED``. A small build is not worth the pool and reads as usual.
+content cache are converted by forked processes, one per core, which share the settings
+without copying them; Pelican's reader then takes each result from the build's ``prepared``
+table. A small build is not worth the processes and reads as usual.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 
-from . import reader
-from .errors import ContentError
+from network import build as builds
+from network import reader
+from network.errors import ContentError
+from network.forking import can_fork, fork_map
 
 #: Fewer files than this are read in the build's own process.
 MIN_FILES = 64
 
-_settings = None  # the build's settings, inherited by the forked workers
-
-
-def _convert(path: str):
-    try:
-        return path, reader.convert(path, _settings)
-    except ContentError as exc:
-        return path, exc
-
 
 def prepare(generator, paths_setting: str, excludes_setting: str) -> None:
     """Convert the generator's uncached files in parallel, before Pelican reads them."""
-    global _settings
     settings = generator.settings
     workers = settings.get("READ_PROCESSES") or os.cpu_count() or 1
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or not can_fork():
         return
     files = generator.get_files(settings[paths_setting], exclude=settings[excludes_setting],
                                 extensions=tuple(reader.FrontMatterReader.file_extensions))
@@ -44,15 +34,19 @@ def prepare(generator, paths_setting: str, excludes_setting: str) -> None:
             paths.append(path)
     if len(paths) < MIN_FILES:
         return
-    _settings = settings
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        for path, result in pool.map(_convert, paths, chunksize=max(1, len(paths) // (workers * 8))):
-            reader.PREPARED[path] = result
-    _settings = None
+
+    def convert(path: str):
+        try:
+            return reader.convert(path, settings)
+        except ContentError as exc:
+            return exc
+
+    prepared = builds.of(settings).prepared
+    for path, result in zip(paths, fork_map(convert, paths, workers)):
+        prepared[path] = result
 
 
 def prepare_articles(generator) -> None:
-    reader.PREPARED.clear()  # leftovers of a build that stopped early (devserver)
     prepare(generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES")
 
 

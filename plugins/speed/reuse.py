@@ -8,7 +8,7 @@ instead of rendering it again. A previous file is only reused while it is exactl
 memo recorded (same inode, size and modification time): a file changed or replaced by anything
 else is rendered again.
 
-Pure: no Pelican here. ``network.outputs`` connects it to the build.
+Pure: no Pelican here. ``speed.writer`` and ``speed.fingerprints`` connect it to the build.
 """
 
 from __future__ import annotations

@@ -1,0 +1,157 @@
+"""The network model from what Pelican read, and the checks before and after a build.
+
+Pelican's content objects go in; the one ``Network`` comes out, complete with the directory,
+every published document (drafts dropped), and every problem found on the way. The content
+folder is checked before Pelican reads it, and the written site by the last gate after.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from .addresses import address_clashes, claims_of
+from .contentfiles import check_content_folder
+from .directory import FILES, load_directory, report_unread_files
+from .documents import report_size, resolve_document
+from .errors import BuildFailed, Problem
+from .gate import scan_site
+from .model import Network
+from .names import report_names
+from .reader import display_path
+from .withholding import check_addresses, check_directory_names, withhold_in_directory, withhold_in_document
+
+logger = logging.getLogger(__name__)
+
+
+def check_folders(build, settings) -> None:
+    """Before Pelican walks the content folder: a link out of it stops the build at once."""
+    folders = [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]]
+    if settings.get("NEWSLETTER_NOTES_PATH"):
+        folders.append(settings["NEWSLETTER_NOTES_PATH"])
+    if not check_content_folder(settings["PATH"], folders, display_path, build.problems):
+        raise BuildFailed(build.problems.errors)
+
+
+def build_model(build, generators):
+    """The network model from what Pelican read: the directory and every document, resolved,
+    checked and with private names withheld; drafts dropped from every output."""
+    settings = generators[0].settings
+    context = generators[0].context
+    problems = build.problems
+    directory = _read_directory(settings, problems)
+    folder = display_path(os.path.join(settings["PATH"], settings["DIRECTORY_PATH"]))
+    report_names(directory.names, problems, folder)
+    replacement = settings["PRIVATE_NAME_REPLACEMENT"]
+    check_directory_names(directory, problems, folder)
+    withhold_in_directory(directory, replacement, problems, folder)
+    network = Network(directory)
+    files = _static_files(settings)
+    addresses = _directory_addresses(directory, folder)
+    addresses += [(display_path(os.path.join(settings["PATH"], path)), None, path) for path in files]
+    for generator in generators:
+        for content, is_page in _contents(generator):
+            problems.extend(content.metadata.get("reader_problems", ()))  # HTML removed from the body
+            document = resolve_document(
+                content.metadata["basics"], content.metadata["front_matter"], content.metadata["display_path"],
+                directory, problems, is_page=is_page,
+                minutes_category=settings["MINUTES_CATEGORY"], files=files,
+            )
+            report_size(document.path, os.path.getsize(content.source_path), problems)
+            document.url = content.url
+            document.key = content.relative_source_path.replace(os.sep, "/")
+            document.summary = content.metadata.get("summary", "")
+            document.date = getattr(content, "date", None) or document.date
+            content.doc = document
+            withhold_in_document(content, document, directory.names, replacement, problems, directory)
+            if not document.draft:
+                network.add(document)
+                addresses.append((document.path, None, content.url))
+        _drop_drafts(generator)
+    report_unread_files(directory, folder, problems)
+    check_addresses(addresses, directory, problems)
+    problems.extend(address_clashes(claims_of(generators, settings)))
+    network.documents.sort(key=lambda d: d.date, reverse=True)
+    context["network"] = network
+    build.network = network
+    return network
+
+
+def _read_directory(settings, problems):
+    folder = os.path.join(settings["PATH"], settings["DIRECTORY_PATH"])
+    contents = {}
+    for filename, _ in FILES.values():
+        full = os.path.join(folder, filename)
+        if os.path.exists(full):
+            with open(full, "rb") as handle:
+                contents[filename] = handle.read()
+    return load_directory(contents, display_path(folder), problems)
+
+
+def _static_files(settings) -> dict[str, int]:
+    """Every file under the static folders (path inside the content folder -> size in bytes)."""
+    files = {}
+    for folder in settings["STATIC_PATHS"]:
+        top = os.path.join(settings["PATH"], folder)
+        for base, _, names in os.walk(top):
+            for name in names:
+                full = os.path.join(base, name)
+                files[os.path.relpath(full, settings["PATH"]).replace(os.sep, "/")] = os.path.getsize(full)
+    return files
+
+
+def _contents(generator):
+    """Every content object a generator read, with whether it is a page."""
+    if isinstance(generator, ArticlesGenerator):
+        groups = ("articles", "translations", "drafts", "drafts_translations",
+                  "hidden_articles", "hidden_translations")
+        is_page = False
+    elif isinstance(generator, PagesGenerator):
+        groups = ("pages", "translations", "draft_pages", "draft_translations",
+                  "hidden_pages", "hidden_translations")
+        is_page = True
+    else:
+        return
+    for group in groups:
+        for content in getattr(generator, group, []):
+            yield content, is_page
+
+
+def _drop_drafts(generator) -> None:
+    """Drafts never reach any output: not a page, a list, a feed or a search index."""
+    for group in ("drafts", "drafts_translations", "draft_pages", "draft_translations"):
+        items = getattr(generator, group, None)
+        if items:
+            items.clear()
+
+
+def _directory_addresses(directory, folder):
+    """Addresses the directory publishes: public entries' pages (named by id) and web addresses."""
+    found = []
+    for attr in ("people", "organisations", "themes"):
+        for entry in getattr(directory, attr).values():
+            if getattr(entry, "public", True):
+                found.append((f"{folder}/{attr}.yml", "id", entry.id))
+                found.append((f"{folder}/{attr}.yml", "url", getattr(entry, "url", "")))
+    return found
+
+
+def last_gate(build, settings) -> None:
+    """No file of the new site names a private person (see ``gate``), or nothing is published."""
+    names = build.network.directory.names if build.network is not None else None
+    if names is None or not names.private_claims():
+        return
+    staging, previous = settings["OUTPUT_PATH"], settings.get("REUSE_OUTPUT_FROM")
+    with build.stages.timed("last gate: private names in the files written"):
+        found, read = scan_site(staging, previous, names, settings.get("WRITE_PROCESSES") or os.cpu_count() or 1)
+    logger.info("The last gate read %d files written in this build.", read)
+    if found:
+        shown = display_path(previous or staging)
+        raise BuildFailed([Problem(
+            f"{shown}/{relative}", f"the new site was not published, because {why} (public: false).",
+            hint="Every text is meant to be withheld before it is written, so a template or a field the "
+            "build does not know let it through. Search the content and the directory for the name and "
+            "remove it (an alias that is an ordinary word, such as 'June', cannot be withheld from "
+            "dates), and report this file to whoever maintains the site's code.") for relative, why in found])

@@ -1,0 +1,86 @@
+"""What one build knows, from the moment Pelican starts reading to the moment the site is written.
+
+A ``Build`` is made afresh when each build starts (``start``) and handed along: the problems found,
+the time each stage took, the network model, what the reading pool converted ahead, and the
+writing layer's own state. Nothing of a build outlives it in a module, so the devserver, which
+builds many times in one process, starts each build clean.
+
+Pelican's hooks are given the settings, a generator or Pelican itself; the one object all of them
+reach is the settings dictionary, so the build in progress is kept there, under ``SETTING``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from contextlib import contextmanager
+from typing import Any, Callable
+
+from .errors import ProblemLog
+
+#: The settings key of the build in progress (never a setting a writer gives).
+SETTING = "NETWORK_BUILD"
+
+
+class Stages:
+    """Time spent in each stage of a build, for `tools/build.py --timings` and the benchmark."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+        self._marks: dict[str, float] = {"start": time.perf_counter()}
+
+    def mark(self, name: str) -> None:
+        self._marks[name] = time.perf_counter()
+
+    def between(self, stage: str, start: str, end: str) -> None:
+        if start in self._marks and end in self._marks:
+            self.add(stage, self._marks[end] - self._marks[start])
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    @contextmanager
+    def timed(self, stage: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(stage, time.perf_counter() - started)
+
+    def record_max(self, stage: str, seconds: float) -> None:
+        """Keep the largest value seen for ``stage`` (the slowest of many similar pieces of work)."""
+        self.seconds[stage] = max(self.seconds.get(stage, 0.0), seconds)
+
+
+@dataclasses.dataclass(eq=False)
+class Build:
+    """One build in progress."""
+
+    problems: ProblemLog = dataclasses.field(default_factory=ProblemLog)
+    stages: Stages = dataclasses.field(default_factory=Stages)
+    #: The network model, once it is complete (see the pipeline).
+    network: Any = None
+    #: Documents converted ahead by the reading pool: absolute path -> (content, metadata) or the
+    #: ContentError to raise; each is taken out as Pelican reads the file.
+    prepared: dict[str, Any] = dataclasses.field(default_factory=dict)
+    #: Called with a page's values just before it is rendered (never for a reused page): views
+    #: that follow from what the page's digest covers are made only when needed.
+    before_rendering: list[Callable[[dict], None]] = dataclasses.field(default_factory=list)
+    #: The writing layer's state for this build (see the speed plugin); None until it starts.
+    writing: Any = None
+
+
+def start(settings: dict) -> Build:
+    """A new build: what an earlier one left is dropped."""
+    build = Build()
+    settings[SETTING] = build
+    return build
+
+
+def of(settings: dict) -> Build:
+    """The build in progress."""
+    try:
+        return settings[SETTING]
+    except KeyError:
+        raise RuntimeError("No build in progress: the network plugin starts one when Pelican reads "
+                           "the content (is 'network' in PLUGINS?).") from None

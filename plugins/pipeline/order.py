@@ -1,0 +1,81 @@
+"""The build, step by step: each plugin's part, called in the order the site needs them."""
+
+from __future__ import annotations
+
+import logging
+
+from crosslinks.glue import add_related_documents, fill_document_page, link_documents
+from crosslinks.index import build_index
+from minutes.glue import collect_actions
+from network import build as builds
+from network.assemble import build_model, check_folders, last_gate
+from network.errors import BuildFailed, CheckPassed
+from network.generator import contents_with_documents
+from newsletter.glue import load_notes
+from sitetheme import add_network_helpers
+from speed import helper, reading
+from speed.writing import Writing
+
+logger = logging.getLogger(__name__)
+
+
+def start_site(generator) -> None:
+    """Pelican is about to read the documents: a new build starts."""
+    settings = generator.settings
+    build = builds.start(settings)
+    check_folders(build, settings)  # a link out of the content folder stops the build here
+    reading.prepare_articles(generator)
+
+
+def start_pages(generator) -> None:
+    reading.prepare_pages(generator)
+
+
+def prepare_site(generators) -> None:
+    """Everything between reading and writing, in order. Every step runs, so that one report
+    lists every problem; then the build stops on any error, or starts writing."""
+    settings = generators[0].settings
+    build = builds.of(settings)
+    stages, problems = build.stages, build.problems
+    stages.mark("read")
+    stages.between("pelican: reading and Markdown", "start", "read")
+    with stages.timed("network: model and checks"):  # private names are withheld here
+        network = build_model(build, generators)
+    with stages.timed("crosslinks: linking mentions"):
+        link_documents(network, generators, problems)
+    with stages.timed("crosslinks: indexes"):
+        build_index(network)
+    with stages.timed("minutes: actions and meetings"):
+        collect_actions(network, generators, problems)  # the linked text: owners are links
+    load_notes(network, generators, problems)
+    add_network_helpers(network, generators)
+    stages.mark("model ready")
+    _report(problems, settings)
+    with stages.timed("network: fingerprints for reusing unchanged pages"):
+        build.writing = Writing.start(generators, settings, list(contents_with_documents(generators)))
+    helper.start(build, generators, settings)
+    # Only a document's own page shows these, and the helper writes none: made after the fork.
+    with stages.timed("crosslinks: related documents"):
+        add_related_documents(network, generators)
+    build.before_rendering.append(fill_document_page)
+
+
+def _report(problems, settings) -> None:
+    for problem in problems.warnings:
+        logger.warning(problem.format())
+    if problems.errors:
+        raise BuildFailed(problems.errors)
+    if settings.get("CHECK_ONLY"):
+        raise CheckPassed(len(problems.warnings))
+
+
+def finish_site(pelican) -> None:
+    """Everything is written: wait for the helper, read the site at the last gate, keep the memo."""
+    settings = pelican.settings
+    build = builds.of(settings)
+    helper.finish(build)
+    last_gate(build, settings)
+    if build.writing is not None:
+        build.writing.finish()
+    build.stages.mark("written")
+    build.stages.between("writing all pages (entity pages included)", "model ready", "written")

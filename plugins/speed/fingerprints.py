@@ -1,0 +1,165 @@
+"""Fingerprints of what a build is made from: the whole site (settings, theme, plugin code,
+packages, the directory and other files, today's date) and every document, in the three ways
+pages show documents. Equal fingerprints mean equal output (see ``speed.reuse``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import platform
+import sysconfig
+from zoneinfo import ZoneInfo
+
+from network.build import SETTING as BUILD_SETTING
+from network.model import Document, Organisation, Person, Theme
+from pelican.contents import Article, Content, Page
+from pelican.paginator import Page as ListPage
+from pelican.paginator import Paginator
+from pelican.urlwrappers import Author, Category, Tag, URLWrapper
+
+from .reuse import Fingerprinter, Unfingerprintable, new_digest
+
+logger = logging.getLogger(__name__)
+
+#: Settings that say where or how this build writes, not what it writes.
+_WHERE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "REUSE_OUTPUT_FROM", "CHECK_ONLY",
+                             "DELETE_OUTPUT_DIRECTORY", "READ_PROCESSES", "WRITE_PROCESSES", BUILD_SETTING})
+
+#: Attributes of a content object that are covered by its document's digest or are not shown.
+_COVERED = frozenset({"_context", "settings", "metadata", "_content", "doc", "_summary"})
+
+
+def fingerprint_documents(contents) -> tuple[Fingerprinter, Fingerprinter]:
+    """Digest every document three ways: briefly (as another page names it: title, address,
+    date) to stand for it inside other documents' data; in full; and as a list shows it.
+
+    A document's fields follow from its source file, the directory and the settings (the last
+    two are in the site's fingerprint), except two things other documents change: its actions'
+    updates and its body (minutes are marked with their actions' progress). So the full digest is
+    the source file's size and time, its actions and its body, without walking every field.
+    """
+    named = {Person: _entity_name, Organisation: _entity_name, Theme: _entity_name,
+             Category: _wrapper_name, Tag: _wrapper_name, Author: _wrapper_name}
+    kinds = (Document, Content, Article, Page)
+    brief = Fingerprinter({}, named, kinds)
+    for content in contents:
+        doc = content.doc
+        brief.known[id(doc)] = new_digest(
+            f"{doc.key}\0{doc.title}\0{doc.url}\0{doc.date}\0{doc.category}\0{doc.summary}"
+            .encode("utf-8", "surrogatepass")).digest()
+    full = Fingerprinter({}, named, kinds, parts={ListPage: _list_page_parts, Paginator: _paginator_parts})
+    for content in contents:
+        doc = content.doc
+        status = os.stat(content.source_path)
+        digest = new_digest(f"{doc.key}\0{status.st_size}\0{status.st_mtime_ns}\0".encode("utf-8", "surrogatepass"))
+        digest.update(content._content.encode("utf-8", "surrogatepass"))
+        if doc.actions:
+            brief.feed(digest, doc.actions)  # the minutes they come from count briefly
+        full.known[id(doc)] = digest.digest()
+    # As a list shows it (title, address, date, summary) with what it involves, from which
+    # companions and groups are counted: a document edited without changing these leaves every
+    # list it is in, and every related-documents box, as it was.
+    listed = Fingerprinter({}, named, kinds)
+    for content in contents:
+        doc = content.doc
+        involvement = sorted((entity.kind, entity.id, how.tagged) for entity, how in doc.involved.items())
+        listed.known[id(doc)] = new_digest(brief.known[id(doc)] + repr(involvement).encode()).digest()
+    return full, listed
+
+
+def _list_page_parts(page) -> tuple:
+    """One page of a list, by what its template can show: number, count, addresses, documents."""
+    return (page.number, page.paginator.num_pages, page.paginator.count, page.save_as, page.url,
+            list(page.object_list))
+
+
+def _paginator_parts(paginator) -> tuple:
+    return paginator.num_pages, paginator.count, paginator.per_page
+
+
+def _entity_name(entity) -> str:
+    return entity.id
+
+
+def _wrapper_name(wrapper: URLWrapper) -> str:
+    """A category, tag or author, by everything a page shows of it."""
+    return f"{wrapper.name}|{wrapper.slug}|{wrapper.url}"
+
+
+def content_digest(content: Content, full: Fingerprinter, listed: Fingerprinter) -> bytes:
+    """A content object as its own page shows it: its document in full, and everything the
+    plugins attached to it (related documents, meeting header), where other documents count as
+    a list shows them."""
+    # What the reader made from the front matter follows from the source file, like the document;
+    # what the plugins attached later (related documents, meeting header) is summed up here.
+    from_source = content.metadata
+    shown = {name: value for name, value in sorted(vars(content).items())
+             if name not in _COVERED and name not in from_source}
+    try:
+        return bytes.fromhex(listed.digest(full.known[id(content.doc)], shown))
+    except Unfingerprintable as exc:
+        logger.debug("%s is rendered every time: %s", content.relative_source_path, exc)
+        return os.urandom(20)  # never equal to a previous digest
+
+
+def site_fingerprint(settings, document_keys: set[str]) -> str:
+    """Everything every page may show besides its own values: settings, theme, plugin code,
+    package versions, the directory and every other non-document file, and today's date."""
+    digest = new_digest()
+    digest.update(_settings_digest(settings).encode())
+    for folder in [settings["THEME"], *settings.get("PLUGIN_PATHS", [])]:
+        _feed_folder(digest, folder, with_bytes=True)
+    _feed_folder(digest, settings["PATH"], with_bytes=False, skip=document_keys)
+    digest.update(_installed_packages().encode())
+    digest.update(platform.python_version().encode())
+    today = dt.datetime.now(ZoneInfo(settings["TIMEZONE"])).date()
+    digest.update(today.isoformat().encode())  # "coming up", "open", "this month" move with the date
+    return digest.hexdigest()
+
+
+def _installed_packages() -> str:
+    """Every installed package and its version, from the names of their metadata folders
+    ("Jinja2-3.1.4.dist-info"): one listing, where asking each package took longer."""
+    names = []
+    for folder in sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}):
+        try:
+            names += sorted(n for n in os.listdir(folder) if n.endswith((".dist-info", ".egg-info")))
+        except OSError:
+            pass
+    return ";".join(names)
+
+
+def _settings_digest(settings) -> str:
+    """The settings, each by its value, or by its type where it cannot be serialised (a few
+    objects Pelican keeps there)."""
+    fingerprinter = Fingerprinter()
+    parts = []
+    for key in sorted(settings):
+        if key in _WHERE_SETTINGS:
+            continue
+        try:
+            parts.append(f"{key}={fingerprinter.digest(settings[key])}")
+        except Unfingerprintable:
+            parts.append(f"{key}:{type(settings[key]).__qualname__}")
+    return ";".join(parts)
+
+
+def _feed_folder(digest, folder: str, *, with_bytes: bool, skip: set[str] = frozenset()) -> None:
+    """Every file of ``folder`` (its bytes, or its size and time) except the paths in ``skip``."""
+    top = os.path.abspath(folder)
+    for base, folders, names in os.walk(top):
+        folders[:] = sorted(f for f in folders if f != "__pycache__" and not f.startswith("."))
+        for name in sorted(names):
+            full = os.path.join(base, name)
+            relative = os.path.relpath(full, top).replace(os.sep, "/")
+            if relative in skip or name.endswith(".pyc"):
+                continue
+            digest.update(relative.encode())
+            if with_bytes:
+                with open(full, "rb") as handle:
+                    digest.update(handle.read())
+            else:
+                status = os.stat(full)
+                digest.update(f":{status.st_size}:{status.st_mtime_ns};".encode())

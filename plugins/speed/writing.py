@@ -1,0 +1,132 @@
+"""The writing layer's part of one build: the memo of the previous build's files, the digests of
+this build's documents, and what the helper process took on.
+
+A file is reused when the digest of what it is made from equals the one recorded for it last time
+(see ``speed.reuse``); otherwise it is rendered and recorded. Nothing is reused unless the build
+writes into a fresh folder beside the previous site (``REUSE_OUTPUT_FROM``) with the content cache on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+
+from network.pages import Files, Page
+
+from .fingerprints import content_digest, fingerprint_documents, site_fingerprint
+from .reuse import Entry, Fingerprinter, OutputMemo, Unfingerprintable
+
+logger = logging.getLogger(__name__)
+
+
+class Writing:
+    """What the writing layer knows during one build."""
+
+    def __init__(self, output_path: str):
+        self.output_path = output_path
+        self.memo: OutputMemo | None = None  # None: nothing is reused or recorded
+        self.memo_file = ""
+        self.salt = ""  # the site's fingerprint, part of every digest
+        self.full: Fingerprinter | None = None  # documents in full
+        self.listed: Fingerprinter | None = None  # documents as lists show them
+        self.waiting: list = []  # content objects whose own page's digest is not made yet
+        #: Template name -> the variables it may read (None: a template chosen at render time).
+        self.template_reads: dict = {}
+        #: Generators the helper process writes (the main process skips them).
+        self.delegated: list = []
+        #: The helper process, while it writes (see ``speed.helper``).
+        self.helper = None
+        #: The context Pelican shares with every template (given to ``content_written``).
+        self.context: dict = {}
+
+    @classmethod
+    def start(cls, generators, settings, contents) -> Writing:
+        """Before anything is written: fingerprint the site and every document; load the memo."""
+        writing = cls(settings["OUTPUT_PATH"])
+        writing.context = generators[0].context
+        previous = settings.get("REUSE_OUTPUT_FROM")
+        if not settings.get("CACHE_CONTENT") or previous is None:
+            return writing
+        writing.salt = site_fingerprint(settings, {c.doc.key for c in contents})
+        writing.full, writing.listed = fingerprint_documents(contents)
+        writing.waiting = list(contents)
+        folder_key = hashlib.sha256(os.path.abspath(previous).encode()).hexdigest()[:16]
+        writing.memo_file = os.path.join(settings["CACHE_PATH"], f"outputs-{folder_key}.json")
+        writing.memo = OutputMemo.load(writing.memo_file, previous, settings["OUTPUT_PATH"])
+        return writing
+
+    def digest_of(self, description: Page | Files) -> str | None:
+        """The digest of a described page or group of files (None: never reused)."""
+        if description.inputs is None:
+            return None
+        fingerprinter = self.listed if getattr(description, "as_listed", False) else self.full
+        return self.digest(fingerprinter, description.inputs)
+
+    def digest(self, fingerprinter, values) -> str | None:
+        if fingerprinter is None or self.memo is None:
+            return None
+        try:
+            return fingerprinter.digest(self.salt, *values)
+        except Unfingerprintable as exc:
+            logger.debug("not reusable: %s", exc)
+            return None
+
+    def reused(self, paths, digest: str | None) -> bool:
+        """Whether ``paths`` (files made together) were put in place from the previous build."""
+        return self.memo is not None and digest is not None and self.memo.reuse_all(list(paths), digest)
+
+    def write_bytes(self, path: str, data: bytes, digest: str | None) -> None:
+        """Write a file a generator made itself, recorded for the next build."""
+        if self.memo is not None:
+            self.memo.write_bytes(path, data, digest)
+            return
+        full = os.path.join(self.output_path, path)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "wb") as handle:
+            handle.write(data)
+
+    def digest_pages_of_documents(self) -> None:
+        """Digest every content object as its own page shows it, once, when the first page is
+        judged: what only that page shows (its related documents) is made after the helper
+        process has started (see the pipeline)."""
+        for content in self.waiting:
+            self.full.known[id(content)] = content_digest(content, self.full, self.listed)
+        self.waiting = []
+
+    def in_helper(self) -> None:
+        """In the helper process, which writes no document page: a content object appears in
+        lists only, so it counts as its document, in full (its text makes its summary)."""
+        if self.full is not None:
+            for content in self.waiting:
+                self.full.known[id(content)] = self.full.known[id(content.doc)]
+        self.waiting = []
+
+    def files_written(self) -> dict:
+        """What this process wrote or reused, for the main process (see ``merge``)."""
+        memo = self.memo
+        if memo is None:
+            return {}
+        return {"entries": {path: list(entry.__dict__.values()) for path, entry in memo.new.items()},
+                "reused": memo.reused, "rendered": memo.rendered}
+
+    def merge(self, files: dict) -> None:
+        """Take in what the helper process wrote or reused."""
+        if self.memo is None or not files:
+            return
+        for path, values in files["entries"].items():
+            self.memo.new[path] = Entry(*values)
+        self.memo.reused += files["reused"]
+        self.memo.rendered += files["rendered"]
+
+    def finish(self) -> None:
+        """After everything is written: keep the memo for the next build."""
+        if self.memo is None:
+            return
+        self.memo.save(self.memo_file)
+        logger.info("%d files reused unchanged, %d written", self.memo.reused, self.memo.rendered)
+
+    def summary(self) -> str:
+        if self.memo is None or not self.memo.reused:
+            return ""
+        return f"{self.memo.reused:,} unchanged files reused, {self.memo.rendered:,} written"
