@@ -59,6 +59,14 @@ def test_the_atom_feed_names_itself_its_page_language_and_date():
     assert head.generator == "Partnership publisher (feedgen)"
 
 
+def test_the_atom_feed_spells_out_the_relation_of_each_of_its_links():
+    atom, _ = make_feeds(_info(), [])
+    head = ElementTree.fromstring(atom)
+    assert [link.attrib for link in head.findall(f"{ATOM}link")] == [
+        {"href": f"{SITE}/feeds/themes/housing.atom.xml", "rel": "self"},
+        {"href": f"{SITE}/themes/housing/", "rel": "alternate"}]
+
+
 def test_the_rss_channel_links_to_the_page_and_to_its_own_address():
     _, rss = _read(_info(), [])
     channel = rss.feed
