@@ -83,3 +83,18 @@ def test_the_limit_counts_only_documents_that_are_in_feeds():
     site = _specs(network, limit=2)[0]
     assert [d.title for d in site.documents] == ["Document 27", "Document 26"]
     assert len(_specs(network, limit=100)[0].documents) == 27
+
+
+def test_a_category_with_nothing_published_yet_has_an_empty_feed():
+    network = _network()
+    specs = feed_specs(network, sitename="CVMP", categories={"Events": "events"}, now=NOW, limit=5)
+    events = specs[1]
+    assert (events.kind, events.key, events.title) == ("category", "events", "CVMP: Events")
+    assert events.documents == []
+
+
+def test_a_private_person_first_by_name_does_not_hide_the_people_after_them():
+    network = _network()
+    network.people["abe-hidden"] = Person("abe-hidden", "Abe Hidden", public=False)
+    people = [spec.key for spec in _specs(network) if spec.kind == "person"]
+    assert people == ["amy-ash", "ben-bold"]
