@@ -46,13 +46,13 @@ def link_documents(network, generators, problems) -> None:
                                  f"this meeting ({', '.join(ids)}), so they are not linked.",
                                  key="meeting", hint="Write the name of the person you mean where it matters.")
         present = present_people(document)
-        key = cache.key(content._content, base, every, initials, present)
+        key = cache.key(document.body, base, every, initials, present)
         result = cache.get(key)
         if result is None:
-            result = link_mentions(content._content, names, lambda target: f"{base}/{entities.entity_url(target)}",
+            result = link_mentions(document.body, names, lambda target: f"{base}/{entities.entity_url(target)}",
                                    every_mention=every, initials=initials, present=present)
             cache.put(key, result)
-        content._content = result.html
+        document.body = result.html
         document.uses_initials = any(m.by_initials for m in result.mentions)
         if not document.is_page:
             record_involvement(document, result.mentions, network)

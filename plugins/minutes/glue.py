@@ -102,7 +102,7 @@ def collect_actions(network, generators, problems) -> None:
     by_key: dict = {}
     for content in contents:
         document = content.doc
-        actions, references = find_actions(content._content)
+        actions, references = find_actions(document.body)
         numbers = number_actions(actions)
         seen = set()
         for action, number in zip(actions, numbers):
@@ -180,7 +180,7 @@ def _annotate(contents, found, settings):
                 link = (f'<a class="action-origin" href="{href}">'
                         f'Action {target.number} of {target.document.date:%-d %B %Y}</a>')
             links.append((reference, link))
-        content._content = annotate(content._content, badges, links)
+        content.doc.body = annotate(content.doc.body, badges, links)
 
 
 class MinutesPagesGenerator(NetworkGenerator):

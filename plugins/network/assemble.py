@@ -18,6 +18,7 @@ from .directory import FILES, load_directory, report_unread_files
 from .documents import report_size, resolve_document
 from .errors import BuildFailed, Problem
 from .gate import scan_site
+from .generator import contents_with_documents
 from .model import Network
 from .names import report_names
 from .reader import display_path
@@ -61,6 +62,7 @@ def build_model(build, generators):
             )
             report_size(document.path, os.path.getsize(content.source_path), problems)
             document.url = content.url
+            document.body = content._content  # the reader's HTML; the model's from here on
             document.key = content.relative_source_path.replace(os.sep, "/")
             document.summary = content.metadata.get("summary", "")
             document.date = getattr(content, "date", None) or document.date
@@ -77,6 +79,13 @@ def build_model(build, generators):
     context["network"] = network
     build.network = network
     return network
+
+
+def hand_bodies_to_pelican(generators) -> None:
+    """Pelican renders a document's page from its own content object: it is given the finished
+    body once, when every step of the pipeline has run."""
+    for content in contents_with_documents(generators):
+        content._content = content.doc.body
 
 
 def _read_directory(settings, problems):

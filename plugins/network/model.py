@@ -182,13 +182,18 @@ class Document:
     is_page: bool = False
     meeting: Meeting | None = None
     attachments: list[Attachment] = field(default_factory=list)
-    #: Every entity the document involves (filled by the crosslinks plugin).
+    #: The body as HTML: sanitised when read, private names withheld, mentions linked, and in
+    #: minutes every action marked with its progress. Pelican renders the document's page from
+    #: it (handed over once, when the pipeline is done: see ``assemble.hand_bodies_to_pelican``).
+    body: str = ""
+    # The steps of the pipeline after the model is read (see pipeline.order) fill in the rest:
+    #: Every entity the document involves (linking).
     involved: dict[Entity, Involvement] = field(default_factory=dict)
-    #: Whether the text refers to people by their initials (minutes; filled by crosslinks).
+    #: Whether the text refers to people by their initials (minutes; linking).
     uses_initials: bool = False
-    #: A meeting's initials -> its people (None where two share them; filled by crosslinks).
+    #: A meeting's initials -> its people (None where two share them; linking).
     initials: dict = field(default_factory=dict)
-    #: The actions these minutes set (filled by the minutes plugin).
+    #: The actions these minutes set (minutes).
     actions: list[Action] = field(default_factory=list)
 
     def tagged_entities(self) -> list[Entity]:

@@ -46,7 +46,8 @@ class Withholder:
 def withhold_in_document(content, document, names, replacement, problems, directory) -> None:
     """Replace private names in every text of one document; warn where they were typed."""
     hide = Withholder(names, replacement)
-    for attr in ("_content", "title", "_summary"):
+    document.body = hide(document.body)
+    for attr in ("title", "_summary"):
         if isinstance(getattr(content, attr, None), str):
             setattr(content, attr, hide(getattr(content, attr)))
     if "summary" in content.metadata:

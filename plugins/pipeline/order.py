@@ -8,7 +8,7 @@ from crosslinks.glue import add_related_documents, fill_document_page, link_docu
 from crosslinks.index import build_index
 from minutes.glue import collect_actions
 from network import build as builds
-from network.assemble import build_model, check_folders, last_gate
+from network.assemble import build_model, check_folders, hand_bodies_to_pelican, last_gate
 from network.errors import BuildFailed, CheckPassed
 from network.generator import contents_with_documents
 from newsletter.glue import load_notes
@@ -49,6 +49,7 @@ def prepare_site(generators) -> None:
         collect_actions(network, generators, problems)  # the linked text: owners are links
     load_notes(network, generators, problems)
     add_network_helpers(network, generators)
+    hand_bodies_to_pelican(generators)  # the model is complete
     stages.mark("model ready")
     _report(problems, settings)
     with stages.timed("network: fingerprints for reusing unchanged pages"):

@@ -54,7 +54,7 @@ def fingerprint_documents(contents) -> tuple[Fingerprinter, Fingerprinter]:
         doc = content.doc
         status = os.stat(content.source_path)
         digest = new_digest(f"{doc.key}\0{status.st_size}\0{status.st_mtime_ns}\0".encode("utf-8", "surrogatepass"))
-        digest.update(content._content.encode("utf-8", "surrogatepass"))
+        digest.update(doc.body.encode("utf-8", "surrogatepass"))
         if doc.actions:
             brief.feed(digest, doc.actions)  # the minutes they come from count briefly
         full.known[id(doc)] = digest.digest()
