@@ -1,0 +1,68 @@
+"""A year in review per theme (/themes/<id>/<year>/): every document involving the theme that
+year, month by month, and nothing else; reached from the theme's page and from the year around."""
+
+import re
+
+import pytest
+
+from tests import sources
+
+pytestmark = pytest.mark.build
+
+
+def _norm(href):
+    return re.sub(r"^(\.\./)+|^https?://[^/]+/|^/", "", href)
+
+
+def _years_of_themes(expected, entities):
+    """theme id -> year -> addresses of its documents, from the sources and the independent reading."""
+    dates = {f"{path.split('/')[0]}/{sources.slug(path)}/": meta["date"] for path, meta in sources.documents()}
+    found = {}
+    for address, involved in expected.items():
+        for kind, entity_id in involved:
+            if kind == "theme" and (kind, entity_id) in entities:
+                found.setdefault(entity_id, {}).setdefault(int(dates[address][:4]), set()).add(address)
+    return found
+
+
+def test_each_year_lists_exactly_the_themes_documents_of_that_year(page, expected, entities):
+    years_of = _years_of_themes(expected, entities)
+    assert sum(len(years) for years in years_of.values()) >= 10
+    for theme_id, years in years_of.items():
+        for year, addresses in years.items():
+            review = page(f"themes/{theme_id}/{year}/")
+            assert str(year) in review.select_one("h1").get_text()
+            listed = [_norm(a["href"]) for a in review.select(".document-list .document-title a")]
+            assert sorted(listed) == sorted(addresses), f"themes/{theme_id}/{year}/"
+
+
+def test_months_run_from_january_and_documents_from_oldest(page, expected, entities):
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+    for theme_id, years in _years_of_themes(expected, entities).items():
+        for year in years:
+            review = page(f"themes/{theme_id}/{year}/")
+            shown = [h.get_text(" ", strip=True).split()[0] for h in review.select(".document-group h2")]
+            assert shown == sorted(shown, key=months.index), f"themes/{theme_id}/{year}/"
+            times = [t["datetime"] for t in review.select(".document-list time")]
+            assert times == sorted(times) and all(t.startswith(str(year)) for t in times)
+
+
+def test_the_theme_page_links_each_year_and_years_link_each_other(page, expected, entities):
+    for theme_id, years in _years_of_themes(expected, entities).items():
+        links = [_norm(a["href"]) for a in page(f"themes/{theme_id}/").select(".year-links a")]
+        assert links == [f"themes/{theme_id}/{year}/" for year in sorted(years, reverse=True)]
+        ordered = sorted(years)
+        for position, year in enumerate(ordered):
+            pager = {a["rel"][0]: _norm(a["href"]) for a in page(f"themes/{theme_id}/{year}/").select(".pager a")}
+            if position > 0:
+                assert pager["prev"] == f"themes/{theme_id}/{ordered[position - 1]}/"
+            if position + 1 < len(ordered):
+                assert pager["next"] == f"themes/{theme_id}/{ordered[position + 1]}/"
+
+
+def test_a_theme_without_documents_has_no_years(page, entities, expected):
+    with_documents = set(_years_of_themes(expected, entities))
+    for kind, theme_id in entities:
+        if kind == "theme" and theme_id not in with_documents:
+            assert not page(f"themes/{theme_id}/").select(".year-links")
