@@ -1,26 +1,23 @@
 """Linked HTML kept between builds, so a rebuild links only the documents that changed.
 
 A result is reused when the document's HTML, its page's way to the site root, the linking
-policy, its meeting's initials and the people its front matter names are the same, and the directory's names and the linker's own
-code are unchanged (the cache is dropped otherwise). Entries no longer used are dropped when
+policy, its meeting's initials and the people its front matter names are the same, and the
+directory's names and our code are unchanged (the cache is dropped otherwise). Entries no longer used are dropped when
 they come to outnumber the ones in use.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 
-from . import linker
+from network.versions import new_digest
 
 
-def names_fingerprint(names) -> str:
-    """Every name and what it points to (``NameEngine.fingerprint``), and the code that links them."""
-    digest = hashlib.sha256(names.fingerprint().encode())
-    with open(linker.__file__, "rb") as handle:
-        digest.update(handle.read())
-    return digest.hexdigest()
+def names_fingerprint(names, code: str) -> str:
+    """Every name and what it points to (``NameEngine.fingerprint``), and the code that links
+    them (``network.versions.code_fingerprint``)."""
+    return new_digest(f"{names.fingerprint()}\0{code}".encode()).hexdigest()
 
 
 class LinkCache:
@@ -64,7 +61,7 @@ class LinkCache:
     def key(html: str, base: str, every: bool, initials: dict, present=frozenset()) -> str:
         letters = repr(sorted((k, tuple(v) if v else None) for k, v in initials.items()))
         people = repr(sorted(present))
-        return hashlib.sha1("\0".join((html, base, str(every), letters, people)).encode()).hexdigest()
+        return new_digest("\0".join((html, base, str(every), letters, people)).encode()).hexdigest()
 
     def get(self, key: str):
         found = self.old.get(key)

@@ -69,6 +69,11 @@ class Build:
     #: The writing layer's state for this build (see the speed plugin); None until it starts.
     writing: Any = None
 
+    def __reduce__(self):
+        # The build is kept in the settings, which Pelican's content cache pickles with every
+        # category: what one build knew never travels into a cache, it comes back empty.
+        return Build, ()
+
 
 def start(settings: dict) -> Build:
     """A new build: what an earlier one left is dropped."""

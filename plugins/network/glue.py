@@ -14,6 +14,7 @@ from pelican import signals
 from .addresses import is_not_pelicans_slug_warning
 from .errors import ContentError
 from .reader import FrontMatterReader
+from .versions import code_fingerprint, new_digest
 
 
 class _ContentErrorFilter(logging.Filter):
@@ -34,28 +35,18 @@ _READER_SETTINGS = ("PATH", "ARTICLE_PATHS", "PAGE_PATHS", "CATEGORY_BY_FOLDER",
 
 
 def fingerprint_cache(pelican) -> None:
-    """Give Pelican's content cache a folder per version of our reader and its settings.
+    """Give Pelican's content cache a folder per version of our code and the reader's settings.
 
     Pelican invalidates cached files by their modification time only; it cannot know that our
-    reader changed. Older fingerprints are removed.
+    reader changed, and its cache holds objects of our plugins (a document's category keeps the
+    settings, template helpers included), which other code may not read back. Older folders are
+    removed.
     """
-    import hashlib
-
-    import markdown
-    import nh3
-    import pelican as pelican_package
-
-    from . import documents, reader, sanitise, source, yamltext
-
     settings = pelican.settings
     if not settings.get("CACHE_CONTENT"):
         return
-    digest = hashlib.sha256()
-    for module in (source, yamltext, documents, reader, sanitise):
-        with open(module.__file__, "rb") as handle:
-            digest.update(handle.read())
+    digest = new_digest(code_fingerprint(settings.get("PLUGIN_PATHS", [])).encode())
     digest.update(repr([(key, settings.get(key)) for key in _READER_SETTINGS]).encode())
-    digest.update(f"{markdown.__version__} {pelican_package.__version__} {nh3.__version__}".encode())
     base = settings["CACHE_PATH"]
     current = digest.hexdigest()[:16]
     if os.path.isdir(base):

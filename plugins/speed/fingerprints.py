@@ -8,18 +8,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import platform
-import sysconfig
 from zoneinfo import ZoneInfo
 
 from network.build import SETTING as BUILD_SETTING
 from network.model import Document, Organisation, Person, Theme
+from network.versions import code_fingerprint, feed_folder, new_digest
 from pelican.contents import Article, Content, Page
 from pelican.paginator import Page as ListPage
 from pelican.paginator import Paginator
 from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 
-from .reuse import Fingerprinter, Unfingerprintable, new_digest
+from .reuse import Fingerprinter, Unfingerprintable
 
 logger = logging.getLogger(__name__)
 
@@ -109,26 +108,12 @@ def site_fingerprint(settings, document_keys: set[str]) -> str:
     package versions, the directory and every other non-document file, and today's date."""
     digest = new_digest()
     digest.update(_settings_digest(settings).encode())
-    for folder in [settings["THEME"], *settings.get("PLUGIN_PATHS", [])]:
-        _feed_folder(digest, folder, with_bytes=True)
-    _feed_folder(digest, settings["PATH"], with_bytes=False, skip=document_keys)
-    digest.update(_installed_packages().encode())
-    digest.update(platform.python_version().encode())
+    digest.update(code_fingerprint(settings.get("PLUGIN_PATHS", [])).encode())
+    feed_folder(digest, settings["THEME"], with_bytes=True)
+    feed_folder(digest, settings["PATH"], with_bytes=False, skip=document_keys)
     today = dt.datetime.now(ZoneInfo(settings["TIMEZONE"])).date()
     digest.update(today.isoformat().encode())  # "coming up", "open", "this month" move with the date
     return digest.hexdigest()
-
-
-def _installed_packages() -> str:
-    """Every installed package and its version, from the names of their metadata folders
-    ("Jinja2-3.1.4.dist-info"): one listing, where asking each package took longer."""
-    names = []
-    for folder in sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}):
-        try:
-            names += sorted(n for n in os.listdir(folder) if n.endswith((".dist-info", ".egg-info")))
-        except OSError:
-            pass
-    return ";".join(names)
 
 
 def _settings_digest(settings) -> str:
@@ -144,22 +129,3 @@ def _settings_digest(settings) -> str:
         except Unfingerprintable:
             parts.append(f"{key}:{type(settings[key]).__qualname__}")
     return ";".join(parts)
-
-
-def _feed_folder(digest, folder: str, *, with_bytes: bool, skip: set[str] = frozenset()) -> None:
-    """Every file of ``folder`` (its bytes, or its size and time) except the paths in ``skip``."""
-    top = os.path.abspath(folder)
-    for base, folders, names in os.walk(top):
-        folders[:] = sorted(f for f in folders if f != "__pycache__" and not f.startswith("."))
-        for name in sorted(names):
-            full = os.path.join(base, name)
-            relative = os.path.relpath(full, top).replace(os.sep, "/")
-            if relative in skip or name.endswith(".pyc"):
-                continue
-            digest.update(relative.encode())
-            if with_bytes:
-                with open(full, "rb") as handle:
-                    digest.update(handle.read())
-            else:
-                status = os.stat(full)
-                digest.update(f":{status.st_size}:{status.st_mtime_ns};".encode())

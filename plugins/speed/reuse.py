@@ -14,23 +14,17 @@ Pure: no Pelican here. ``speed.writer`` and ``speed.fingerprints`` connect it to
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import pickle
 import shutil
 
-#: The digest every fingerprint is made with (fast, and long enough never to collide by chance).
-_HASH = hashlib.blake2b
-_DIGEST_SIZE = 20
+from network.versions import new_digest
+
 
 
 class Unfingerprintable(TypeError):
     """A value whose content cannot be summed up reliably: the file is rendered, never reused."""
-
-
-def new_digest(data: bytes = b""):
-    return _HASH(data, digest_size=_DIGEST_SIZE)
 
 
 class Fingerprinter:

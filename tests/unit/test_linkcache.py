@@ -11,7 +11,7 @@ NAMES = Directory(people={"laura-dent": Person("laura-dent", "Laura Dent")}).nam
 
 def test_a_saved_result_is_reused_and_unused_ones_are_dropped(tmp_path):
     path = str(tmp_path / "links.pickle")
-    fingerprint = names_fingerprint(NAMES)
+    fingerprint = names_fingerprint(NAMES, "code")
     first = LinkCache(path, fingerprint, slack=0)
     key = first.key("<p>Laura Dent</p>", "..", False, {})
     result = link_mentions("<p>Laura Dent</p>", NAMES, lambda t: "/x/")
@@ -30,7 +30,7 @@ def test_a_saved_result_is_reused_and_unused_ones_are_dropped(tmp_path):
 
 def test_a_build_that_links_one_document_appends_only_that_result(tmp_path):
     path = str(tmp_path / "links.pickle")
-    fingerprint = names_fingerprint(NAMES)
+    fingerprint = names_fingerprint(NAMES, "code")
     first = LinkCache(path, fingerprint)
     for number in range(50):
         first.put(first.key(f"<p>{number}</p>", "..", False, {}), "x" * 1000)
@@ -49,7 +49,7 @@ def test_a_build_that_links_one_document_appends_only_that_result(tmp_path):
 
 def test_a_file_cut_short_keeps_what_it_holds_and_is_rewritten(tmp_path):
     path = str(tmp_path / "links.pickle")
-    fingerprint = names_fingerprint(NAMES)
+    fingerprint = names_fingerprint(NAMES, "code")
     first = LinkCache(path, fingerprint)
     first.put("a", "kept")
     first.save()
@@ -63,7 +63,7 @@ def test_a_file_cut_short_keeps_what_it_holds_and_is_rewritten(tmp_path):
 
 def test_what_makes_a_result_stale(tmp_path):
     path = str(tmp_path / "links.pickle")
-    cache = LinkCache(path, names_fingerprint(NAMES))
+    cache = LinkCache(path, names_fingerprint(NAMES, "code"))
     key = cache.key("<p>x</p>", "..", False, {})
     assert key != cache.key("<p>x</p>", ".", False, {})  # another page depth
     assert key != cache.key("<p>x</p>", "..", True, {})  # another linking policy
@@ -72,5 +72,7 @@ def test_what_makes_a_result_stale(tmp_path):
     cache.put(key, "result")
     cache.save()
     renamed = Directory(people={"laura-dent": Person("laura-dent", "Laura Dent-Okafor")}).names
-    assert LinkCache(path, names_fingerprint(renamed)).get(key) is None  # the directory changed
+    assert LinkCache(path, names_fingerprint(renamed, "code")).get(key) is None  # the directory changed
+    assert LinkCache(path, names_fingerprint(NAMES, "new code")).get(key) is None  # our code changed
+    assert LinkCache(path, names_fingerprint(NAMES, "code")).get(key) == "result"
     assert LinkCache(str(tmp_path / "missing.pickle"), "f").get(key) is None

@@ -1,0 +1,59 @@
+"""What the code of a build is: our plugins' files, Python's version and every installed
+package's. Every cache kept between builds is named after it, so a cache made by other code (an
+upgrade, an edit to a plugin) is never read: its objects may no longer mean what they did.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import platform
+import sysconfig
+
+#: The digest of every fingerprint: fast, and long enough never to collide by chance.
+_DIGEST_SIZE = 20
+
+
+def new_digest(data: bytes = b""):
+    return hashlib.blake2b(data, digest_size=_DIGEST_SIZE)
+
+
+def code_fingerprint(plugin_paths) -> str:
+    """The plugins' code (every file's bytes), Python's version and the installed packages."""
+    digest = new_digest()
+    for folder in plugin_paths:
+        feed_folder(digest, folder, with_bytes=True)
+    digest.update(platform.python_version().encode())
+    digest.update(installed_packages().encode())
+    return digest.hexdigest()
+
+
+def installed_packages() -> str:
+    """Every installed package and its version, from the names of their metadata folders
+    ("Jinja2-3.1.4.dist-info"): one listing, where asking each package took longer."""
+    names = []
+    for folder in sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}):
+        try:
+            names += sorted(n for n in os.listdir(folder) if n.endswith((".dist-info", ".egg-info")))
+        except OSError:
+            pass
+    return ";".join(names)
+
+
+def feed_folder(digest, folder: str, *, with_bytes: bool, skip: set[str] = frozenset()) -> None:
+    """Every file of ``folder`` (its bytes, or its size and time) except the paths in ``skip``."""
+    top = os.path.abspath(folder)
+    for base, folders, names in os.walk(top):
+        folders[:] = sorted(f for f in folders if f != "__pycache__" and not f.startswith("."))
+        for name in sorted(names):
+            full = os.path.join(base, name)
+            relative = os.path.relpath(full, top).replace(os.sep, "/")
+            if relative in skip or name.endswith(".pyc"):
+                continue
+            digest.update(relative.encode())
+            if with_bytes:
+                with open(full, "rb") as handle:
+                    digest.update(handle.read())
+            else:
+                status = os.stat(full)
+                digest.update(f":{status.st_size}:{status.st_mtime_ns};".encode())
