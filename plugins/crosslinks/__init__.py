@@ -5,4 +5,4 @@ meeting's people) wherever a document's text mentions them, records every mentio
 indexes on the network model, and writes the entity pages and their indexes.
 """
 
-from .glue import register, url_of  # noqa: F401
+from .glue import register  # noqa: F401

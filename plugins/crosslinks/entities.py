@@ -6,15 +6,9 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from network.model import Document, Entity, Network
+from network.urls import entity_url
 
 from .index import companions, documents_of
-
-URL_PATTERNS = {"person": "people/{id}/", "organisation": "organisations/{id}/", "theme": "themes/{id}/"}
-INDEX_URLS = {"person": "people/", "organisation": "organisations/", "theme": "themes/"}
-
-
-def entity_url(entity: Entity, patterns=URL_PATTERNS) -> str:
-    return patterns[entity.kind].format(id=entity.id)
 
 
 @dataclass

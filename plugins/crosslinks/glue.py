@@ -8,9 +8,10 @@ import os
 from pelican import signals
 
 from network.generator import NetworkGenerator, contents_with_documents
-from network.model import Entity, Organisation, Person, Theme
+from network.model import Entity
 from network.pages import Page
-from network.urls import page_base
+from network.versions import code_fingerprint
+from network.urls import ENTITY_FOLDERS, entity_url, page_base, url_of
 
 from . import entities, structured
 from .index import record_involvement, related_documents
@@ -18,20 +19,13 @@ from .linkcache import LinkCache, names_fingerprint
 from .linker import link_mentions
 from .names import meeting_initials, present_people
 
-KIND_OF = {Person: "person", Organisation: "organisation", Theme: "theme"}
-
-def url_of(item) -> str:
-    """The address (inside the site) of a Person, Organisation or Theme."""
-    return entities.entity_url(Entity(KIND_OF[type(item)], item.id))
-
-
 def link_documents(network, generators, problems) -> None:
     """Link every mention of a public entry in every document; record who each one involves."""
     settings = generators[0].settings
     names = network.directory.names
     every = settings["LINK_MENTIONS"] == "every"
     cache = LinkCache(os.path.join(settings["CACHE_PATH"], "links.pickle") if settings.get("CACHE_CONTENT") else None,
-                      names_fingerprint(names))
+                      names_fingerprint(names, code_fingerprint(settings.get("PLUGIN_PATHS", []))))
     for content in contents_with_documents(generators):
         document = content.doc
         base = page_base(settings, content.save_as)
@@ -49,7 +43,7 @@ def link_documents(network, generators, problems) -> None:
         key = cache.key(document.body, base, every, initials, present)
         result = cache.get(key)
         if result is None:
-            result = link_mentions(document.body, names, lambda target: f"{base}/{entities.entity_url(target)}",
+            result = link_mentions(document.body, names, lambda target: f"{base}/{entity_url(target)}",
                                    every_mention=every, initials=initials, present=present)
             cache.put(key, result)
         document.body = result.html
@@ -89,10 +83,11 @@ class EntityPagesGenerator(NetworkGenerator):
 
     def describe(self, network):
         categories = list(self.settings["CATEGORY_BY_FOLDER"].values())
-        yield Page("people/index.html", "people", {"groups": entities.people_by_organisation(network)})
-        yield Page("organisations/index.html", "organisations",
+        folders = ENTITY_FOLDERS
+        yield Page(f"{folders['person']}index.html", "people", {"groups": entities.people_by_organisation(network)})
+        yield Page(f"{folders['organisation']}index.html", "organisations",
                    {"groups": entities.organisations_by_kind(network)})
-        yield Page("themes/index.html", "themes", {"themes": entities.themes_with_counts(network)})
+        yield Page(f"{folders['theme']}index.html", "themes", {"themes": entities.themes_with_counts(network)})
         siteurl = self.settings["SITEURL"]
         # (kind, entries, meetings by id, JSON-LD data, page view); themes have neither meetings
         # nor JSON-LD of their own.
@@ -126,10 +121,5 @@ def add_generator(pelican):
     return EntityPagesGenerator
 
 
-def add_template_helpers(pelican) -> None:
-    pelican.settings.setdefault("JINJA_GLOBALS", {})["url_of"] = url_of
-
-
 def register():
     signals.get_generators.connect(add_generator)
-    signals.initialized.connect(add_template_helpers)

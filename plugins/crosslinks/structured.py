@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from network.model import Document, Network, Organisation, Person
 
-from .entities import entity_url
+from network.urls import entity_url
 from network.model import Entity
 
 

@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from network.model import Document, Entity, Network
+from network.urls import ENTITY_FOLDERS, entity_url
 
-FOLDERS = {"site": "", "category": "categories/", "theme": "themes/", "organisation": "organisations/",
-           "person": "people/"}
-PAGE_PATTERNS = {"theme": "themes/{id}/", "organisation": "organisations/{id}/", "person": "people/{id}/"}
+FOLDERS = {"site": "", "category": "categories/", **ENTITY_FOLDERS}
 
 
 def feed_paths(kind: str, key: str = "all") -> tuple[str, str]:
@@ -73,8 +72,8 @@ def feed_specs(network: Network, *, sitename: str, categories: dict[str, str], n
         for item in sorted(table.values(), key=lambda i: i.name.casefold()):
             if kind == "person" and not item.public:
                 continue
-            documents = network.documents_of.get(Entity(kind, item.id), [])
+            entity = Entity(kind, item.id)
             specs.append(FeedSpec(kind, item.id, f"{sitename}: {item.name}",
                                   f"Every document about or mentioning {item.name}",
-                                  PAGE_PATTERNS[kind].format(id=item.id), newest(documents)))
+                                  entity_url(entity), newest(network.documents_of.get(entity, []))))
     return specs

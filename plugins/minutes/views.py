@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from network.model import Action, Document, Entity, Network, PersonRef
+from network.urls import entity_url
 
 from .meetings import ROLE_LABELS, still_to_come
 
@@ -60,8 +61,6 @@ def meeting_header(document: Document, network: Network) -> dict:
 
 def owner_links(action: Action, network: Network) -> list[tuple[str, str | None]]:
     """(name to show, address of their page or None) for each owner of an action."""
-    from crosslinks.entities import entity_url
-
     links = []
     for owner in action.owners:
         item = network.entity(owner.entity) if owner.entity else None
@@ -71,8 +70,7 @@ def owner_links(action: Action, network: Network) -> list[tuple[str, str | None]
 
 def register_id(action: Action) -> str:
     """A row's id in the register: the minutes' file name and the action, unique on the page."""
-    stem = action.document.key.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return f"{stem}-{action.anchor}"
+    return f"{action.document.stem}-{action.anchor}"
 
 
 def register(network: Network) -> list[dict]:

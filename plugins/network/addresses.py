@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .errors import Problem
+from .urls import ENTITY_FOLDERS
 
 #: The pages the plugins write at fixed addresses, and what each is to a reader
 #: (tests/site/test_addresses.py checks that the built sample site has each, and no other).
 SITE_PAGES = {
-    "people/index.html": "the list of people",
-    "organisations/index.html": "the list of organisations",
-    "themes/index.html": "the list of themes",
+    f"{ENTITY_FOLDERS['person']}index.html": "the list of people",
+    f"{ENTITY_FOLDERS['organisation']}index.html": "the list of organisations",
+    f"{ENTITY_FOLDERS['theme']}index.html": "the list of themes",
     "meetings/index.html": "the meetings page",
     "meetings.ics": "the meetings calendar",
     "actions/index.html": "the actions register",

@@ -196,6 +196,12 @@ class Document:
     #: The actions these minutes set (minutes).
     actions: list[Action] = field(default_factory=list)
 
+    @property
+    def stem(self) -> str:
+        """The file's name without its ending ("2025-02-steering-group"): how an editor's note
+        names a document, and part of an action's id."""
+        return self.key.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
     def tagged_entities(self) -> list[Entity]:
         return ([Entity("person", i) for i in self.people]
                 + [Entity("organisation", i) for i in self.organisations]

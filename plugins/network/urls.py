@@ -11,6 +11,8 @@ from __future__ import annotations
 import posixpath
 import re
 
+from .model import Entity, Organisation, Person, Theme
+
 _LINK = re.compile(r'(?P<attr>\s(?:href|src))=(?P<quote>["\'])(?P<url>.*?)(?P=quote)', re.IGNORECASE)
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
@@ -56,6 +58,21 @@ def from_rooted(fragment: str, base: str) -> str:
 def absolute(fragment: str, page_url: str, siteurl: str) -> str:
     """Every internal link of a page's fragment as an absolute address (feeds, e-mail)."""
     return from_rooted(to_rooted(fragment, page_url, siteurl), siteurl)
+
+
+#: The folder of each kind of directory entry: its list, and one page per entry inside it.
+ENTITY_FOLDERS = {"person": "people/", "organisation": "organisations/", "theme": "themes/"}
+_KINDS = {Person: "person", Organisation: "organisation", Theme: "theme"}
+
+
+def entity_url(entity: Entity) -> str:
+    """The address inside the site of an entity's page, such as "themes/housing/"."""
+    return f"{ENTITY_FOLDERS[entity.kind]}{entity.id}/"
+
+
+def url_of(item) -> str:
+    """The address inside the site of the page of an Entity, Person, Organisation or Theme."""
+    return entity_url(item if isinstance(item, Entity) else Entity(_KINDS[type(item)], item.id))
 
 
 def page_base(settings, save_as: str) -> str:

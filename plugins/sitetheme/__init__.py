@@ -10,6 +10,7 @@ from functools import partial
 
 from jinja2 import FileSystemBytecodeCache
 
+from network.urls import ENTITY_FOLDERS, url_of
 from pelican import signals
 
 from . import views
@@ -18,6 +19,8 @@ from . import views
 def add_template_helpers(pelican) -> None:
     helpers = pelican.settings.setdefault("JINJA_GLOBALS", {})
     helpers["archive_by_month"] = views.archive_by_month
+    helpers["url_of"] = url_of  # an entity's page
+    helpers["folder_of"] = ENTITY_FOLDERS.get  # the list of a kind of entity: folder_of("theme")
     helpers["period_label"] = views.period_label
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
     filters["long_date"] = views.long_date
