@@ -1,4 +1,5 @@
-"""The base of every generator that writes pages from the network model."""
+"""The base of every generator that writes pages from the network model, and what it gives the
+writing layer: ``Page`` and ``Files`` (see ``network.pages``)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ from pelican.generators import Generator
 
 from .pages import Files, Page
 
+__all__ = ["Files", "NetworkGenerator", "Page", "contents_with_documents"]
+
 
 class NetworkGenerator(Generator):
     """Describes its pages (see ``network.pages``) once the model is complete; the writing layer
     writes them, and times them as one stage of the build."""
 
-    #: The stage's name in `tools/build.py --timings` and the benchmark.
-    stage = "writing"
+    #: The stage's name in `tools/build.py --timings` and the benchmark (default: the class's name).
+    stage = ""
 
     def generate_output(self, writer):
         network = self.context.get("network")

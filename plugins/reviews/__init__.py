@@ -1,9 +1,9 @@
 """reviews: a year in review for every theme, at /themes/<id>/<year>/.
 
 For each theme and each year with documents about it: what was published, month by month,
-with how many of each category, and the years before and after; the theme's page links to
-each year. It is the worked example of docs/adding-a-page.md: a pure view (``years``), a
-generator that describes its pages (``glue``) and one template (``theme_year.html``).
+with links to every other year; the theme's page links to each year. It is the worked example
+of docs/adding-a-page.md: a pure view (``years``), a generator that describes its pages
+(``glue``) and one template (``theme_year.html``).
 """
 
 from .glue import register  # noqa: F401

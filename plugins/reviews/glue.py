@@ -1,27 +1,22 @@
 """Connects the year-in-review pages to Pelican: the generator that describes them, and the
 helper the theme's page calls to link to them."""
 
-from network.generator import NetworkGenerator
+from network.generator import NetworkGenerator, Page
 from network.model import Entity
-from network.pages import Page
 from pelican import signals
 
-from .years import year_reviews, years_of
+from .years import year_links, year_reviews
 
 
 class YearReviewsGenerator(NetworkGenerator):
     """Describes /themes/<id>/<year>/ for every theme and every year it has documents."""
 
-    stage = "reviews: a year in review per theme"
-
     def describe(self, network):
         for theme in network.themes.values():
-            documents = network.documents_of.get(Entity("theme", theme.id), [])
-            for review in year_reviews(theme, documents):
-                save_as = f"themes/{theme.id}/{review.year}/index.html"
-                # The review is the whole page: its theme, its documents as a list shows them.
-                yield Page(save_as, "theme_year", {"review": review},
-                           inputs=("year in review", save_as, review), as_listed=True)
+            for review in year_reviews(theme, network.documents_of.get(Entity("theme", theme.id), [])):
+                # The review is the whole page: its theme, and its documents as a list shows them.
+                yield Page(f"{review.url}index.html", "theme_year", {"review": review},
+                           inputs=("year in review", review), as_listed=True)
 
 
 def add_generator(pelican):
@@ -29,7 +24,7 @@ def add_generator(pelican):
 
 
 def add_template_helpers(pelican) -> None:
-    pelican.settings.setdefault("JINJA_GLOBALS", {})["review_years"] = years_of
+    pelican.settings.setdefault("JINJA_GLOBALS", {})["year_links"] = year_links
 
 
 def register():

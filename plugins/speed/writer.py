@@ -41,7 +41,7 @@ class ReusingWriter(Writer):
         build = builds.of(self.settings)
         if generator in build.writing.delegated:
             return
-        with build.stages.timed(generator.stage):
+        with build.stages.timed(generator.stage or type(generator).__name__):
             for description in descriptions:
                 if isinstance(description, Files):
                     self._write_files(description)

@@ -3,7 +3,7 @@
 from datetime import datetime, timezone
 
 from network.model import Document, Theme
-from reviews.years import year_reviews, years_of
+from reviews.years import year_links, year_reviews
 
 THEME = Theme("housing", "Housing")
 
@@ -13,30 +13,24 @@ def _document(title, year, month, day, category="Updates"):
                     date=datetime(year, month, day, 9, tzinfo=timezone.utc))
 
 
-def test_one_review_per_year_with_documents_oldest_year_first_with_neighbours():
+def test_one_review_per_year_with_documents_each_linking_every_year_newest_first():
     documents = [_document("c", 2026, 3, 1), _document("a", 2023, 5, 2), _document("b", 2025, 1, 9)]
     reviews = year_reviews(THEME, documents)
-    assert [r.year for r in reviews] == [2023, 2025, 2026]
-    assert [(r.previous, r.next) for r in reviews] == [(None, 2025), (2023, 2026), (2025, None)]
-    assert years_of(documents) == [2026, 2025, 2023]  # the theme page lists the newest first
+    links = [(2026, "themes/housing/2026/"), (2025, "themes/housing/2025/"), (2023, "themes/housing/2023/")]
+    assert [(r.year, r.url) for r in reviews] == links
+    assert all(r.years == links and r.theme is THEME for r in reviews)
+    assert year_links(THEME, documents) == links  # what the theme's own page links to
+    assert [[d.title for _, docs in r.months for d in docs] for r in reviews] == [["c"], ["b"], ["a"]]
 
 
 def test_months_in_calendar_order_documents_oldest_first_same_day_by_title():
     documents = [_document("late", 2025, 11, 30), _document("zeta", 2025, 2, 3), _document("alpha", 2025, 2, 3),
-                 _document("first", 2025, 2, 1)]
-    (review,) = year_reviews(THEME, documents)
+                 _document("first", 2025, 2, 1), _document("other year", 2024, 2, 2)]
+    review = next(r for r in year_reviews(THEME, documents) if r.year == 2025)
     assert [(month, [d.title for d in docs]) for month, docs in review.months] == [
         ("February", ["first", "alpha", "zeta"]), ("November", ["late"])]
 
 
-def test_categories_counted_largest_first_then_by_name():
-    documents = [_document("m1", 2025, 1, 1, "Minutes"), _document("b1", 2025, 1, 2, "Briefings"),
-                 _document("m2", 2025, 2, 1, "Minutes"), _document("u1", 2025, 3, 1, "Updates")]
-    (review,) = year_reviews(THEME, documents)
-    assert review.categories == [("Minutes", 2), ("Briefings", 1), ("Updates", 1)]
-    assert review.theme is THEME
-
-
 def test_no_documents_no_reviews():
     assert year_reviews(THEME, []) == []
-    assert years_of([]) == []
+    assert year_links(THEME, []) == []
