@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
+from typing import Mapping
 
 from markdown import Markdown
 from pelican.readers import MarkdownReader
@@ -51,15 +53,37 @@ def first_paragraph(html: str) -> str:
     return match.group(1).strip() if match else ""
 
 
-def convert(source_path: str, settings) -> tuple[str, dict]:
-    """The work of reading one file: (HTML, metadata with the category as its name).
+@dataclass
+class MarkdownFile:
+    """A file of our format, read: its front matter and its body as the site publishes it."""
 
-    Plain data in and out, so it can run in another process (see network.parallel).
-    """
+    path: str  # as the officer sees it
+    front_matter: Mapping
+    html: str  # sanitised (unless ALLOW_RAW_HTML), Word's debris cleaned
+    problems: list[Problem]  # a warning for each kind of HTML removed from the body
+    markdown: Markdown  # the converter, with the site's options
+
+
+def read_markdown(source_path: str, settings) -> MarkdownFile:
+    """Decode, split the front matter, convert and sanitise the body: every file of our format
+    (documents and editor's notes) is read this way. Raises ContentError."""
     path = display_path(source_path)
     with open(source_path, "rb") as handle:
         text = decode(handle.read(), path)
     front_matter, body, body_line = split_front_matter(text, path)
+    markdown = Markdown(**markdown_options(settings))
+    # Sanitised here, once, so every output (page, feeds, newsletter) gets the same clean HTML.
+    html, removed = publishable_html(markdown.convert(clean_word_debris(body)), settings)
+    return MarkdownFile(path, front_matter, html, removal_warnings(removed, body, body_line, path), markdown)
+
+
+def convert(source_path: str, settings) -> tuple[str, dict]:
+    """The work of reading one document: (HTML, metadata with the category as its name).
+
+    Plain data in and out, so it can run in another process (see speed.reading).
+    """
+    read = read_markdown(source_path, settings)
+    path, front_matter, content = read.path, read.front_matter, read.html
     folder = os.path.relpath(source_path, settings["PATH"]).replace(os.sep, "/").split("/")[0]
     is_page = folder in settings["PAGE_PATHS"]
     by_folder = settings["CATEGORY_BY_FOLDER"]
@@ -67,11 +91,6 @@ def convert(source_path: str, settings) -> tuple[str, dict]:
         front_matter, path, default_category=by_folder.get(folder),
         categories=list(by_folder.values()), is_page=is_page,
     )
-    options = markdown_options(settings)
-    # Sanitised here, once, so every output (page, feeds, newsletter) gets the same clean HTML.
-    markdown = Markdown(**options)
-    content, removed = publishable_html(markdown.convert(clean_word_debris(body)), settings)
-
     metadata = {"title": basics["title"], "status": basics["status"]}
     if basics["date"]:
         metadata["date"] = basics["date"]
@@ -83,14 +102,15 @@ def convert(source_path: str, settings) -> tuple[str, dict]:
         metadata["slug"] = basics["slug"]
     if basics["summary"]:
         # Text with Markdown's formatting: HTML typed into a summary is shown as typed.
-        metadata["summary"] = clean_body(text_markdown(options, markdown).convert(basics["summary"]))
+        summary = text_markdown(markdown_options(settings), read.markdown).convert(basics["summary"])
+        metadata["summary"] = clean_body(summary)
     else:
         metadata["summary"] = first_paragraph(content)
     # Kept for the network model, which checks every reference once the directory is read.
     metadata["front_matter"] = front_matter
     metadata["basics"] = basics
     metadata["display_path"] = path
-    metadata["reader_problems"] = removal_warnings(removed, body, body_line, path)
+    metadata["reader_problems"] = read.problems
     return content, metadata
 
 

@@ -11,15 +11,14 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 import css_inline
-from markdown import Markdown
 from markupsafe import Markup
 from network import build as builds
 from network.errors import ContentError, did_you_mean
 from network.generator import NetworkGenerator
 from network.pages import Files, Page
-from network.reader import display_path, markdown_options, publishable_html, removal_warnings
+from network.contentfiles import is_document
+from network.reader import display_path, read_markdown
 from network.withholding import Withholder, warn_withheld
-from network.source import decode, split_front_matter
 from network.urls import absolute, public_siteurl
 from pelican import signals
 
@@ -47,33 +46,28 @@ def load_notes(network, generators, problems) -> None:
     by_period: dict[str, list[str]] = {}
     for document in network.documents:
         by_period.setdefault(period_key(document.date, period), []).append(
-            document.key.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+            document.stem)
     notes = {}
     for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
-        if not name.endswith(".md"):
+        if not is_document(name):  # anything else there is reported with the content folder
             continue
         full = os.path.join(folder, name)
-        path = display_path(full)
-        key = name[:-3]
+        key = name.rsplit(".", 1)[0]
         if not _KEY[period].match(key):
             example = "2025-09" if period == "month" else "2025-q3"
-            problems.error(path, f"'{name}' is not named after a {period}.",
+            problems.error(display_path(full), f"'{name}' is not named after a {period}.",
                            hint=f"Name an editor's note after its issue, such as {example}.md.")
             continue
+        if key in notes:
+            problems.error(display_path(full), f"there is already an editor's note for {key} ({notes[key].path}).",
+                           hint="Keep one note per issue: merge the two files.")
+            continue
         try:
-            with open(full, "rb") as handle:
-                front, body, body_line = split_front_matter(decode(handle.read(), path), path)
+            read = read_markdown(full, settings)  # as a document is read: cleaned and sanitised
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
-        for field in front:
-            if field not in NOTE_KEYS:
-                close = did_you_mean(field, NOTE_KEYS)
-                problems.error(path, f"unknown key '{field}'.", line=front.line_of(field), key=field,
-                               hint=f"Did you mean '{close}'?" if close else "Known keys: " + ", ".join(NOTE_KEYS) + ".")
-        lead = _lead_of(front, key, by_period, path, problems)
-        title, preheader, intro = _note_texts(front, body, body_line, full, settings, names, problems)
-        notes[key] = Note(key, path, title, preheader, intro, lead)
+        notes[key] = _note(key, read, full, by_period, settings, names, problems)
     context["newsletter_notes"] = notes
     context["newsletter_period"] = period
 
@@ -96,17 +90,22 @@ def _lead_of(front, key: str, by_period: dict, path: str, problems) -> list[str]
     return [item.removesuffix(".md") for item in lead]
 
 
-def _note_texts(front, body: str, body_line: int, full: str, settings, names, problems) -> tuple[str, str, str]:
-    """A note's title, preheader and intro HTML: cleaned as a document's body is, names withheld."""
-    path = display_path(full)
-    intro, removed = publishable_html(Markdown(**markdown_options(settings)).convert(body), settings)
-    problems.extend(removal_warnings(removed, body, body_line, path))  # as for a document's body
+def _note(key: str, read, full: str, by_period: dict, settings, names, problems) -> Note:
+    """An editor's note: its keys checked, its lead documents found, private names withheld."""
+    front, path = read.front_matter, read.path
+    problems.extend(read.problems)  # HTML removed from the body, as for a document
+    for field in front:
+        if field not in NOTE_KEYS:
+            close = did_you_mean(field, NOTE_KEYS)
+            problems.error(path, f"unknown key '{field}'.", line=front.line_of(field), key=field,
+                           hint=f"Did you mean '{close}'?" if close else "Known keys: " + ", ".join(NOTE_KEYS) + ".")
+    lead = _lead_of(front, key, by_period, path, problems)
     hide = Withholder(names, settings["PRIVATE_NAME_REPLACEMENT"])
-    texts = (hide(str(front.get("title") or ""), markup=False), hide(str(front.get("preheader") or ""),
-             markup=False), hide(intro))
+    title, preheader = (hide(str(front.get(field) or ""), markup=False) for field in ("title", "preheader"))
+    intro = hide(read.html)
     if hide.replaced:
         warn_withheld(problems, path, full, hide)
-    return texts
+    return Note(key, path, title, preheader, intro, lead)
 
 
 def _png_size(path: str) -> tuple[int, int]:
