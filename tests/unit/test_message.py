@@ -1,0 +1,46 @@
+"""The newsletter as an e-mail (newsletter.message), read back by Python's e-mail parser as a mail
+program would: text before HTML, and the headers that give readers an unsubscribe button."""
+
+from datetime import datetime, timezone
+from email import message_from_bytes, policy
+
+from newsletter.message import build_message
+
+DATE = datetime(2025, 11, 28, 9, tzinfo=timezone.utc)
+
+
+def _read(**overrides):
+    values = dict(subject="CVMP news, November 2025", sender="CVMP <news@cvmp.example.org>",
+                  to="members@cvmp.example.org", text="Hello, members. \u2014 Nadia", html="<p>Hello, members.</p>",
+                  unsubscribe="https://cvmp.example.org/unsubscribe", reply_to="Nadia <nadia@cvmp.example.org>",
+                  issue_key="2025-11", date=DATE, domain="cvmp.example.org", list_name="CVMP newsletter")
+    values.update(overrides)
+    return message_from_bytes(bytes(build_message(**values)), policy=policy.default)
+
+
+def test_text_comes_before_html_both_utf8():
+    message = _read()
+    assert message.get_content_type() == "multipart/alternative"
+    parts = [part.get_content_type() for part in message.iter_parts()]
+    assert parts == ["text/plain", "text/html"]
+    assert message.get_body(("plain",)).get_content().strip() == "Hello, members. \u2014 Nadia"
+    assert "<p>Hello, members.</p>" in message.get_body(("html",)).get_content()
+
+
+def test_headers_name_the_issue_the_list_and_the_ways_to_unsubscribe():
+    message = _read()
+    assert message["Subject"] == "CVMP news, November 2025"
+    assert message["Reply-To"] == "Nadia <nadia@cvmp.example.org>"
+    assert message["Date"] == "Fri, 28 Nov 2025 09:00:00 +0000"
+    assert "newsletter-2025-11" in message["Message-ID"] and message["Message-ID"].endswith("@cvmp.example.org>")
+    assert message["List-Id"] == "CVMP newsletter <newsletter.cvmp.example.org>"
+    assert message["List-Unsubscribe"] == ("<mailto:nadia@cvmp.example.org?subject=unsubscribe>, "
+                                           "<https://cvmp.example.org/unsubscribe>")
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_without_a_reply_to_unsubscribing_writes_to_the_sender_and_a_mailto_is_not_repeated():
+    message = _read(reply_to="", unsubscribe="mailto:news@cvmp.example.org?subject=stop", list_name="")
+    assert message["Reply-To"] is None
+    assert message["List-Unsubscribe"] == "<mailto:news@cvmp.example.org?subject=unsubscribe>"
+    assert message["List-Id"] == "Newsletter <newsletter.cvmp.example.org>"
