@@ -171,3 +171,12 @@ def test_a_body_missing_from_the_directory_is_named_by_its_id():
     (event,) = Calendar.from_ical(calendar(next_meetings(net, LONDON), net, name="C", domain="d",
                                            page_url="/")).walk("VEVENT")
     assert str(event["SUMMARY"]) == "board meeting" and "DTEND" not in event
+
+
+def test_an_undated_meeting_anywhere_in_the_list_leaves_the_others_in_the_calendar():
+    net = network(minutes("ops", datetime(2025, 3, 1, 10), text="to be confirmed"),
+                  minutes("steering", datetime(2025, 5, 14, 14), datetime(2025, 9, 10, 14)))
+    undated, dated = sorted(next_meetings(net, LONDON), key=lambda u: u.starts is not None)
+    data = calendar([undated, dated], net, name="C", domain="d", page_url="/")
+    assert [str(e["SUMMARY"]) for e in Calendar.from_ical(data).walk("VEVENT")] == ["Steering meeting"]
+

@@ -103,6 +103,16 @@ def test_the_editors_note_gives_title_preheader_intro_and_lead():
     assert issue.sections == [("Updates", [docs[2]])]
 
 
+def test_the_note_names_its_lead_documents_by_file_name_whatever_their_folder_or_dots():
+    report = doc("report", datetime(2025, 9, 1, tzinfo=LONDON))
+    report.key = "briefings/2025/q3/report.v2.md"
+    other = doc("other", datetime(2025, 9, 2, tzinfo=LONDON))
+    other.key = "other.md"
+    note = Note("2025-09", "n.md", lead=["report.v2", "other"])
+    (issue,) = issues(net(report, other), notes={"2025-09": note})
+    assert issue.lead == [report, other]
+
+
 def test_a_note_without_title_or_preheader_keeps_the_defaults():
     note = Note("2025-09", "n.md", intro_html="<p>Hi</p>")
     (issue,) = issues(net(doc("only", datetime(2025, 9, 1, tzinfo=LONDON))), notes={"2025-09": note})
@@ -185,9 +195,10 @@ def test_each_issue_lists_the_meetings_still_to_come_at_the_end_of_its_period():
 
 
 def test_a_meeting_already_past_at_the_end_of_the_period_is_not_listed():
-    july = minutes("steering", datetime(2025, 7, 9, tzinfo=LONDON), datetime(2025, 7, 30, 14))
-    (issue,) = issues(net(july))
-    assert issue.upcoming == []
+    past = minutes("steering", datetime(2025, 7, 9, tzinfo=LONDON), datetime(2025, 7, 30, 14))
+    later = minutes("ops", datetime(2025, 7, 10, tzinfo=LONDON), datetime(2025, 8, 30, 14))
+    assert issues(net(past))[0].upcoming == []
+    assert [u.body for u in issues(net(past, later))[0].upcoming] == ["ops"]
 
 
 def test_a_meeting_on_the_first_day_of_the_next_period_is_still_to_come():
