@@ -116,6 +116,14 @@ def test_an_item_without_its_closing_tag_runs_to_the_end():
 
 def test_a_report_with_an_impossible_date_is_neither_a_report_nor_a_new_action():
     assert find_actions("<p>Action 3 (2024-02-30): done.</p>") == ([], [])
+    _, references = find_actions("<p>Action 3 (2024-02-30): done.</p><p>Action 4 (2024-06-12): done.</p>")
+    assert [r.number for r in references] == [4]
+
+
+def test_a_report_in_a_loose_list_is_found_once():
+    html = "<ul>\n<li>\n<p>Action 3 (2024-06-12): done.</p>\n</li>\n<li>\n<p>Action 4 (2024-06-12): open.</p>\n</li>\n</ul>"
+    _, references = find_actions(html)
+    assert [(r.number, html[r.start:r.start + 3]) for r in references] == [(3, "<p>"), (4, "<p>")]
 
 
 def test_a_report_names_its_action_date_word_and_note_in_plain_text():
@@ -130,6 +138,7 @@ def test_unnumbered_actions_skip_every_number_already_used():
     actions, _ = find_actions("<p>Action: A to x.</p><p>Action 1: B to x.</p><p>Action: C to x.</p>"
                               "<p>Action 2: D to x.</p><p>Action: E to x.</p>")
     assert number_actions(actions) == [3, 1, 4, 2, 5]
+    assert number_actions(find_actions("<p>Action: A to x.</p><p>Action: B to x.</p>")[0]) == [1, 2]
 
 
 @pytest.mark.parametrize("text,owners", [
@@ -153,6 +162,8 @@ def test_who_owns_an_action(text, owners):
     ("to be reviewed, in May", ("to be reviewed", "open", "in May")),
     ("<em>carried forward</em> to June", ("carried forward", "open", "to June")),
     ("closedown. Soon", ("closedown", None, "Soon")),
+    ("Done. Xavier Ash sent it", ("Done", "done", "Xavier Ash sent it")),
+    ("Nearly. Xavier Ash is on it", ("Nearly", None, "Xavier Ash is on it")),
     ("Nearly there; see paper", ("Nearly there", None, "see paper")),
     ("Nearly there — see paper", ("Nearly there", None, "see paper")),
     ("Nearly there", ("Nearly there", None, "")),
@@ -167,10 +178,10 @@ def test_an_owner_whose_name_begins_with_to_is_still_an_owner():
 
 
 def test_annotate_keeps_attributes_and_leaves_reports_without_a_link_alone():
-    html = '<p class="lead">Action 1: AA to x.  </p>\n<p>Action 1 (2024-06-12): done.</p>\n<p>tail</p>'
+    html = '<h2>Housing</h2><p class="lead">Action 1: AA to x.  </p>\n<p>Action 1 (2024-06-12): done.</p>\n<p>tail</p>'
     actions, references = find_actions(html)
     result = annotate(html, [(actions[0], 9, "[open]")], [(references[0], "")])
-    assert result == ('<p class="lead" id="action-9" class="action">Action 1: AA to x. [open]</p>\n'
+    assert result == ('<h2>Housing</h2><p class="lead" id="action-9" class="action">Action 1: AA to x. [open]</p>\n'
                       "<p>Action 1 (2024-06-12): done.</p>\n<p>tail</p>")
 
 
@@ -180,3 +191,19 @@ def test_annotate_works_through_the_page_in_order_whatever_order_it_is_given():
     result = annotate(html, [(actions[0], 1, "[B]")], [(references[1], "[2]"), (references[0], "[1]")])
     assert result == ("<p>Action 1 (2024-06-12): done. [1]</p><p id=\"action-1\" class=\"action\">Action: AA to x. "
                       "[B]</p><p>Action 2 (2024-06-12): done. [2]</p>")
+
+
+def test_a_back_link_follows_the_report_text_not_the_space_before_a_nested_list():
+    html = "<ul><li>Action 1 (2024-06-12): done.\n<ul><li>detail</li></ul></li></ul>"
+    _, references = find_actions(html)
+    assert annotate(html, [], [(references[0], "[1]")]) == (
+        "<ul><li>Action 1 (2024-06-12): done. [1]<ul><li>detail</li></ul></li></ul>")
+
+
+def test_an_action_in_a_self_closed_tag_gets_its_id_inside_the_tag():
+    html = "<p />Action 1: AA to x.</p>"
+    actions, _ = find_actions(html)
+    result = annotate(html, [(actions[0], 1, "[open]")], [])
+    opening = result[:result.index(">") + 1]
+    assert "/" not in opening and opening.endswith(' id="action-1" class="action">')
+    assert result.endswith(">Action 1: AA to x. [open]</p>")
