@@ -32,6 +32,11 @@ def test_a_name_only_in_an_attribute_is_withheld_there():
     assert withhold(source, NAMES, "X") == ('<p><a href="/x/" title="X">the report</a> by Amy Ash</p>', 1)
 
 
+def test_names_in_several_tags_are_all_counted():
+    source = '<img alt="Niamh" src="a.jpg"><img alt="Tessa Rowe" src="b.jpg"><!-- Tessa Rowe -->'
+    assert withhold(source, NAMES, "X") == ('<img alt="X" src="a.jpg"><img alt="X" src="b.jpg"><!-- X -->', 3)
+
+
 def test_a_tag_naming_nobody_private_is_kept_beside_one_that_does():
     source = '<img alt="Amy Ash" src="a.jpg"><img alt="Niamh" src="b.jpg">'
     assert withhold(source, NAMES, "X") == ('<img alt="Amy Ash" src="a.jpg"><img alt="X" src="b.jpg">', 1)
@@ -46,6 +51,7 @@ def test_in_plain_text_tags_are_just_text():
 
 def test_the_warning_names_the_line_where_a_name_starts_even_if_it_runs_on():
     assert lines_naming("Tessa\nRowe came.\nThen Tessa Rowe left.", NAMES) == [1, 3]
+    assert lines_naming("We thank Ms\nRowe for her help.", NAMES) == [1]  # "Rowe" alone names nobody
 
 
 def test_the_warning_passes_over_markdown_emphasis_and_reads_the_last_line():

@@ -86,6 +86,13 @@ def test_an_error_without_context_is_given_alone():
     assert problem.line == 2 and problem.message == "the YAML is malformed: mapping values are not allowed in this context."
 
 
+def test_a_control_character_pasted_from_word_is_an_error_naming_the_file():
+    problem = problem_of("title: A\nsummary: One\x0btwo\n", first_line=2)
+    assert problem.path == "content/directory/people.yml" and problem.hint == YAML_HINT
+    assert problem.message.startswith("the YAML is malformed: unacceptable character #x000b")
+    assert problem.message.endswith(".")
+
+
 def test_empty_text_is_nothing():
     assert load_yaml("", "x.yml") is None
     assert load_yaml("# only a comment\n", "x.yml", first_line=5) is None
