@@ -37,6 +37,10 @@ def test_names_in_several_tags_are_all_counted():
     assert withhold(source, NAMES, "X") == ('<img alt="X" src="a.jpg"><img alt="X" src="b.jpg"><!-- X -->', 3)
 
 
+def test_a_name_in_an_unquoted_attribute_at_the_end_of_a_tag_is_withheld():
+    assert withhold('<p><img src="a.jpg" alt=Niamh></p>', NAMES, "X") == ('<p><img src="a.jpg" alt=X></p>', 1)
+
+
 def test_a_tag_naming_nobody_private_is_kept_beside_one_that_does():
     source = '<img alt="Amy Ash" src="a.jpg"><img alt="Niamh" src="b.jpg">'
     assert withhold(source, NAMES, "X") == ('<img alt="Amy Ash" src="a.jpg"><img alt="X" src="b.jpg">', 1)
