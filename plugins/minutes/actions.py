@@ -89,7 +89,7 @@ def _elements(source: str):
 def owner_words(text: str) -> list[str]:
     """The owners named before the first ' to ' ("LD and MK to circulate" -> ["LD", "MK"])."""
     match = _OWNERS.match(text)
-    if not match or text[:2].lower() == "to":
+    if not match or re.match(r"to\b", text, re.IGNORECASE):  # "To invite SD to...": no owner
         return []
     words = [w.strip() for w in _OWNER_SPLIT.split(match.group("owners")) if w.strip()]
     return words if len(words) <= 8 else []
