@@ -9,7 +9,7 @@ from network.source import split_front_matter
 
 PATH = "content/updates/2025-03-housing.md"
 FILES = {"files/2025-report.PDF": 2048, "files/data/rents.csv": 300, "files/notes.md": 10,
-         "images/plan.jpeg": 5000}
+         "images/plan.jpeg": 5000, "files/budget.v2.xlsx": 70, "files/README": 5, "Xmas-menu.pdf": 80}
 
 
 def resolve(attachments: str, *, status="published", files=FILES):
@@ -35,6 +35,17 @@ def test_a_list_of_paths_gives_titles_sizes_and_media_types():
         Attachment("files/data/rents.csv", "rents.csv", 300, "text/csv"),
         Attachment("files/notes.md", "notes.md", 10, "application/octet-stream"),
         Attachment("images/plan.jpeg", "plan.jpeg", 5000, "image/jpeg"),
+    ]
+
+
+def test_an_odd_path_keeps_its_name_and_gets_the_type_of_its_last_extension():
+    document, log = resolve("[files/budget.v2.xlsx, files/README, /Xmas-menu.pdf]")
+    assert not log.problems
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert document.attachments == [
+        Attachment("files/budget.v2.xlsx", "budget.v2.xlsx", 70, xlsx),
+        Attachment("files/README", "README", 5, "application/octet-stream"),
+        Attachment("Xmas-menu.pdf", "Xmas-menu.pdf", 80, "application/pdf"),
     ]
 
 
@@ -70,9 +81,9 @@ def test_a_missing_file_gets_a_did_you_mean_and_the_rest_are_kept():
 
 
 def test_a_missing_file_with_nothing_near_it_says_where_files_go():
-    _, log = resolve("[budget.xlsx]", status="draft")
+    _, log = resolve("[agenda.odt]", status="draft")
     assert report(log) == ([], [
-        f"{PATH}, line 5, key 'attachments': the attachment 'budget.xlsx' is not in the content folder. "
+        f"{PATH}, line 5, key 'attachments': the attachment 'agenda.odt' is not in the content folder. "
         "Put the file in content/files/ and write its path from the content folder."])
 
 
@@ -89,3 +100,9 @@ def test_a_document_just_over_a_megabyte_is_a_warning():
     log = ProblemLog()
     report_size(PATH, 1_000_001, log)
     assert [p.format().split(";")[0] for p in log.warnings] == [f"{PATH}: the document is 1.0 MB"]
+
+
+def test_the_size_of_a_large_document_is_rounded_to_a_tenth_of_a_megabyte():
+    log = ProblemLog()
+    report_size(PATH, 2_950_000, log)
+    assert [p.format().split(";")[0] for p in log.warnings] == [f"{PATH}: the document is 3.0 MB"]

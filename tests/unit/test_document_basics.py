@@ -55,6 +55,11 @@ def test_an_empty_title_names_its_line(title):
         "Add a line such as 'title: March 2025 project update' to the front matter."]
 
 
+def test_an_empty_front_matter_names_the_first_line_for_title_and_date():
+    assert [problem.split(": ", 1)[0] for problem in problems("")] == [
+        f"{PATH}, line 2, key 'title'", f"{PATH}, line 2, key 'date'"]
+
+
 def test_a_document_without_a_date_is_told_how_to_write_one():
     assert problems("title: A\n") == [
         f"{PATH}, line 2, key 'date': the document has no date. "

@@ -131,6 +131,13 @@ def test_a_meeting_ending_a_minute_after_it_starts_is_fine():
     assert (document.meeting.ends.hour, document.meeting.ends.minute) == (14, 1) and not log.problems
 
 
+@pytest.mark.parametrize(("starts", "ends"), [("01:00", "00:30"), ("00:01", "00:00")])
+def test_only_a_meeting_dated_without_a_time_is_taken_to_start_at_midnight(starts, ends):
+    document, log = resolve(f"  body: steering-group\n  ends: '{ends}'\n", date=f'"2025-03-12 {starts}"')
+    assert document.meeting.ends is None
+    assert f"the meeting ends ({ends}) before it starts ({starts})" in report(log)[0][0]
+
+
 def test_a_meeting_dated_without_a_time_may_end_at_any_time():
     document, log = resolve("  body: steering-group\n  ends: '09:00'\n", date="2025-03-12")
     assert document.meeting.ends.hour == 9 and not log.problems
@@ -154,6 +161,16 @@ def test_someone_listed_twice_is_kept_in_the_first_list_only():
         "'in_attendance'. List each person once: under present, in_attendance or apologies.",
         f"{PATH}, line 9, key 'meeting.apologies': 'Amy Ash' is listed twice: in 'present' and in 'apologies'. "
         "List each person once: under present, in_attendance or apologies."]
+
+
+def test_a_chair_and_minute_taker_are_checked_like_attendees():
+    document, log = resolve("  body: steering-group\n  chair: amy-asj\n  minutes_by: Cara Cole\n")
+    assert (document.meeting.chair, document.meeting.minutes_by) == (None, PersonRef("Cara Cole"))
+    assert report(log) == ([
+        f"{PATH}, line 7, key 'meeting.chair': unknown person 'amy-asj'. Did you mean 'amy-ash'? "
+        "Use an id from content/directory/people.yml, or add the person there."], [
+        f"{PATH}, line 8, key 'meeting.minutes_by': 'Cara Cole' is not in the directory, so the name is shown as "
+        "written, without a link. If they take part regularly, add them to content/directory/people.yml."])
 
 
 def test_an_unknown_id_in_a_list_is_left_out_and_the_rest_kept():
@@ -181,11 +198,12 @@ def test_a_next_meeting_the_day_after_is_accepted():
     assert meeting.next_meeting.day == 13
 
 
-def test_a_next_meeting_neither_date_nor_undated_words_shows_both_forms():
-    document, log = resolve("  body: steering-group\n  next_meeting: after Easter\n")
+@pytest.mark.parametrize("words", ["after Easter", ""])
+def test_a_next_meeting_neither_date_nor_undated_words_shows_both_forms(words):
+    document, log = resolve(f"  body: steering-group\n  next_meeting: {words}\n")
     assert document.meeting.next_meeting_text == ""
     assert report(log)[0] == [
-        f"{PATH}, line 7, key 'meeting.next_meeting': 'after Easter' is neither a date nor 'to be confirmed'. "
+        f"{PATH}, line 7, key 'meeting.next_meeting': '{words}' is neither a date nor 'to be confirmed'. "
         'Write "YYYY-MM-DD HH:MM" in quotes (such as "2027-01-20 14:00"), or \'to be confirmed\'.']
 
 

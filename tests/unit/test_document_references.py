@@ -1,6 +1,8 @@
 """The ids and names a document's front matter gives, checked against the directory: themes, people,
 organisations, the author, unknown keys, and the Document that results (documents.resolve_document)."""
 
+import pytest
+
 from network.directory import load_directory
 from network.documents import DOCUMENT_KEYS, read_basics, resolve_document
 from network.errors import ProblemLog
@@ -12,6 +14,7 @@ PEOPLE = """\
 - id: amy-ash
   name: Amy Ash
   organisation: housing-trust
+  aliases: [Amy Ash (Housing Trust)]
 - id: amy-ashworth
   name: Amy Ashworth
   aliases: [Amy Ash]
@@ -30,6 +33,7 @@ THEMES = """\
   name: Housing
 - id: language
   name: Language classes
+  aliases: [ESOL]
 """
 
 
@@ -105,6 +109,20 @@ def test_an_organisations_name_given_for_its_id_suggests_the_id():
         "Use an id from content/directory/organisations.yml, or add the organisation there."]
 
 
+def test_a_themes_alias_given_for_its_id_suggests_the_id():
+    _, log = resolve("themes: [ESOL]\n")
+    assert report(log)[0] == [
+        f"{PATH}, line 4, key 'themes': unknown theme 'ESOL'. Did you mean 'language'? "
+        "Use an id from content/directory/themes.yml, or add the theme there."]
+
+
+def test_an_organisation_named_among_people_is_not_suggested_as_a_person():
+    _, log = resolve("people: [Housing Trust]\n")
+    assert report(log)[0] == [
+        f"{PATH}, line 4, key 'people': unknown person 'Housing Trust'. "
+        "Use an id from content/directory/people.yml, or add the person there."]
+
+
 def test_an_unknown_id_with_nothing_near_it_says_where_ids_come_from():
     _, log = resolve("people: [zed-zebra]\n")
     assert report(log) == ([
@@ -166,11 +184,22 @@ def test_a_name_two_people_share_is_shown_without_a_link():
         "Write the id of the one you mean."])
 
 
-def test_a_shared_name_stays_ambiguous_whatever_follows_it_in_brackets():
+def test_an_alias_in_brackets_tells_two_people_of_the_same_name_apart():
     document, log = resolve('author: "Amy Ash (Housing Trust)"\n')
-    assert document.author == PersonRef("Amy Ash (Housing Trust)")
+    assert document.author == PersonRef("Amy Ash (Housing Trust)", "amy-ash") and not log.problems
+    document, log = resolve('author: "Amy Ash (Welcome Forum)"\n')
+    assert document.author == PersonRef("Amy Ash (Welcome Forum)")
     assert "is the name of more than one person in the directory ('amy-ash' and 'amy-ashworth')" \
            in report(log)[1][0]
+
+
+@pytest.mark.parametrize("author", ["Housing Trust", "Welcome Forum (hosts)"])
+def test_an_organisation_as_author_is_shown_as_written_not_linked_as_a_person(author):
+    document, log = resolve(f'author: "{author}"\n')
+    assert document.author == PersonRef(author)
+    assert report(log) == ([], [f"{PATH}, line 4, key 'author': '{author}' is not in the directory, so the name "
+                                "is shown as written, without a link. If they take part regularly, add them to "
+                                "content/directory/people.yml."])
 
 
 def test_an_author_that_looks_like_an_unknown_id_is_an_error():
