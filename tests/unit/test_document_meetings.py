@@ -100,7 +100,6 @@ def test_misspelt_and_unknown_meeting_keys():
         f"{PATH}, line 7, key 'meeting.venu': unknown key 'meeting.venu'. Did you mean 'venue'?",
         f"{PATH}, line 8, key 'meeting.catering': unknown key 'meeting.catering'. Known keys: "
         + ", ".join(MEETING_KEYS) + "."]
-    assert MEETING_KEYS[0] == "body" and MEETING_KEYS[-1] == "next_venue"
 
 
 def test_a_drafts_meeting_problems_are_warnings():

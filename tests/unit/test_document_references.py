@@ -148,7 +148,6 @@ def test_a_key_like_no_other_is_ignored_with_the_list_of_known_keys():
     _, log = resolve("colour: blue\n")
     assert report(log) == ([], [f"{PATH}, line 4, key 'colour': unknown key 'colour' is ignored. Known keys: "
                                 + ", ".join(DOCUMENT_KEYS) + "."])
-    assert DOCUMENT_KEYS[0] == "title" and DOCUMENT_KEYS[-1] == "attachments"
 
 
 def test_an_author_by_id_by_alias_and_as_a_guest():
