@@ -272,7 +272,7 @@ def _meeting(fm: Mapping, resolver: _Resolver, starts: datetime, path: str, log:
         if key not in MEETING_KEYS:
             close = did_you_mean(key, MEETING_KEYS)
             resolver.report(path, f"unknown key 'meeting.{key}'.", line=block.line_of(key), key=f"meeting.{key}",
-                            hint=(f"Did you mean '{close}'? " if close else "Known keys: "
+                            hint=(f"Did you mean '{close}'?" if close else "Known keys: "
                                   + ", ".join(MEETING_KEYS) + "."))
     body = _text(block.get("body"))
     orgs = resolver.directory.organisations
