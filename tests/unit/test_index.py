@@ -136,10 +136,17 @@ def test_related_documents_by_how_much_they_share_then_newest_first():
                  _involving(6, TRUST, AMY)]
     network = _network(*documents)
     assert related_documents(network, 0, 5) == [documents[n] for n in (3, 2, 6, 1, 5)]
+    assert related_documents(network, 0, 4) == [documents[n] for n in (3, 2, 6, 1)]
     assert related_documents(network, 0, 3) == [documents[n] for n in (3, 2, 6)]
     assert related_documents(network, 0, 2) == [documents[n] for n in (3, 2)]
     assert related_documents(network, 3, 3) == [documents[0], documents[2], documents[6]]
     assert related_documents(network, 4, 5) == []  # shares nothing
+
+
+def test_ties_go_to_the_newer_document_whatever_the_order_of_the_shared_entities():
+    documents = [_involving(0, HOUSING), _involving(1, ESOL, HOUSING), _involving(2, BANK), _involving(3, ESOL)]
+    network = _network(*documents)
+    assert related_documents(network, 1, 5) == [documents[0], documents[3]]
 
 
 def test_a_document_that_involves_nothing_has_no_related_documents():

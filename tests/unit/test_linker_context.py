@@ -22,7 +22,7 @@ ENGINE = Directory(
                    "bell-co": Organisation("bell-co", "Bell & Co."),
                    "hill-care": Organisation("hill-care", "Hill Care", aliases=["HCA"]),
                    "harbour-care": Organisation("harbour-care", "Harbour Care", aliases=["HCA"])},
-    themes={"housing": Theme("housing", "housing")},
+    themes={"housing": Theme("housing", "housing"), "welcome": Theme("welcome", "#RefugeesWelcome")},
 ).names
 
 
@@ -90,6 +90,8 @@ def test_a_meetings_initials_win_over_a_name_written_the_same():
 def test_a_name_and_initials_written_without_a_space_both_link():
     assert linked("<p>Bell &amp; Co.PM</p>", initials={"PM": PAT}) == [("Bell &amp; Co.", "bell-co"),
                                                                        ("PM", "pat-moss")]
+    assert linked("<p>PM#RefugeesWelcome</p>", initials={"PM": PAT}) == [("PM", "pat-moss"),
+                                                                         ("#RefugeesWelcome", "welcome")]
 
 
 # --- acronyms in shouted text, across inline tags ------------------------------------------
@@ -121,7 +123,8 @@ def test_text_before_the_first_tag_and_after_the_last_is_linked():
 
 
 def test_comments_and_self_closed_anchors_do_not_change_what_is_linked():
-    assert linked("<!-- draft --><h2>Laura Dent</h2><p>Laura Dent</p>") == [("Laura Dent", "laura-dent")]
+    assert link("<!-- draft --><h2>Laura Dent</h2><p>Laura Dent</p>").html.startswith(
+        "<!-- draft --><h2>Laura Dent</h2><p><a ")
     assert linked('<p><a id="top"/>Laura Dent</p>') == [("Laura Dent", "laura-dent")]
 
 
