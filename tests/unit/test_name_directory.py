@@ -8,9 +8,9 @@ from network.names import first_name, report_names, surname
 from network.nametext import html_view, text_view
 
 PEOPLE = {"anna": Person("anna", "Anna van der Berg", public=False),
-          "bo": Person("bo", "Bo Lind", aliases=["Bobo"], public=False),
+          "bo": Person("bo", "Bo Lind", aliases=["Bobo", "@bolind", "B.L."], public=False),
           "jo": Person("jo", "Jo Marsh", public=False),
-          "amy-ash": Person("amy-ash", "Amy Ash", aliases=["June", "Sam"], line=12),
+          "amy-ash": Person("amy-ash", "Amy Ash", aliases=["Sam", " June "], line=12),
           "sam-hill": Person("sam-hill", "Sam Hill", aliases=["Grace", "Zed"], line=20),
           "cher": Person("cher", "Cher", aliases=["Robin"], public=False, line=30)}
 DIRECTORY = Directory(people=PEOPLE,
@@ -31,6 +31,7 @@ def test_a_surname_keeps_its_particles_but_a_one_word_name_has_none():
     assert surname("Anna Berg") == "Berg"
     assert surname("Cher") == ""
     assert surname("Anna Maria de Souza") == "de Souza"
+    assert surname("Anna De Souza") == "De Souza"
     assert first_name("Anna van der Berg") == "Anna"
     assert first_name("Cher") == ""
 
@@ -79,6 +80,13 @@ def test_may_name_private_sees_every_form_however_typed():
         assert NAMES.may_name_private(source), source
     for source in ("", "Bob Lindsay", "abo", "bobox", "<p>Jo</p><p>Marsh</p>x", "Lind"):
         assert NAMES.may_name_private(source) == ("Marsh" in source), source
+
+
+def test_a_private_handle_or_initials_are_found_beside_any_letter_their_punctuation_touches():
+    assert withheld("mail me@bolind or B.L.x") == ["@bolind", "B.L."]
+    assert NAMES.may_name_private("me@bolind")
+    assert NAMES.may_name_private("B.L.x")
+    assert not NAMES.may_name_private("xB.L.")
 
 
 def test_may_name_private_needs_whole_words_on_both_sides():
@@ -146,7 +154,9 @@ def test_the_officer_is_warned_about_shared_names_and_risky_aliases():
     problems = [(p.path, p.line, p.key, p.message, p.hint) for p in log.problems]
     shared = [p for p in problems if p[0] == "content/directory"]
     assert [p[3].split("'")[1] for p in shared] == ["HT", "Hope Hub"]
-    assert "(organisation 'hub', organisation 'trust'), so it is never linked" in shared[0][3]
+    assert shared[0][3] == ("'HT' is the name or alias of more than one entry (organisation 'hub', organisation "
+                            "'trust'), so it is never linked, and an attendee or an action's owner written that "
+                            "way is shown as written.")
     assert all(p[4] == "Give each entry a name or alias of its own." and p[1] is None for p in shared)
     aliases = [p for p in problems if p[0] == "content/directory/people.yml"]
     assert [(p[1], p[2]) for p in aliases] == [(12, "aliases"), (12, "aliases"), (30, "aliases"), (20, "aliases")]

@@ -6,11 +6,12 @@ from network.nametext import text_view
 
 DIRECTORY = Directory(
     people={"sam-hill": Person("sam-hill", "Sam Hill", aliases=["Sammy", "S. Hill"]),
-            "amy-ash": Person("amy-ash", "Amy Ash", aliases=["Sammy"])},
+            "amy-ash": Person("amy-ash", "Amy Ash", aliases=["Sammy", "Ames"]),
+            "ames": Person("ames", "Ames")},
     organisations={"kingsway": Organisation("kingsway", "The Kingsway Centre"),
                    "ccc": Organisation("ccc", "Calder City Council", aliases=["CCC", "NHS UK"]),
-                   "youth-hub": Organisation("youth-hub", "Youth Hub (North)", aliases=["2030 Plan", "_Hub", "(Re)Start"]),
-                   "housing-trust": Organisation("housing-trust", "Housing Trust", aliases=["A&E Team"]),
+                   "youth-hub": Organisation("youth-hub", "Youth Hub (North)", aliases=["2030 Plan", "2030", "_Hub", "(Re)Start"]),
+                   "housing-trust": Organisation("housing-trust", "Housing Trust", aliases=["A&E Team", "A&E"]),
                    "theatre": Organisation("theatre", "Theatre Group")},
     themes={"housing": Theme("housing", "Housing"), "esol": Theme("esol", "English Classes", aliases=["ESOL"])},
 )
@@ -71,8 +72,13 @@ def test_where_names_overlap_the_longest_wins_and_then_the_leftmost():
     assert linked("Housing Housing Trust") == ["Housing", "Housing Trust"]
 
 
+def test_names_that_touch_are_both_found():
+    assert linked("Housing(Re)Start") == ["Housing", "(Re)Start"]
+
+
 def test_a_shared_one_word_alias_names_no_one_and_is_short():
     assert targets("Sammy") == [(None, True, False)]
+    assert targets("Ames") == [(None, False, False)]  # also someone's whole name
     assert targets("Sam Hill") == [(Entity("person", "sam-hill"), False, False)]
 
 
@@ -129,6 +135,8 @@ def test_an_acronym_of_several_words_is_an_acronym():
 
 def test_capitals_with_digits_only_are_not_an_acronym():
     assert linked("YEAR 2030 Plan") == ["2030 Plan"]
+    assert linked("YEAR 2030 REVIEW") == ["2030"]
+    assert linked("READ A&E NOW") == []
     assert linked("A&E Team") == ["A&E Team"]
     assert linked("a&e team") == []
 

@@ -37,6 +37,7 @@ def test_angle_brackets_that_are_not_tags_are_text():
 def test_plain_text_has_no_tags():
     assert text_view("a<p>b").text == "a<p>b"
     assert text_view("a<em>b  c").text == "a<em>b c"
+    assert text_view("Rene\u0301e <p>x").text == "Renee <p>x"
 
 
 def test_character_references_read_as_the_character_folded():
