@@ -57,6 +57,7 @@ def test_a_theme_is_found_in_any_case_but_a_person_only_as_written_or_in_capital
 def test_only_whole_words_are_names():
     assert linked("Housings, rehousing, Housing_plan, plan_Housing, Housing2") == []
     assert linked("Housings and Housing") == ["Housing"]
+    assert linked("rehousing and Housing") == ["Housing"]
     assert linked("(Housing) Housing.") == ["Housing", "Housing"]
     assert linked("Housing") == ["Housing"]
 
@@ -106,6 +107,11 @@ def test_an_acronym_beside_punctuation_lower_case_or_another_acronym_is_found():
         assert "CCC" in linked(text), text
 
 
+def test_a_word_in_capitals_joined_by_a_hyphen_is_not_shouting_beside_it():
+    assert linked("NEWS-CCC") == ["CCC"]
+    assert linked("CCC-NEWS") == ["CCC"]
+
+
 def test_an_acronym_beside_words_the_caller_knows_are_not_shouting_is_found():
     assert linked("AB CCC JK", also_acronyms={"AB", "JK"}) == ["CCC"]
     assert linked("AB CCC JK", also_acronyms={"AB"}) == []
@@ -121,6 +127,9 @@ def test_shouting_is_seen_across_the_text_beside_the_view():
 def test_only_the_neighbouring_word_tells_shouting():
     assert linked("NEWS and CCC") == ["CCC"]
     assert linked("CCC and NEWS") == ["CCC"]
+    assert linked("so we READ CCC") == []
+    assert linked("CCC NEWS and more") == []
+    assert linked("X-RAY CCC") == []
     padding = "x" * 50
     assert linked(f"{padding} CCC {padding}", before="NEWS ", after=" NEWS") == ["CCC"]
     assert linked(f"{padding} CCC", before="NEWS ", after=" NEWS") == []

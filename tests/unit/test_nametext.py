@@ -26,6 +26,8 @@ def test_a_tag_between_blocks_reads_as_one_space_and_an_inline_tag_as_nothing():
     assert html_view("a<p> b").text == "a b"
     assert html_view("<p>a</p>").text == "a"
     assert html_view("a<br>").text == "a"
+    assert html_view("Amy<em></em><p>Ash").text == "Amy Ash"
+    assert html_view("Tel 5<br>Amy Ash").text == "Tel 5 Amy Ash"
     assert html_view("a<emph>b<tr\nclass=x>c").text == "a b c"
     for inline in ("<em>", "<EM>", "</em>", "<wbr/>", "<span\nclass=x>", "<a href='x'>", "<!-- x -->",
                    "<!DOCTYPE html>", "<?xml ?>", "<!-- a <p> -->"):
