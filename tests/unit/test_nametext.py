@@ -107,6 +107,8 @@ def test_a_name_maps_back_to_where_it_was_typed():
     assert typed("a  b   Amy    Ash  c", "Amy Ash", text_view) == "Amy    Ash"
     assert typed("a  b   Amy    Ash  c", "c", text_view) == "c"
     assert typed("a  b   Amy    Ash  c", "b", text_view) == "b"
+    assert typed("Tom &amp;<p>  Amy", "&") == "&amp;"  # a run of spaces after a reference and a tag
+    assert typed("x \u0301  Amy Ash<em>s</em>", "Amy Ash") == "Amy Ash"  # an accent inside a run of spaces
 
 
 def test_a_view_of_unchanged_text_is_the_source_itself():
