@@ -174,8 +174,10 @@ def main() -> int:
         _scratch_copy(folder, modules)
         started = time.perf_counter()
         print(f"Planting mutants in {len(modules)} modules (scratch copy: {folder})...", flush=True)
-        _mutmut(folder, "run")
+        output = _mutmut(folder, "run")
         text = report(folder, time.perf_counter() - started)
+        if "| **all** | 0 |" in text:  # mutmut stopped before planting anything: say why, keep the report
+            raise SystemExit(f"mutmut planted no mutant (did the unit tests fail in the copy?):\n{output[-3000:]}")
         with open(destination, "w", encoding="utf-8") as handle:
             handle.write(text)
         print(next(line for line in text.splitlines() if line.startswith("| **all**")))
