@@ -20,43 +20,65 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+class Child:
+    """A forked process computing ``function()``; its result, or its exception, comes back
+    through a pipe when asked for (the parent goes on working meanwhile)."""
+
+    def __init__(self, function: Callable[[], Result]):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: compute, send the result back, and leave without clean-up
+            os.close(read_fd)
+            _work(function, write_fd)
+        os.close(write_fd)
+        self.pid, self._fd = pid, read_fd
+
+    def result(self) -> Result:
+        """Wait for the child; its result, or its exception raised here (its traceback printed)."""
+        with os.fdopen(self._fd, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(self.pid, 0)
+        ok, value = pickle.loads(data) if data else (False, RuntimeError("the process stopped without a word"))
+        if not ok:
+            raise value
+        return value
+
+    def kill(self) -> None:
+        """Stop the child without its result (a build that failed meanwhile)."""
+        try:
+            os.kill(self.pid, 9)
+            os.waitpid(self.pid, 0)
+        except OSError:
+            pass
+        os.close(self._fd)
+
+
 def fork_map(function: Callable[[Item], Result], items: Sequence[Item], workers: int) -> list[Result]:
     """``[function(item) for item in items]``, computed by ``workers`` forked processes (each takes
-    every ``workers``-th item). An exception in a worker is raised here, with its traceback printed."""
+    every ``workers``-th item). An exception in a worker is raised here, once every worker is done."""
     workers = max(1, min(workers, len(items)))
     if workers == 1 or not can_fork():
         return [function(item) for item in items]
-    sys.stdout.flush()
-    sys.stderr.flush()
-    children = []
-    for share in range(workers):
-        read_fd, write_fd = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # a worker: compute its share, send it back, and leave without clean-up
-            os.close(read_fd)
-            _work(function, items[share::workers], write_fd)
-        os.close(write_fd)
-        children.append((pid, read_fd))
-    shares, failure = [], None
-    for pid, read_fd in children:
-        with os.fdopen(read_fd, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(pid, 0)
-        ok, value = pickle.loads(data) if data else (False, RuntimeError("a worker process stopped without a word"))
-        shares.append(value if ok else [])
-        failure = failure or (None if ok else value)
+    children = [Child(lambda share=share: [function(item) for item in items[share::workers]])
+                for share in range(workers)]
+    results: list = [None] * len(items)
+    failure = None
+    for share, child in enumerate(children):
+        try:
+            results[share::workers] = child.result()
+        except BaseException as exc:  # every worker is waited for before one failure is raised
+            failure = failure or exc
     if failure is not None:
         raise failure
-    results: list = [None] * len(items)
-    for share, values in enumerate(shares):
-        results[share::workers] = values
     return results
 
 
-def _work(function, items, write_fd) -> None:
+def _work(function, write_fd) -> None:
     try:
         try:
-            payload = pickle.dumps((True, [function(item) for item in items]))
+            payload = pickle.dumps((True, function()))
         except BaseException as exc:  # reported to the parent, which raises it
             traceback.print_exc()
             sys.stderr.flush()

@@ -12,14 +12,12 @@ whether anything failed; a failure in the helper fails the build like any other.
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import os
 import sys
-import traceback
 
 from network import build as builds
-from network.forking import can_fork
+from network.forking import Child, can_fork
 from network.generator import NetworkGenerator
 from pelican import signals
 from pelican.generators import ArticlesGenerator
@@ -31,13 +29,6 @@ class HelperFailed(Exception):
     def __init__(self, detail: str):
         super().__init__(f"Writing pages in the helper process failed: {detail}. See the messages above. "
                          "Nothing was published; the site online is unchanged.")
-
-
-class _Helper:
-    """The helper process of one build, while it writes."""
-
-    def __init__(self, pid: int, fd: int):
-        self.pid, self.fd = pid, fd
 
 
 class _ErrorCount(logging.Handler):
@@ -61,20 +52,12 @@ def start(build, generators, settings) -> None:
         # directory (a page and two feeds each): with many more documents than entries, the
         # helper has time to spare for Pelican's lists.
         part += [_PelicanLists(g) for g in generators if isinstance(g, ArticlesGenerator)]
-    sys.stdout.flush()
-    sys.stderr.flush()
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the helper
-        os.close(read_fd)
-        _run_helper(build, part, settings, write_fd)
-    os.close(write_fd)
+    build.writing.helper = Child(functools.partial(_write_in_helper, build, part, settings))
     for generator in part:  # the main process leaves these to the helper
         if isinstance(generator, _PelicanLists):  # Pelican's generator now writes the documents only
             generator.generator.generate_pages = functools.partial(_documents_only, generator.generator)
         else:
             build.writing.delegated.append(generator)
-    build.writing.helper = _Helper(pid, read_fd)
 
 
 def _directory_size(network) -> int:
@@ -108,39 +91,22 @@ def _documents_only(generator, writer) -> None:
     generator.generate_drafts(write)
 
 
-def _run_helper(build, part, settings, write_fd) -> None:
-    status = 1
-    try:
-        status = _write_in_helper(build, part, settings, write_fd)
-    finally:
-        os._exit(status)  # never return into the main process's code
-
-
-def _write_in_helper(build, part, settings, write_fd) -> int:
+def _write_in_helper(build, part, settings) -> dict:
+    """In the helper: write ``part``; what it wrote and how it went, for the main process."""
     from .writer import ReusingWriter
 
     errors = _ErrorCount()
     logging.getLogger().addHandler(errors)
     build.writing.in_helper()
     before = dict(build.stages.seconds)
-    detail, pages = "", []
-    try:
-        writer = ReusingWriter(settings["OUTPUT_PATH"], settings=settings)
-        with signals.content_written.muted():  # sent by the main process, where plugins listen
-            for generator in part:
-                generator.generate_output(writer)
-        pages = writer.pages_written()
-    except BaseException as exc:  # report anything; the main process decides
-        traceback.print_exc()
-        detail = f"{exc.__class__.__name__}: {exc}"
+    writer = ReusingWriter(settings["OUTPUT_PATH"], settings=settings)
+    with signals.content_written.muted():  # sent by the main process, where plugins listen
+        for generator in part:
+            generator.generate_output(writer)
     sys.stdout.flush()
     sys.stderr.flush()
-    stages = {k: v for k, v in build.stages.seconds.items() if before.get(k) != v}
-    payload = json.dumps({"stages": stages, "errors": errors.count, "detail": detail, "pages": pages,
-                          "files": build.writing.files_written()}).encode()
-    with os.fdopen(write_fd, "wb") as pipe:
-        pipe.write(payload)
-    return 1 if detail or errors.count else 0
+    return {"stages": {k: v for k, v in build.stages.seconds.items() if before.get(k) != v},
+            "errors": errors.count, "pages": writer.pages_written(), "files": build.writing.files_written()}
 
 
 def finish(build) -> None:
@@ -150,16 +116,16 @@ def finish(build) -> None:
     if helper is None:
         return
     build.writing.helper = None
-    with os.fdopen(helper.fd, "rb") as pipe:
-        data = pipe.read()
-    _, status = os.waitpid(helper.pid, 0)
-    report = json.loads(data) if data else {"stages": {}, "errors": 0, "detail": "it stopped without a word"}
+    try:
+        report = helper.result()
+    except Exception as exc:  # its traceback is printed above
+        raise HelperFailed(f"{exc.__class__.__name__}: {exc}") from exc
     build.stages.seconds.update(report["stages"])
-    build.writing.merge(report.get("files") or {})
-    if os.waitstatus_to_exitcode(status) != 0 or report["errors"]:
-        raise HelperFailed(report["detail"] or f"{report['errors']} error(s) were reported")
+    build.writing.merge(report["files"])
+    if report["errors"]:
+        raise HelperFailed(f"{report['errors']} error(s) were reported")
     output = build.writing.output_path
-    for page in report.get("pages", []):
+    for page in report["pages"]:
         signals.content_written.send(os.path.join(output, page), context=build.writing.context)
 
 
@@ -167,12 +133,6 @@ def abort(settings) -> None:
     """Stop a helper left from a build that failed (the devserver keeps going)."""
     build = settings.get(builds.SETTING)
     helper = build.writing.helper if build is not None and build.writing is not None else None
-    if helper is None:
-        return
-    build.writing.helper = None
-    try:
-        os.kill(helper.pid, 9)
-        os.waitpid(helper.pid, 0)
-    except OSError:
-        pass
-    os.close(helper.fd)
+    if helper is not None:
+        build.writing.helper = None
+        helper.kill()
