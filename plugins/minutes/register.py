@@ -5,7 +5,7 @@ reports (``minutes.actions``); ``line_of`` finds the source line of words typed 
 
 from __future__ import annotations
 
-from network.errors import did_you_mean
+from network.errors import did_you_mean, did_you_mean_hint
 from network.model import Action, ActionUpdate, Entity, Owner
 from network.urls import to_rooted
 
@@ -52,8 +52,8 @@ class Owners:
         usable = [letters for letters, person in initials.items() if person is not None]
         close = did_you_mean(word, usable + self.public_names)
         return self._unresolved(word, document, number, line, "who is not at this meeting or in the directory",
-                                (f"Did you mean '{close}'? " if close else "")
-                                + "Use the initials of someone in the meeting's lists, a name or an id.")
+                                did_you_mean_hint(close, "Use the initials of someone in the meeting's lists, "
+                                                  "a name or an id."))
 
     def _unresolved(self, word, document, number, line, why, hint) -> Owner:
         self.problems.warning(document.path, f"Action {number} names the owner '{word}', {why}, so it is shown "

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from .errors import ERROR, ContentError, Problem, ProblemLog, did_you_mean
+from .errors import ERROR, ContentError, Problem, ProblemLog, did_you_mean, did_you_mean_hint, known_keys
 from .model import Directory, Organisation, Person, Theme
 from .source import decode, is_id_shaped
 from .yamltext import Mapping, load_yaml
@@ -123,10 +123,10 @@ def _read_entries(path, data, keys, log):
                 close = did_you_mean(key, keys)
                 if close:
                     log.error(path, f"unknown key '{key}'.", line=line, key=key,
-                              hint=f"Did you mean '{close}'?")
+                              hint=did_you_mean_hint(close))
                 else:
                     log.warning(path, f"unknown key '{key}' is ignored.", line=line, key=key,
-                                hint="Known keys: " + ", ".join(keys) + ".")
+                                hint=known_keys(keys))
                 continue
             values[key] = _read_value(keys[key], value, path, line, key, log)
         if _has_id_and_name(path, entry, values, log):
@@ -234,8 +234,8 @@ def _check_links(directory: Directory, folder: str, log: ProblemLog) -> None:
             problem = Problem(f"{folder}/people.yml", f"{person.name} ('{person.id}') belongs to the "
                               f"organisation '{person.organisation}', which is not in organisations.yml.",
                               line=person.line, key="organisation",
-                              hint=(f"Did you mean '{close}'? " if close else "")
-                              + f"Add the organisation to {folder}/organisations.yml or correct the id.")
+                              hint=did_you_mean_hint(close, f"Add the organisation to {folder}/organisations.yml "
+                                                     "or correct the id."))
             if "organisations" in directory.unread:  # said once, for that file
                 log.hold("organisations", problem)
             else:
@@ -247,7 +247,7 @@ def _check_links(directory: Directory, folder: str, log: ProblemLog) -> None:
             log.error(f"{folder}/organisations.yml",
                       f"'{org.id}' is part of '{org.part_of}', which is not in organisations.yml.",
                       line=org.line, key="part_of",
-                      hint=(f"Did you mean '{close}'? " if close else "") + "Correct the id or add that organisation.")
+                      hint=did_you_mean_hint(close, "Correct the id or add that organisation."))
             org.part_of = None
     for org in orgs.values():
         seen, current = {org.id}, org.part_of

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from .errors import ERROR, WARNING, ContentError, Problem, ProblemLog, did_you_mean
+from .errors import (ERROR, WARNING, ContentError, Problem, ProblemLog, did_you_mean, did_you_mean_hint,
+                     known_keys)
 from .model import Attachment, Directory, Document, Meeting, PersonRef
 from .source import DATE_HINT, is_id_shaped, parse_date, parse_time
 from .yamltext import Mapping
@@ -64,8 +65,8 @@ def read_basics(fm: Mapping, path: str, *, default_category: str | None, categor
     if status.lower() not in STATUSES:
         close = did_you_mean(status, STATUSES)
         problems.append(Problem(path, f"'{status}' is not a status.", line=fm.line_of("status"), key="status",
-                                hint=(f"Did you mean '{close}'? " if close else "")
-                                + "Write 'status: draft' to keep a document out of the site, or leave it out."))
+                                hint=did_you_mean_hint(close, "Write 'status: draft' to keep a document "
+                                                       "out of the site, or leave it out.")))
     category = default_category
     if "category" in fm:
         wanted = _text(fm["category"]) or ""
@@ -74,9 +75,8 @@ def read_basics(fm: Mapping, path: str, *, default_category: str | None, categor
             close = did_you_mean(wanted, categories)
             problems.append(Problem(path, f"'{wanted}' is not a category of this site.",
                                     line=fm.line_of("category"), key="category",
-                                    hint=(f"Did you mean '{close}'? " if close else "")
-                                    + "Categories: " + ", ".join(categories)
-                                    + ". Leave 'category' out to use the folder's."))
+                                    hint=did_you_mean_hint(close, "Categories: " + ", ".join(categories)
+                                                           + ". Leave 'category' out to use the folder's.")))
         category = match or category
     slug = _text(fm.get("slug"))
     if slug is not None and not is_id_shaped(slug):
@@ -131,10 +131,10 @@ class _Resolver:
         else:
             named = self.directory.names.resolve(value, (kind,)).entity
             close = named.id if named else did_you_mean(value, table)
-        hint = f"Did you mean '{close}'? " if close else ""
         self._about_directory(attr, Problem(
             self.path, f"unknown {kind} '{value}'.", line, key,
-            hint + f"Use an id from content/directory/{attr}.yml, or add the {kind} there.", self.severity))
+            did_you_mean_hint(close, f"Use an id from content/directory/{attr}.yml, or add the {kind} there."),
+            self.severity))
 
     def id_list(self, key: str, table: dict, kind: str) -> list[str]:
         raw = self.fm.get(key)
@@ -181,10 +181,11 @@ class _Resolver:
             return PersonRef(text)
         by_name = {person.name: person.id for person in self.directory.people.values()}
         close = did_you_mean(name, by_name)
-        hint = f"Did you mean '{by_name[close]}' ({close})? " if close else ""
+        hint = did_you_mean_hint(close, "If they take part regularly, add them to content/directory/people.yml.",
+                                 shown=close and f"'{by_name[close]}' ({close})")
         self._about_directory("people", Problem(
             self.path, f"'{text}' is not in the directory, so the name is shown as written, without a link.",
-            line, key, hint + "If they take part regularly, add them to content/directory/people.yml.", WARNING))
+            line, key, hint, WARNING))
         return PersonRef(text)
 
 
@@ -199,10 +200,10 @@ def resolve_document(basics: dict, fm: Mapping, path: str, directory: Directory,
             close = did_you_mean(key, DOCUMENT_KEYS)
             if close:
                 resolver.report(path, f"unknown key '{key}'.", line=fm.line_of(key), key=key,
-                                hint=f"Did you mean '{close}'?")
+                                hint=did_you_mean_hint(close))
             else:
                 log.warning(path, f"unknown key '{key}' is ignored.", line=fm.line_of(key), key=key,
-                            hint="Known keys: " + ", ".join(DOCUMENT_KEYS) + ".")
+                            hint=known_keys(DOCUMENT_KEYS))
     document = Document(
         path=path, title=basics["title"], date=basics["date"], category=basics["category"] or "",
         slug=basics["slug"] or "", summary=basics["summary"] or "",
@@ -252,8 +253,8 @@ def _attachments(fm: Mapping, resolver: _Resolver, files: dict[str, int]) -> lis
         if path not in files:
             close = did_you_mean(path, files)
             resolver.report(resolver.path, f"the attachment '{path}' is not in the content folder.", line=line,
-                            key="attachments", hint=(f"Did you mean '{close}'? " if close else "")
-                            + "Put the file in content/files/ and write its path from the content folder.")
+                            key="attachments", hint=did_you_mean_hint(
+                                close, "Put the file in content/files/ and write its path from the content folder."))
             continue
         extension = path.rsplit(".", 1)[-1].lower()
         result.append(Attachment(path, title or path.rsplit("/", 1)[-1], files[path],
@@ -272,8 +273,7 @@ def _meeting(fm: Mapping, resolver: _Resolver, starts: datetime, path: str, log:
         if key not in MEETING_KEYS:
             close = did_you_mean(key, MEETING_KEYS)
             resolver.report(path, f"unknown key 'meeting.{key}'.", line=block.line_of(key), key=f"meeting.{key}",
-                            hint=(f"Did you mean '{close}'?" if close else "Known keys: "
-                                  + ", ".join(MEETING_KEYS) + "."))
+                            hint=did_you_mean_hint(close) or known_keys(MEETING_KEYS))
     body = _text(block.get("body"))
     orgs = resolver.directory.organisations
     if not body:

@@ -52,6 +52,20 @@ def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> s
     return lowered[found[0]] if found else None
 
 
+def did_you_mean_hint(close: str | None, then: str = "", *, shown: str | None = None) -> str:
+    """A hint for a word that is not known: "Did you mean 'close'?" when there is a near miss
+    (``shown`` replaces the quoted word, to show a name with its id), followed by ``then``."""
+    if not close:
+        return then
+    shown = shown or f"'{close}'"
+    return f"Did you mean {shown}? {then}".rstrip()
+
+
+def known_keys(keys: Iterable[str]) -> str:
+    """The hint that lists the keys a block may have."""
+    return "Known keys: " + ", ".join(keys) + "."
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem in one file, at one line or key."""

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import css_inline
 from markupsafe import Markup
 from network import build as builds
-from network.errors import ContentError, did_you_mean
+from network.errors import ContentError, did_you_mean, did_you_mean_hint, known_keys
 from network.generator import NetworkGenerator
 from network.pages import Files, Page
 from network.contentfiles import is_document
@@ -85,8 +85,8 @@ def _lead_of(front, key: str, by_period: dict, path: str, problems) -> list[str]
             close = did_you_mean(item, available)
             problems.error(path, f"the lead document '{item}' is not published in {key}.",
                            line=front.line_of("lead"), key="lead",
-                           hint=(f"Did you mean '{close}'? " if close else "")
-                           + "Name documents of this issue by their file name, without .md.")
+                           hint=did_you_mean_hint(close, "Name documents of this issue by their file name, "
+                                                  "without .md."))
     return [item.removesuffix(".md") for item in lead]
 
 
@@ -98,7 +98,7 @@ def _note(key: str, read, full: str, by_period: dict, settings, names, problems)
         if field not in NOTE_KEYS:
             close = did_you_mean(field, NOTE_KEYS)
             problems.error(path, f"unknown key '{field}'.", line=front.line_of(field), key=field,
-                           hint=f"Did you mean '{close}'?" if close else "Known keys: " + ", ".join(NOTE_KEYS) + ".")
+                           hint=did_you_mean_hint(close) or known_keys(NOTE_KEYS))
     lead = _lead_of(front, key, by_period, path, problems)
     hide = Withholder(names, settings["PRIVATE_NAME_REPLACEMENT"])
     title, preheader = (hide(str(front.get(field) or ""), markup=False) for field in ("title", "preheader"))

@@ -2,7 +2,8 @@
 
 import time
 
-from network.errors import QUOTE_LIMIT, TEXT_LIMIT, Problem, did_you_mean, readable
+from network.errors import (QUOTE_LIMIT, TEXT_LIMIT, Problem, did_you_mean, did_you_mean_hint, known_keys,
+                            readable)
 
 
 def test_short_messages_are_left_as_they_are():
@@ -60,3 +61,12 @@ def test_a_long_key_is_cut_too():
 def test_did_you_mean_gives_up_on_a_pasted_page():
     assert did_you_mean("housng", ["housing", "health"]) == "housing"
     assert did_you_mean("housing " * 100_000, ["housing"]) is None
+
+
+def test_the_near_miss_hint_reads_the_same_everywhere():
+    assert did_you_mean_hint("housing", "Use an id.") == "Did you mean 'housing'? Use an id."
+    assert did_you_mean_hint("housing") == "Did you mean 'housing'?"  # no stray space at the end
+    assert did_you_mean_hint(None, "Use an id.") == "Use an id."
+    assert did_you_mean_hint("", "Use an id.") == "Use an id."
+    assert did_you_mean_hint("sc", "Add them.", shown="'Sarah Cutler' (sc)") == "Did you mean 'Sarah Cutler' (sc)? Add them."
+    assert (did_you_mean_hint(None) or known_keys(["body", "venue"])) == "Known keys: body, venue."
