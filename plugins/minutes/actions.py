@@ -18,10 +18,11 @@ carried forward.
 
 from __future__ import annotations
 
-import html as htmlmod
 import re
 from dataclasses import dataclass, field
 from datetime import date
+
+from network.htmltext import html_to_text
 
 _ELEMENT = re.compile(r"<(p|li)(\s[^>]*)?>")
 _END = {"p": re.compile(r"</p>"), "li": re.compile(r"</li>|<ul|<ol|<li[\s>]")}
@@ -34,7 +35,6 @@ _LABEL = re.compile(
 _REFERENCE = re.compile(
     r"^\s*" + _NUMBERING + r"(?:[Aa]ction|ACTION)\s+(?P<number>\d+)\s*\((?P<date>\d{4}-\d{2}-\d{2})\)\s*:\s*"
     r"(?P<rest>.*)$", re.DOTALL)
-_TAGS = re.compile(r"<[^>]+>")
 _OWNERS = re.compile(r"^(?P<owners>[^.;:]{1,90}?)\s+to\s+(?=\w)")
 _OWNER_SPLIT = re.compile(r"\s*(?:,|\band\b|&amp;|&|/|\+)\s*")
 
@@ -46,10 +46,6 @@ STATUS_WORDS = {
     "pending": OPEN, "outstanding": OPEN, "to be reviewed": OPEN,
 }
 GROUP_OWNERS = {"all", "all members", "members", "everyone", "all partners", "partners", "the group"}
-
-
-def plain(fragment: str) -> str:
-    return " ".join(htmlmod.unescape(_TAGS.sub("", fragment)).split())
 
 
 @dataclass
@@ -97,7 +93,7 @@ def owner_words(text: str) -> list[str]:
 
 def status_of(rest: str) -> tuple[str, str | None, str]:
     """Split 'done. The paper was circulated.' into (word, status, note)."""
-    text = plain(rest)
+    text = html_to_text(rest)
     lowered = text.lower()
     for word in sorted(STATUS_WORDS, key=len, reverse=True):
         if lowered.startswith(word) and (len(lowered) == len(word) or not lowered[len(word)].isalnum()):
@@ -111,7 +107,7 @@ def find_actions(source: str) -> tuple[list[FoundAction], list[FoundReference]]:
     actions: list[FoundAction] = []
     references: list[FoundReference] = []
     for start, tag_end, end, inner in _elements(source):
-        reference = _REFERENCE.match(plain(inner))
+        reference = _REFERENCE.match(html_to_text(inner))
         if reference:
             try:
                 when = date.fromisoformat(reference.group("date"))
@@ -124,7 +120,7 @@ def find_actions(source: str) -> tuple[list[FoundAction], list[FoundReference]]:
         if not label:
             continue
         body = inner[label.end():]
-        text = plain(body)
+        text = html_to_text(body)
         number = int(label.group("number")) if label.group("number") else None
         actions.append(FoundAction(number, start, tag_end, end, body.strip(), text, owner_words(text)))
     return actions, references

@@ -5,8 +5,6 @@ Lines are at most 72 characters, except a web address that is longer on a line o
 
 from __future__ import annotations
 
-import html
-import re
 import textwrap
 from html.parser import HTMLParser
 
@@ -66,10 +64,6 @@ def wrap(text: str, indent: str = "") -> str:
 def heading(text: str, underline: str = "-") -> str:
     text = text.upper()
     return f"{text}\n{underline * min(len(text), WIDTH)}"
-
-
-def plain(fragment: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment or "")).split())
 
 
 def render_text(issue, view, *, sitename: str, web_url: str, actions_url: str, meetings_url: str,

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from network.htmltext import html_to_text
 from network.model import Document, Network, Upcoming
-
-from .plaintext import plain
 
 
 @dataclass
@@ -31,7 +30,7 @@ class IssueView:
 
 def entry(document: Document, network: Network, link: str) -> Entry:
     return Entry(document.title, document.date, [network.themes[t].name for t in document.themes],
-                 plain(document.summary), link, document.url)
+                 html_to_text(document.summary), link, document.url)
 
 
 def meeting_line(upcoming: Upcoming, network: Network) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import calendar
 import hashlib
 import html
-import re
 from itertools import groupby
 
 from markupsafe import Markup
+from network.htmltext import html_to_text
 
 #: Templates whose output is HTML or XML: every value they print is escaped, unless it is
 #: Markup (HTML our own code made). Others (a plain-text e-mail, CSS) print values as they are.
@@ -72,12 +72,9 @@ def filesize(size: int) -> str:
     return f"{size} GB"
 
 
-_TAGS = re.compile(r"<[^>]+>")
-
-
 def summary_text(summary: str, limit: int = 320) -> str:
     """A summary as plain text, cut at a word boundary near ``limit`` characters."""
-    text = " ".join(html.unescape(_TAGS.sub(" ", summary or "")).split())
+    text = html_to_text(summary)
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + "…"

@@ -9,7 +9,6 @@ stand in any output file (HTML, XML, ICS, text, e-mail, JSON), however it is enc
 """
 
 import html
-import os
 import re
 import shutil
 import unicodedata
