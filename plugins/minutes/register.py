@@ -18,7 +18,6 @@ class Owners:
 
     def __init__(self, network, problems, replacement: str):
         self.directory, self.problems, self.replacement = network.directory, problems, replacement
-        self.public_names = [p.name for p in network.people.values() if p.public]
 
     def resolve(self, word: str, document, number: int, line) -> Owner:
         """``line``: a function giving the source line, read only when a problem is reported."""
@@ -50,7 +49,8 @@ class Owners:
         if word.casefold() in GROUP_OWNERS or "people" in self.directory.unread:
             return Owner(word)  # (without people.yml, one problem says so, not one per owner)
         usable = [letters for letters, person in initials.items() if person is not None]
-        close = did_you_mean(word, usable + self.public_names)
+        named = self.directory.names.public_names(("person", "organisation"))
+        close = did_you_mean(word, [*usable, *named])
         return self._unresolved(word, document, number, line, "who is not at this meeting or in the directory",
                                 did_you_mean_hint(close, "Use the initials of someone in the meeting's lists, "
                                                   "a name or an id."))

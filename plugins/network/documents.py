@@ -179,10 +179,10 @@ class _Resolver:
                              f"({both}), so it is shown as written, without a link.", line=line, key=key,
                              hint="Write the id of the one you mean.")
             return PersonRef(text)
-        by_name = {person.name: person.id for person in self.directory.people.values()}
-        close = did_you_mean(name, by_name)
+        named = names.public_names()
+        close = did_you_mean(name, named)
         hint = did_you_mean_hint(close, "If they take part regularly, add them to content/directory/people.yml.",
-                                 shown=close and f"'{by_name[close]}' ({close})")
+                                 shown=close and f"'{named[close].id}' ({close})")
         self._about_directory("people", Problem(
             self.path, f"'{text}' is not in the directory, so the name is shown as written, without a link.",
             line, key, hint, WARNING))

@@ -304,6 +304,15 @@ class NameEngine:
             return Resolution(owners[0])
         return Resolution(None, owners)
 
+    def public_names(self, kinds: tuple[str, ...] = ("person",)) -> dict[str, Entity]:
+        """The name of every public entry of those kinds, with its entry: what a misspelt name is
+        matched to for a hint (a private person's name is never suggested, nor an alias that only
+        makes sense in the text it was written for)."""
+        directory = self.directory
+        tables = (("person", directory.people), ("organisation", directory.organisations), ("theme", directory.themes))
+        return {item.name: Entity(kind, item.id) for kind, table in tables if kind in kinds
+                for item in table.values() if getattr(item, "public", True)}
+
     def private_claims(self) -> list[Claim]:
         """Every form of every private person's name (names, aliases, id, "title + surname")."""
         return [claim for claims in self._claims.values() for claim in claims if claim.private]

@@ -109,7 +109,7 @@ def select_issues(network: Network, *, period: str, zone: tzinfo, now: datetime,
 
 def _lead(documents: list[Document], note: Note | None, categories: list[str]) -> list[Document]:
     if note and note.lead:
-        by_name = {d.key.rsplit("/", 1)[-1].rsplit(".", 1)[0]: d for d in documents}
+        by_name = {d.stem: d for d in documents}
         return [by_name[name] for name in note.lead if name in by_name]
     first = categories[0] if categories else None
     for document in documents:  # newest first: the period's newest update leads

@@ -119,6 +119,14 @@ def test_a_name_typed_on_its_own_resolves_among_the_kinds_asked_for():
     assert directory().names.resolve("Nobody").entity is None
 
 
+def test_a_misspelt_name_is_matched_only_to_public_names_of_the_kinds_asked_for():
+    people = directory().names.public_names()
+    assert people == {"Amy Ash": Entity("person", "amy-ash"), "Sam Hill": Entity("person", "sam-hill")}
+    both = directory().names.public_names(("person", "organisation"))
+    assert both == {**people, "Housing Trust": Entity("organisation", "trust"), "Hope Hub": Entity("organisation", "hub")}
+    assert directory().names.public_names(("theme",)) == {"Housing": Entity("theme", "housing")}
+
+
 def test_names_two_entries_share_are_reported_once_with_both_owners_never_a_private_one():
     assert directory().names.shared() == [
         ("HT", (Entity("organisation", "hub"), Entity("organisation", "trust"))),
