@@ -37,6 +37,32 @@ def _text(value) -> str | None:
     return None
 
 
+def _date_of(fm: Mapping, key: str, path: str, problems: list[Problem]):
+    """The date under ``key``, or None when there is none or it cannot be read (a problem)."""
+    if key not in fm:
+        return None
+    value = parse_date(fm[key])
+    if value is None:
+        problems.append(Problem(path, f"the date '{fm[key]}' cannot be read.", line=fm.line_of(key), key=key,
+                                hint=DATE_HINT))
+    return value
+
+
+def _category_of(fm: Mapping, path: str, categories, problems: list[Problem]) -> str | None:
+    """The category as the site spells it, or None when none is given or it is unknown (a problem)."""
+    if "category" not in fm:
+        return None
+    wanted = _text(fm["category"]) or ""
+    match = next((c for c in categories if c.lower() == wanted.lower()), None)
+    if match is None:
+        close = did_you_mean(wanted, categories)
+        problems.append(Problem(path, f"'{wanted}' is not a category of this site.",
+                                line=fm.line_of("category"), key="category",
+                                hint=did_you_mean_hint(close, "Categories: " + ", ".join(categories)
+                                                       + ". Leave 'category' out to use the folder's.")))
+    return match
+
+
 def read_basics(fm: Mapping, path: str, *, default_category: str | None, categories, is_page: bool):
     """Title, date, category, status, slug and summary; raise ContentError when unusable."""
     problems: list[Problem] = []
@@ -46,38 +72,17 @@ def read_basics(fm: Mapping, path: str, *, default_category: str | None, categor
                                 else "the title is empty.", line=fm.line_of("title") if "title" in fm else 2,
                                 key="title", hint="Add a line such as 'title: March 2025 project update' "
                                 "to the front matter."))
-    date = None
-    if "date" in fm:
-        date = parse_date(fm["date"])
-        if date is None:
-            problems.append(Problem(path, f"the date '{fm['date']}' cannot be read.",
-                                    line=fm.line_of("date"), key="date", hint=DATE_HINT))
-    elif not is_page:
+    date, modified = _date_of(fm, "date", path, problems), _date_of(fm, "modified", path, problems)
+    if "date" not in fm and not is_page:
         problems.append(Problem(path, "the document has no date.", line=2, key="date",
                                 hint="Add a line such as 'date: 2025-03-14' to the front matter."))
-    modified = None
-    if "modified" in fm:
-        modified = parse_date(fm["modified"])
-        if modified is None:
-            problems.append(Problem(path, f"the date '{fm['modified']}' cannot be read.",
-                                    line=fm.line_of("modified"), key="modified", hint=DATE_HINT))
     status = _text(fm.get("status", "published")) or "published"
     if status.lower() not in STATUSES:
         close = did_you_mean(status, STATUSES)
         problems.append(Problem(path, f"'{status}' is not a status.", line=fm.line_of("status"), key="status",
                                 hint=did_you_mean_hint(close, "Write 'status: draft' to keep a document "
                                                        "out of the site, or leave it out.")))
-    category = default_category
-    if "category" in fm:
-        wanted = _text(fm["category"]) or ""
-        match = next((c for c in categories if c.lower() == wanted.lower()), None)
-        if match is None:
-            close = did_you_mean(wanted, categories)
-            problems.append(Problem(path, f"'{wanted}' is not a category of this site.",
-                                    line=fm.line_of("category"), key="category",
-                                    hint=did_you_mean_hint(close, "Categories: " + ", ".join(categories)
-                                                           + ". Leave 'category' out to use the folder's.")))
-        category = match or category
+    category = _category_of(fm, path, categories, problems) or default_category
     slug = _text(fm.get("slug"))
     if slug is not None and not is_id_shaped(slug):
         problems.append(Problem(path, f"'{slug}' is not a valid slug.", line=fm.line_of("slug"), key="slug",
@@ -287,16 +292,30 @@ def _meeting(fm: Mapping, resolver: _Resolver, starts: datetime, path: str, log:
     meeting = Meeting(body=body, starts=starts, venue=_text(block.get("venue")) or "",
                       next_venue=_text(block.get("next_venue")) or "")
     if "ends" in block:
-        ends = parse_time(block["ends"])
-        if ends is None:
-            resolver.report(path, f"'{block['ends']}' is not a time.", line=block.line_of("ends"),
-                            key="meeting.ends", hint='Write the end time as "HH:MM" in quotes, such as "16:30".')
-        elif starts and time(*ends) <= starts.time() and starts.time() != time(0, 0):
-            resolver.report(path, f"the meeting ends ({block['ends']}) before it starts "
-                            f"({starts:%H:%M}).", line=block.line_of("ends"), key="meeting.ends",
-                            hint="Check the time in 'date' (the start) and in 'ends'.")
-        else:
-            meeting.ends = time(*ends)
+        meeting.ends = _meeting_ends(block, resolver, starts, path)
+    _meeting_people(meeting, block, resolver, path)
+    if "next_meeting" in block:
+        _next_meeting(meeting, block, resolver, path)
+    return meeting
+
+
+def _meeting_ends(block: Mapping, resolver: _Resolver, starts: datetime, path: str) -> time | None:
+    """The end time, or None when it is not a time or not after the start (a problem)."""
+    ends = parse_time(block["ends"])
+    if ends is None:
+        resolver.report(path, f"'{block['ends']}' is not a time.", line=block.line_of("ends"),
+                        key="meeting.ends", hint='Write the end time as "HH:MM" in quotes, such as "16:30".')
+    elif starts and time(*ends) <= starts.time() and starts.time() != time(0, 0):
+        resolver.report(path, f"the meeting ends ({block['ends']}) before it starts "
+                        f"({starts:%H:%M}).", line=block.line_of("ends"), key="meeting.ends",
+                        hint="Check the time in 'date' (the start) and in 'ends'.")
+    else:
+        return time(*ends)
+    return None
+
+
+def _meeting_people(meeting: Meeting, block: Mapping, resolver: _Resolver, path: str) -> None:
+    """The chair, the minute-taker and the lists of people, each person in one list only."""
     for key in ("chair", "minutes_by"):
         if block.get(key) is not None:
             setattr(meeting, key, resolver.person(block[key], f"meeting.{key}", block.line_of(key)))
@@ -319,9 +338,6 @@ def _meeting(fm: Mapping, resolver: _Resolver, starts: datetime, path: str, log:
             listed[who] = key
             refs.append(ref)
         setattr(meeting, key, refs)
-    if "next_meeting" in block:
-        _next_meeting(meeting, block, resolver, path)
-    return meeting
 
 
 def _next_meeting(meeting: Meeting, block: Mapping, resolver: _Resolver, path: str) -> None:
