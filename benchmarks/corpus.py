@@ -97,6 +97,41 @@ def _sentence(rng, people, orgs, themes):
     ))
 
 
+def _minutes(rng: random.Random, front: list[str], day: date, people: list[dict], named: tuple) -> list[str]:
+    """A meeting of org-0: its front matter added to ``front``, and its numbered items with actions."""
+    attendees = rng.sample(people, 8)
+    by_initials = {}
+    for person in attendees:
+        by_initials.setdefault(person["initials"], person)
+    front[1] = f"date: {day.isoformat()} 14:00"
+    front += ["meeting:", "  body: org-0", "  venue: \"Room 1\"", '  ends: "16:00"',
+              f"  chair: {attendees[0]['id']}",
+              "  present: [" + ", ".join(p["id"] for p in attendees[1:6]) + "]",
+              "  apologies: [" + ", ".join(p["id"] for p in attendees[6:]) + "]",
+              '  next_meeting: "to be confirmed"']
+    speakers = list(by_initials)
+    paragraphs = []
+    for item in range(1, 6):
+        paragraphs.append(f"## {item}. Item {item}")
+        for para in range(1, 4):
+            who = rng.choice(speakers)
+            paragraphs.append(f"{item}.{para} **{who}** said that {rng.choice(FILLER).lower()} "
+                              + _sentence(rng, *named))
+        paragraphs.append(f"**Action {item}:** {rng.choice(speakers)} to {rng.choice(FILLER).lower()}")
+    return paragraphs
+
+
+def _update(rng: random.Random, named: tuple) -> list[str]:
+    """An update or briefing: four sections of three paragraphs."""
+    paragraphs = []
+    for section in range(4):
+        paragraphs.append(f"## Section {section + 1}")
+        for _ in range(3):
+            paragraphs.append(" ".join([rng.choice(FILLER), _sentence(rng, *named),
+                                        rng.choice(FILLER), _sentence(rng, *named)]))
+    return paragraphs
+
+
 def generate(out: str, documents: int, entities: int, seed: int = 7) -> str:
     """Write the corpus's content folder under ``out``; return its path."""
     rng = random.Random(seed)
@@ -107,7 +142,6 @@ def generate(out: str, documents: int, entities: int, seed: int = 7) -> str:
     people, orgs, themes = _directory(rng, entities)
     public = [p for p in people if p.get("public", True)]
     private = [p for p in people if not p.get("public", True)]
-    body = {"body": "org-0"}
     for name, entries in (("people.yml", people), ("organisations.yml", orgs), ("themes.yml", themes)):
         with open(os.path.join(content, "directory", name), "w", encoding="utf-8") as handle:
             handle.write(_yaml_list(entries))
@@ -122,32 +156,10 @@ def generate(out: str, documents: int, entities: int, seed: int = 7) -> str:
         front = [f"title: \"{folder.capitalize()[:-1]} {i}: {tags[0]['name']}\"", f"date: {day.isoformat()}",
                  f"themes: [{tags[0]['id']}, {tags[1]['id']}]",
                  f"organisations: [{rng.choice(orgs)['id']}]"]
-        paragraphs = []
         if folder == "minutes":
-            attendees = rng.sample(people, 8)
-            by_initials = {}
-            for person in attendees:
-                by_initials.setdefault(person["initials"], person)
-            front[1] = f"date: {day.isoformat()} 14:00"
-            front += ["meeting:", f"  body: {body['body']}", "  venue: \"Room 1\"", '  ends: "16:00"',
-                      f"  chair: {attendees[0]['id']}",
-                      "  present: [" + ", ".join(p["id"] for p in attendees[1:6]) + "]",
-                      "  apologies: [" + ", ".join(p["id"] for p in attendees[6:]) + "]",
-                      '  next_meeting: "to be confirmed"']
-            speakers = list(by_initials)
-            for item in range(1, 6):
-                paragraphs.append(f"## {item}. Item {item}")
-                for para in range(1, 4):
-                    who = rng.choice(speakers)
-                    paragraphs.append(f"{item}.{para} **{who}** said that {rng.choice(FILLER).lower()} "
-                                      + _sentence(rng, public, orgs, themes))
-                paragraphs.append(f"**Action {item}:** {rng.choice(speakers)} to {rng.choice(FILLER).lower()}")
+            paragraphs = _minutes(rng, front, day, people, (public, orgs, themes))
         else:
-            for section in range(4):
-                paragraphs.append(f"## Section {section + 1}")
-                for _ in range(3):
-                    paragraphs.append(" ".join([rng.choice(FILLER), _sentence(rng, public, orgs, themes),
-                                                rng.choice(FILLER), _sentence(rng, public, orgs, themes)]))
+            paragraphs = _update(rng, (public, orgs, themes))
         if private and i % 25 == 0:  # now and then a writer names someone private, and it is withheld
             paragraphs.append(f"We thank {rng.choice(private)['name']} for volunteering at the drop-in.")
         path = os.path.join(content, folder, f"{day.isoformat()}-{folder}-{i}.md")
