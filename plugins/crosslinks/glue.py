@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 
-from pelican import signals
 
 from network.generator import NetworkGenerator, contents_with_documents
 from network.model import Entity
@@ -117,9 +116,5 @@ class EntityPagesGenerator(NetworkGenerator):
                     "entity page", kind, save_as, entity, categories, network.documents_of.get(entity, []), *inputs))
 
 
-def add_generator(pelican):
-    return EntityPagesGenerator
-
-
 def register():
-    signals.get_generators.connect(add_generator)
+    EntityPagesGenerator.register()

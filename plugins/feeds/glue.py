@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 from network.generator import NetworkGenerator
 from network.pages import Files, Page
 from network.urls import absolute, public_siteurl
-from pelican import signals
 
 from .build import Enclosure, EntryCache, FeedInfo, FeedItem, make_feeds
 from .select import feed_paths, feed_specs
@@ -22,6 +21,7 @@ class FeedsGenerator(NetworkGenerator):
     """Writes RSS and Atom for the site, each category, theme, organisation and public person."""
 
     stage = "feeds: writing RSS and Atom"
+    template_globals = {"feed_paths": feed_paths}
 
     def _item(self, document, content, site):
         author = ""
@@ -81,14 +81,5 @@ def _groups(specs):
     return [(label, [s for s in specs if s.kind == kind]) for kind, label in labels]
 
 
-def add_generator(pelican):
-    return FeedsGenerator
-
-
-def add_template_helpers(pelican) -> None:
-    pelican.settings.setdefault("JINJA_GLOBALS", {})["feed_paths"] = feed_paths
-
-
 def register():
-    signals.get_generators.connect(add_generator)
-    signals.initialized.connect(add_template_helpers)
+    FeedsGenerator.register()

@@ -8,7 +8,6 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
-from pelican import signals
 
 from network.generator import NetworkGenerator
 from network.pages import Files, Page
@@ -98,10 +97,18 @@ def _annotate(contents, found, settings):
         content.doc.body = annotate(content.doc.body, badges, links)
 
 
+def rooted_html(fragment: str, base: str) -> Markup:
+    """The ``rooted`` filter: an action's HTML (a piece of its sanitised, linked minutes) with
+    its links written for the page showing it; Markup, so the template keeps it as HTML."""
+    return Markup(from_rooted(fragment, base))
+
+
 class MinutesPagesGenerator(NetworkGenerator):
     """Writes /actions/, /meetings/ and /meetings.ics."""
 
     stage = "minutes: writing register, meetings, calendar"
+    template_globals = {"role_label": views.role_label}
+    template_filters = {"rooted": rooted_html}
 
     def describe(self, network):
         settings = self.settings
@@ -121,21 +128,5 @@ class MinutesPagesGenerator(NetworkGenerator):
         yield Files(("meetings.ics",), ("calendar", siteurl, upcoming), make)
 
 
-def add_generator(pelican):
-    return MinutesPagesGenerator
-
-
-def rooted_html(fragment: str, base: str) -> Markup:
-    """The ``rooted`` filter: an action's HTML (a piece of its sanitised, linked minutes) with
-    its links written for the page showing it; Markup, so the template keeps it as HTML."""
-    return Markup(from_rooted(fragment, base))
-
-
-def add_template_helpers(pelican) -> None:
-    pelican.settings.setdefault("JINJA_FILTERS", {})["rooted"] = rooted_html
-    pelican.settings.setdefault("JINJA_GLOBALS", {})["role_label"] = views.role_label
-
-
 def register():
-    signals.get_generators.connect(add_generator)
-    signals.initialized.connect(add_template_helpers)
+    MinutesPagesGenerator.register()

@@ -3,8 +3,10 @@ writing layer: ``Page`` and ``Files`` (see ``network.pages``)."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from types import MappingProxyType
+from typing import Callable, Iterable, Mapping
 
+from pelican import signals
 from pelican.generators import Generator
 
 from .pages import Files, Page
@@ -18,6 +20,25 @@ class NetworkGenerator(Generator):
 
     #: The stage's name in `tools/build.py --timings` and the benchmark (default: the class's name).
     stage = ""
+    #: The functions and filters this page type's templates call, by name.
+    template_globals: Mapping[str, Callable] = MappingProxyType({})
+    template_filters: Mapping[str, Callable] = MappingProxyType({})
+
+    @classmethod
+    def register(cls) -> None:
+        """Connect the page type to Pelican: its generator, and what its templates call. (Bound to
+        the class, the receivers are the same each time, so registering twice connects once.)"""
+        signals.get_generators.connect(cls._generator_for)
+        signals.initialized.connect(cls._add_template_helpers)
+
+    @classmethod
+    def _generator_for(cls, pelican):
+        return cls
+
+    @classmethod
+    def _add_template_helpers(cls, pelican) -> None:
+        pelican.settings.setdefault("JINJA_GLOBALS", {}).update(cls.template_globals)
+        pelican.settings.setdefault("JINJA_FILTERS", {}).update(cls.template_filters)
 
     def generate_output(self, writer):
         network = self.context.get("network")

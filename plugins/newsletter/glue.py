@@ -20,7 +20,6 @@ from network.contentfiles import is_document
 from network.reader import display_path, read_markdown
 from network.withholding import Withholder, warn_withheld
 from network.urls import absolute, public_siteurl
-from pelican import signals
 
 from . import views
 from .issues import PERIODS, Note, period_key, select_issues
@@ -183,9 +182,5 @@ class NewsletterGenerator(NetworkGenerator):
                 f"{folder}email.eml": bytes(message)}
 
 
-def add_generator(pelican):
-    return NewsletterGenerator
-
-
 def register():
-    signals.get_generators.connect(add_generator)
+    NewsletterGenerator.register()

@@ -3,13 +3,14 @@ helper the theme's page calls to link to them."""
 
 from network.generator import NetworkGenerator, Page
 from network.model import Entity
-from pelican import signals
 
 from .years import year_links, year_reviews
 
 
 class YearReviewsGenerator(NetworkGenerator):
     """Describes /themes/<id>/<year>/ for every theme and every year it has documents."""
+
+    template_globals = {"year_links": year_links}  # theme.html links to the years
 
     def describe(self, network):
         for theme in network.themes.values():
@@ -19,14 +20,5 @@ class YearReviewsGenerator(NetworkGenerator):
                            inputs=("year in review", review), as_listed=True)
 
 
-def add_generator(pelican):
-    return YearReviewsGenerator
-
-
-def add_template_helpers(pelican) -> None:
-    pelican.settings.setdefault("JINJA_GLOBALS", {})["year_links"] = year_links
-
-
 def register():
-    signals.get_generators.connect(add_generator)
-    signals.initialized.connect(add_template_helpers)
+    YearReviewsGenerator.register()
