@@ -34,14 +34,25 @@ def _resolve(network: Network, ranked):
     return [(network.entity(entity), count) for entity, count in ranked if network.entity(entity) is not None]
 
 
+_PLURALS = {"person": "people", "organisation": "organisations", "theme": "themes"}
+
+
+def _companions_of(network: Network, entity: Entity, kinds: tuple[str, ...]) -> dict:
+    """The entries of each kind most often in the same documents: {"people": [(person, count)...]}."""
+    return {_PLURALS[kind]: _resolve(network, companions(network, entity, kind)) for kind in kinds}
+
+
+def _listing_page(network: Network, entity: Entity, categories: list[str], extra: dict) -> EntityPage:
+    documents = documents_of(network, entity)
+    return EntityPage(entity, network.entity(entity), documents, _by_category(documents, categories), extra)
+
+
 def person_page(network: Network, person_id: str, categories: list[str]) -> EntityPage:
     entity = Entity("person", person_id)
     person = network.people[person_id]
-    documents = documents_of(network, entity)
-    return EntityPage(entity, person, documents, _by_category(documents, categories), {
+    return _listing_page(network, entity, categories, {
         "organisation": network.organisations.get(person.organisation) if person.organisation else None,
-        "people": _resolve(network, companions(network, entity, "person")),
-        "organisations": _resolve(network, companions(network, entity, "organisation")),
+        **_companions_of(network, entity, ("person", "organisation")),
         "meetings": network.meetings_of.get(person_id, []),
         "actions": network.actions_of.get(entity, []),
     })
@@ -50,15 +61,11 @@ def person_page(network: Network, person_id: str, categories: list[str]) -> Enti
 def organisation_page(network: Network, org_id: str, categories: list[str]) -> EntityPage:
     entity = Entity("organisation", org_id)
     org = network.organisations[org_id]
-    documents = documents_of(network, entity)
-    parts = network.directory.parts_of(org_id)
-    members = network.directory.members_of(org_id)
-    return EntityPage(entity, org, documents, _by_category(documents, categories), {
+    return _listing_page(network, entity, categories, {
         "parent": network.organisations.get(org.part_of) if org.part_of else None,
-        "parts": parts,
-        "members": members,
-        "themes": _resolve(network, companions(network, entity, "theme")),
-        "people": _resolve(network, companions(network, entity, "person")),
+        "parts": network.directory.parts_of(org_id),
+        "members": network.directory.members_of(org_id),
+        **_companions_of(network, entity, ("theme", "person")),
         "meetings": network.meetings_by_body.get(org_id, []),
         "actions": network.actions_of.get(entity, []),
     })
@@ -70,8 +77,7 @@ def theme_page(network: Network, theme_id: str, categories: list[str]) -> Entity
     return EntityPage(entity, network.themes[theme_id], documents, [], {
         "tagged": [d for d in documents if d.involved[entity].tagged],
         "mentioned": [d for d in documents if not d.involved[entity].tagged],
-        "organisations": _resolve(network, companions(network, entity, "organisation")),
-        "people": _resolve(network, companions(network, entity, "person")),
+        **_companions_of(network, entity, ("organisation", "person")),
     })
 
 

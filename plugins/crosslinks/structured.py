@@ -31,9 +31,13 @@ def _page(siteurl: str, path: str) -> str:
     return f"{siteurl}/{path}"
 
 
+def _named(schema_type: str, entity: Entity, name: str, siteurl: str) -> dict:
+    """An entry as schema.org names it: its type, its name and its page."""
+    return {"@type": schema_type, "name": name, "url": _page(siteurl, entity_url(entity))}
+
+
 def person_data(person: Person, network: Network, siteurl: str, brief: bool = False) -> dict:
-    data = {"@type": "Person", "name": person.name,
-            "url": _page(siteurl, entity_url(Entity("person", person.id)))}
+    data = _named("Person", Entity("person", person.id), person.name, siteurl)
     if brief:
         return data
     if person.role:
@@ -47,8 +51,7 @@ def person_data(person: Person, network: Network, siteurl: str, brief: bool = Fa
 
 
 def organisation_data(org: Organisation, network: Network, siteurl: str, brief: bool = False) -> dict:
-    data = {"@type": "Organization", "name": org.name,
-            "url": _page(siteurl, entity_url(Entity("organisation", org.id)))}
+    data = _named("Organization", Entity("organisation", org.id), org.name, siteurl)
     if brief:
         return data
     if org.aliases:
