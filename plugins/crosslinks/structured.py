@@ -36,34 +36,29 @@ def _named(schema_type: str, entity: Entity, name: str, siteurl: str) -> dict:
     return {"@type": schema_type, "name": name, "url": _page(siteurl, entity_url(entity))}
 
 
+def _filled(data: dict, **fields) -> dict:
+    """``data`` with those of ``fields`` that have a value (schema.org omits what is unknown)."""
+    return {**data, **{key: value for key, value in fields.items() if value}}
+
+
 def person_data(person: Person, network: Network, siteurl: str, brief: bool = False) -> dict:
     data = _named("Person", Entity("person", person.id), person.name, siteurl)
     if brief:
         return data
-    if person.role:
-        data["jobTitle"] = person.role
     org = network.organisations.get(person.organisation) if person.organisation else None
-    if org:
-        data["worksFor"] = organisation_data(org, network, siteurl, brief=True)
-    if person.url:
-        data["sameAs"] = person.url
-    return data
+    return _filled(data, jobTitle=person.role,
+                   worksFor=org and organisation_data(org, network, siteurl, brief=True), sameAs=person.url)
 
 
 def organisation_data(org: Organisation, network: Network, siteurl: str, brief: bool = False) -> dict:
     data = _named("Organization", Entity("organisation", org.id), org.name, siteurl)
     if brief:
         return data
-    if org.aliases:
-        data["alternateName"] = org.aliases
-    if org.url:
-        data["sameAs"] = org.url
-    if org.part_of and org.part_of in network.organisations:
-        data["parentOrganization"] = organisation_data(network.organisations[org.part_of], network, siteurl, True)
-    parts = network.directory.parts_of(org.id)
-    if parts:
-        data["subOrganization"] = [organisation_data(o, network, siteurl, True) for o in parts]
-    return data
+    parent = network.organisations.get(org.part_of) if org.part_of else None
+    return _filled(data, alternateName=org.aliases, sameAs=org.url,
+                   parentOrganization=parent and organisation_data(parent, network, siteurl, True),
+                   subOrganization=[organisation_data(o, network, siteurl, True)
+                                    for o in network.directory.parts_of(org.id)])
 
 
 def with_context(data: dict) -> dict:
