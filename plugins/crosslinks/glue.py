@@ -9,7 +9,7 @@ import os
 from network.generator import NetworkGenerator, contents_with_documents
 from network.model import Entity
 from network.pages import Page
-from network.versions import code_fingerprint
+from network.versions import code_of
 from network.urls import ENTITY_FOLDERS, entity_url, page_base, url_of
 
 from . import entities, structured
@@ -24,7 +24,7 @@ def link_documents(network, generators, problems) -> None:
     names = network.directory.names
     every = settings["LINK_MENTIONS"] == "every"
     cache = LinkCache(os.path.join(settings["CACHE_PATH"], "links.pickle") if settings.get("CACHE_CONTENT") else None,
-                      names_fingerprint(names, code_fingerprint(settings.get("PLUGIN_PATHS", []))))
+                      names_fingerprint(names, code_of(settings)))
     for content in contents_with_documents(generators):
         document = content.doc
         base = page_base(settings, content.save_as)

@@ -16,7 +16,7 @@ from network.versions import new_digest
 
 def names_fingerprint(names, code: str) -> str:
     """Every name and what it points to (``NameEngine.fingerprint``), and the code that links
-    them (``network.versions.code_fingerprint``)."""
+    them (``network.versions.code_of``)."""
     return new_digest(f"{names.fingerprint()}\0{code}".encode()).hexdigest()
 
 

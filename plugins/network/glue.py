@@ -14,7 +14,7 @@ from pelican import signals
 from .addresses import is_not_pelicans_slug_warning
 from .errors import ContentError
 from .reader import FrontMatterReader
-from .versions import code_fingerprint, new_digest
+from .versions import code_of, new_digest
 
 
 class _ContentErrorFilter(logging.Filter):
@@ -45,7 +45,7 @@ def fingerprint_cache(pelican) -> None:
     settings = pelican.settings
     if not settings.get("CACHE_CONTENT"):
         return
-    digest = new_digest(code_fingerprint(settings.get("PLUGIN_PATHS", [])).encode())
+    digest = new_digest(code_of(settings).encode())
     digest.update(repr([(key, settings.get(key)) for key in _READER_SETTINGS]).encode())
     base = settings["CACHE_PATH"]
     current = digest.hexdigest()[:16]

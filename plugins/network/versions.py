@@ -12,10 +12,21 @@ import sysconfig
 
 #: The digest of every fingerprint: fast, and long enough never to collide by chance.
 _DIGEST_SIZE = 20
+#: The settings key under which the code's fingerprint is kept once worked out.
+CODE_SETTING = "CODE_FINGERPRINT"
 
 
 def new_digest(data: bytes = b""):
     return hashlib.blake2b(data, digest_size=_DIGEST_SIZE)
+
+
+def code_of(settings: dict) -> str:
+    """The fingerprint of the code building with these settings, worked out once for them: each
+    run of Pelican reads its settings afresh, and the code a process has loaded does not change
+    under it (the devserver builds many times with the plugins it imported at the start)."""
+    if CODE_SETTING not in settings:
+        settings[CODE_SETTING] = code_fingerprint(settings.get("PLUGIN_PATHS", []))
+    return settings[CODE_SETTING]
 
 
 def code_fingerprint(plugin_paths) -> str:

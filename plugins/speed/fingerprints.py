@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from network.build import SETTING as BUILD_SETTING
 from network.model import Document, Organisation, Person, Theme
-from network.versions import code_fingerprint, feed_folder, new_digest
+from network.versions import code_of, feed_folder, new_digest
 from pelican.contents import Article, Content, Page
 from pelican.paginator import Page as ListPage
 from pelican.paginator import Paginator
@@ -108,7 +108,7 @@ def site_fingerprint(settings, document_keys: set[str]) -> str:
     package versions, the directory and every other non-document file, and today's date."""
     digest = new_digest()
     digest.update(_settings_digest(settings).encode())
-    digest.update(code_fingerprint(settings.get("PLUGIN_PATHS", [])).encode())
+    digest.update(code_of(settings).encode())
     feed_folder(digest, settings["THEME"], with_bytes=True)
     feed_folder(digest, settings["PATH"], with_bytes=False, skip=document_keys)
     today = dt.datetime.now(ZoneInfo(settings["TIMEZONE"])).date()
