@@ -222,7 +222,7 @@ def resolve_document(basics: dict, fm: Mapping, path: str, directory: Directory,
     if "attachments" in fm:
         document.attachments = _attachments(fm, resolver, files or {})
     if "meeting" in fm:
-        document.meeting = _meeting(fm, resolver, document.date, path, log)
+        document.meeting = _meeting(fm, resolver, document.date, path)
     elif document.category == minutes_category and not is_page:
         resolver.report(path, "minutes need a 'meeting:' block.", line=2, key="meeting",
                         hint="Add 'meeting:' with at least 'body:' (the id of the group that met); "
@@ -267,7 +267,7 @@ def _attachments(fm: Mapping, resolver: _Resolver, files: dict[str, int]) -> lis
     return result
 
 
-def _meeting(fm: Mapping, resolver: _Resolver, starts: datetime, path: str, log: ProblemLog):
+def _meeting(fm: Mapping, resolver: _Resolver, starts: datetime, path: str):
     block = fm["meeting"]
     line = fm.line_of("meeting")
     if not isinstance(block, Mapping):
