@@ -76,9 +76,12 @@ class FeedsGenerator(NetworkGenerator):
 
 
 def _groups(specs):
+    """(label, feeds, compact) for the feeds page. The site's and the categories' feeds show their
+    addresses to copy; the many feeds of themes, organisations and people are a compact list of
+    links (a page of long addresses is unreadable on a phone)."""
     labels = (("site", "The whole site"), ("category", "Categories"), ("theme", "Themes"),
               ("organisation", "Organisations"), ("person", "People"))
-    return [(label, [s for s in specs if s.kind == kind]) for kind, label in labels]
+    return [(label, [s for s in specs if s.kind == kind], kind not in ("site", "category")) for kind, label in labels]
 
 
 def register():

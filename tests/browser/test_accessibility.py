@@ -22,10 +22,10 @@ def addresses():
             "newsletter/", "archives/", "about/"]
 
 
-@pytest.mark.parametrize("width", [320, 1280])
-def test_no_serious_accessibility_violations(browser, built_site, width):
+@pytest.mark.parametrize("width, scheme", [(320, "light"), (1280, "light"), (375, "dark"), (1280, "dark")])
+def test_no_serious_accessibility_violations(browser, built_site, width, scheme):
     assert os.path.exists(AXE), "axe-core is missing: make test installs it (tools/test-deps.sh)"
-    page = browser.new_page(viewport={"width": width, "height": 900})
+    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
     serve_site(page, built_site.output)
     found = []
     for address in addresses():
@@ -38,10 +38,12 @@ def test_no_serious_accessibility_violations(browser, built_site, width):
                                            where: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
         }""")
         found += [(address, v) for v in result if v["impact"] in ("serious", "critical")]
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert (background == "rgb(255, 255, 255)") == (scheme == "light"), f"{scheme} mode is not applied"
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{address or 'home'} scrolls sideways at {width}px"
     page.close()
-    assert not found, "\n".join(f"{a or 'home'}: {v['id']} ({v['impact']}): {v['help']} at {v['where']}"
+    assert not found, "\n".join(f"{a or 'home'} ({scheme}): {v['id']} ({v['impact']}): {v['help']} at {v['where']}"
                                 for a, v in found)
 
 

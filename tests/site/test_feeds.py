@@ -128,7 +128,7 @@ def test_no_private_person_or_draft_in_any_feed(feeds):
             assert title not in text, relative
 
 
-def test_autodiscovery_and_the_feeds_page(page, entities):
+def test_autodiscovery_and_the_feeds_page(page, entities, feeds):
     for address in ("", "about/", "updates/"):
         head = page(address).head
         assert head.select_one('link[rel="alternate"][type="application/atom+xml"][href$="feeds/all.atom.xml"]')
@@ -141,4 +141,7 @@ def test_autodiscovery_and_the_feeds_page(page, entities):
     listing = page("feeds/")
     hrefs = {a["href"] for a in listing.select("a.feed-link")}
     assert f"{SITE}/feeds/all.rss.xml" in hrefs
-    assert len(hrefs) == 2 * len(listing.select(".feed-table tbody tr"))
+    assert len(hrefs) == 2 * len(listing.select(".feed-table tbody tr, .feed-list li"))
+    # Every feed the site writes is offered, each under its own name.
+    written = {f"{SITE}/{path}" for path in feeds}
+    assert hrefs == written
