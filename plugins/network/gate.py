@@ -26,6 +26,7 @@ Pure apart from reading the files it is given.
 from __future__ import annotations
 
 import email
+import gzip
 import html
 import json
 import os
@@ -45,7 +46,12 @@ from .withholding import PrivateAddresses
 
 #: Files whose bytes are not text a reader sees as such: only their names are checked.
 BINARY_ENDINGS = (".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".svgz", ".woff", ".woff2",
-                  ".ttf", ".otf", ".zip", ".gz", ".mp3", ".mp4", ".docx", ".xlsx", ".pptx", ".odt")
+                  ".ttf", ".otf", ".zip", ".gz", ".mp3", ".mp4", ".docx", ".xlsx", ".pptx", ".odt",
+                  ".pagefind")  # the search's WebAssembly, the same for every site
+#: The search index (Pagefind): each file is gzip, then a signature, then JSON (the fragments,
+#: which hold every page's text) or CBOR (words and filters, their strings as UTF-8).
+SEARCH_INDEX_ENDINGS = (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter")
+_SEARCH_INDEX_SIGNATURE = b"pagefind_dcd"
 _FOLDED_LINE = re.compile(r"\r?\n[ \t]")
 _ICS_ESCAPE = re.compile(r"\\([\\,;nN])")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
@@ -243,6 +249,8 @@ class LastGate:
         name = relative.lower()
         if name.endswith(BINARY_ENDINGS):
             return None
+        if name.endswith(SEARCH_INDEX_ENDINGS):
+            data, name = search_index_bytes(data), name + ".json"  # its escapes undone as JSON's
         self.read += 1
         if not name.endswith((".eml", ".ics")):
             return "it names a private person" if self._lines_naming(name, data) else None
@@ -253,6 +261,15 @@ class LastGate:
             if self.names.may_name_private(_as_read(name, quick[start:end])):
                 return "it names a private person"
         return None
+
+
+def search_index_bytes(data: bytes) -> bytes:
+    """A file of the search index as the search reads it (unzipped, without its signature)."""
+    try:
+        data = gzip.decompress(data)
+    except (OSError, EOFError):
+        return data  # not compressed after all: read as it is
+    return data.removeprefix(_SEARCH_INDEX_SIGNATURE)
 
 
 def _unit_may_name(anchors: Anchors, line: bytes) -> bool:
