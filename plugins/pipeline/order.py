@@ -12,6 +12,7 @@ from network.assemble import build_model, check_folders, hand_bodies_to_pelican,
 from network.errors import BuildFailed, CheckPassed
 from network.generator import contents_with_documents
 from newsletter.glue import load_notes
+from search.glue import add_search_helpers, index_site
 from sitetheme import add_network_helpers
 from speed import helper, reading
 from speed.writing import Writing
@@ -49,6 +50,7 @@ def prepare_site(generators) -> None:
         collect_actions(network, generators, problems)  # the linked text: owners are links
     load_notes(network, generators, problems)
     add_network_helpers(network, generators)
+    add_search_helpers(network, generators)
     hand_bodies_to_pelican(generators)  # the model is complete
     stages.mark("model ready")
     _report(problems, settings)
@@ -71,10 +73,12 @@ def _report(problems, settings) -> None:
 
 
 def finish_site(pelican) -> None:
-    """Everything is written: wait for the helper, read the site at the last gate, keep the memo."""
+    """Everything is written: wait for the helper, index the site for the search, read it all at
+    the last gate, keep the memo."""
     settings = pelican.settings
     build = builds.of(settings)
     helper.finish(build)
+    index_site(build, settings)  # before the gate, which reads the index too
     last_gate(build, settings)
     if build.writing is not None:
         build.writing.finish()

@@ -4,10 +4,11 @@ The sample directory's private person, Ottilie Marchbanks (public: false), is wr
 every text any output can show, in the forms a writer might type. The build must succeed,
 withhold every one, warn where they were, and leave no trace of "Ottilie" or "Marchbanks" in
 any file (decoded as its reader would: HTML entities, the calendar's folded lines, the e-mail's
-encodings) or in any file's address.
+encodings, the search index's compression) or in any file's address.
 """
 
 import email
+import gzip
 import html
 import os
 import re
@@ -33,6 +34,8 @@ def readable_text(relative: str, data: bytes) -> str:
             if not part.is_multipart():
                 parts.append(part.get_content() if part.get_content_maintype() == "text" else "")
         text = "\n".join(parts)
+    elif relative.endswith((".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter")):  # the search index
+        text = gzip.decompress(data).decode("utf-8", errors="replace")
     else:
         text = data.decode("utf-8", errors="replace")
     if relative.endswith(".ics"):
