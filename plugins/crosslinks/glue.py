@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-
+from network.build import site_today
 from network.generator import NetworkGenerator, contents_with_documents
 from network.model import Entity
 from network.pages import Page
@@ -13,6 +13,7 @@ from network.versions import code_of
 from network.urls import ENTITY_FOLDERS, entity_url, page_base, url_of
 
 from . import entities, structured
+from .activity import activity_chart, documents_per_quarter, most_active
 from .index import record_involvement, related_documents
 from .linkcache import LinkCache, names_fingerprint
 from .linker import link_mentions
@@ -75,6 +76,11 @@ def fill_document_page(values) -> None:
     article.json_ld = structured.document_scripts(document, network, settings["SITEURL"], settings["SITENAME"])
 
 
+def add_recent_activity(network, generators) -> None:
+    """The themes most written about lately, for the home page."""
+    generators[0].context["active_themes"] = most_active(network, "theme", site_today(generators[0].settings))
+
+
 class EntityPagesGenerator(NetworkGenerator):
     """Writes /people/, /organisations/, /themes/ and a page for every public entity."""
 
@@ -87,7 +93,7 @@ class EntityPagesGenerator(NetworkGenerator):
         yield Page(f"{folders['organisation']}index.html", "organisations",
                    {"groups": entities.organisations_by_kind(network)})
         yield Page(f"{folders['theme']}index.html", "themes", {"themes": entities.themes_with_counts(network)})
-        siteurl = self.settings["SITEURL"]
+        siteurl, today = self.settings["SITEURL"], site_today(self.settings)
         # (kind, entries, meetings by id, JSON-LD data, page view); themes have neither meetings
         # nor JSON-LD of their own.
         kinds = (
@@ -105,8 +111,9 @@ class EntityPagesGenerator(NetworkGenerator):
                 # actions, and nothing else.
                 inputs = () if meetings is None else (meetings.get(item.id), network.actions_of.get(entity))
 
-                def values(item=item, page_of=page_of, data_of=data_of):
-                    made = {"entity_page": page_of(network, item.id, categories)}
+                def values(item=item, page_of=page_of, data_of=data_of, entity=entity):
+                    made = {"entity_page": page_of(network, item.id, categories), "activity": activity_chart(
+                        documents_per_quarter(network.documents_of.get(entity, []), today), item.name)}
                     if data_of is not None:
                         data = structured.with_context(data_of(item, network, siteurl))
                         made["json_ld"] = [structured.to_script(data)]

@@ -14,6 +14,8 @@ from __future__ import annotations
 import dataclasses
 import time
 from contextlib import contextmanager
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 from typing import Any, Callable
 
 from .errors import ProblemLog
@@ -73,6 +75,12 @@ class Build:
         # The build is kept in the settings, which Pelican's content cache pickles with every
         # category: what one build knew never travels into a cache, it comes back empty.
         return Build, ()
+
+
+def site_today(settings: dict) -> date:
+    """Today where the site is: what "lately", "coming up" and "this quarter" are measured from
+    (the date is part of every page's fingerprint, so a page showing it is made again next day)."""
+    return datetime.now(ZoneInfo(settings["TIMEZONE"])).date()
 
 
 def start(settings: dict) -> Build:

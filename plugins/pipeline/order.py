@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from crosslinks.glue import add_related_documents, fill_document_page, link_documents
+from crosslinks.glue import add_recent_activity, add_related_documents, fill_document_page, link_documents
 from crosslinks.index import build_index
 from minutes.glue import collect_actions
 from network import build as builds
@@ -46,6 +46,7 @@ def prepare_site(generators) -> None:
         link_documents(network, generators, problems)
     with stages.timed("crosslinks: indexes"):
         build_index(network)
+        add_recent_activity(network, generators)
     with stages.timed("minutes: actions and meetings"):
         collect_actions(network, generators, problems)  # the linked text: owners are links
     load_notes(network, generators, problems)
