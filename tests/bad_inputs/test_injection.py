@@ -22,6 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
+from network.logo import png_of
 from tests.building import CONTENT, ROOT, output_files, run_build, settings_with
 
 pytestmark = pytest.mark.build
@@ -114,7 +115,8 @@ def _inject(content) -> None:
     _edit_entry(content, "directory/organisations.yml", "cvmp-steering-group", ORGANISATION)
     _edit_entry(content, "directory/themes.yml", "housing", THEME)
     os.makedirs(content / "images", exist_ok=True)
-    shutil.copy(os.path.join(ROOT, "theme", "static", "images", "email-logo.png"), content / "images" / "chart.png")
+    with open(os.path.join(ROOT, "theme", "static", "images", "logo.svg"), "rb") as logo:
+        (content / "images" / "chart.png").write_bytes(png_of(logo.read(), 64))
 
 
 @pytest.fixture(scope="module")
