@@ -208,6 +208,20 @@ def test_the_document_shows_its_title_summary_author_and_attachment_as_typed(sit
     assert listed is not None and _text(listed.find_parent("li").find(class_="document-summary")) == SUMMARY
 
 
+def test_link_previews_carry_the_typed_text_as_text(site):
+    def meta(soup, key):
+        return (soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key}))["content"]
+
+    soup = _soup(site, "updates/2026-10-project-update/index.html")
+    assert meta(soup, "og:title") == meta(soup, "twitter:title") == TITLE
+    assert meta(soup, "og:description") == meta(soup, "twitter:description") == SUMMARY
+    theme = _soup(site, "themes/housing/index.html")
+    assert meta(theme, "og:title") == THEME["name"] and meta(theme, "og:description") == THEME["description"]
+    with open(os.path.join(site, "updates/2026-10-project-update/index.html"), encoding="utf-8") as handle:
+        head = handle.read().split("</head>")[0]
+    assert 'content="Title <' not in head and "&lt;script&gt;" in head  # escaped inside the attribute
+
+
 def test_the_minutes_show_the_venues_and_guests_as_typed(site):
     soup = _soup(site, "minutes/2026-09-16-steering-group/index.html")
     facts = {_text(dt): _text(dt.find_next_sibling("dd")) for dt in soup.select(".meeting-facts dt")}
