@@ -79,7 +79,8 @@ def finish_site(pelican) -> None:
     build = builds.of(settings)
     helper.finish(build)
     if build.writing is not None:  # every page is written and announced: the sitemap lists them
-        build.writing.write_files(sitemap(settings, build.writing.context))
+        with build.stages.timed("findable: sitemap from every page written"):
+            build.writing.write_files(sitemap(settings, build.writing.context))
     last_gate(build, settings)
     if build.writing is not None:
         build.writing.finish()
