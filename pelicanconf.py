@@ -29,7 +29,7 @@ DIRECTORY_PATH = "directory"
 # --- Plugins ----------------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["network", "speed", "sitetheme", "crosslinks", "minutes", "feeds", "newsletter", "reviews", "search",
-           "pipeline"]
+           "findable", "pipeline"]
 
 #: Link the "first" mention of each person, organisation and theme in a document, or "every" one.
 LINK_MENTIONS = "first"
@@ -109,12 +109,20 @@ NEWSLETTER_UNSUBSCRIBE = "mailchimp"
 NEWSLETTER_UTM = None
 NEWSLETTER_FOOTER = ("You receive this newsletter as a member or partner of the Calder Valley Migration "
                      "Partnership, Wellgate House, Calderbridge.")
-#: The masthead picture (PNG, JPG or GIF in theme/static) and the width it is shown at (at most 600).
-NEWSLETTER_LOGO = "images/email-logo.png"
-NEWSLETTER_LOGO_WIDTH = 240
+#: The width in pixels the logo (SITE_LOGO, drawn as a PNG: e-mail clients show no SVG) is shown
+#: at in the e-mail's masthead, beside the site's name (at most 600).
+NEWSLETTER_LOGO_WIDTH = 48
 
 # --- Theme ---------------------------------------------------------------------------------
 THEME = "theme"
+#: The site's logo: an SVG file in theme/static/. The header shows it beside the site's name; the
+#: favicons, the picture of a shared link and the newsletter's masthead are drawn from it.
+SITE_LOGO = "images/logo.svg"
+
+# --- Search engines -------------------------------------------------------------------------
+#: The most addresses in one sitemap file (the protocol allows 50,000): a larger site gets
+#: sitemap.xml as an index of sitemap-1.xml, sitemap-2.xml ...
+SITEMAP_MAX_URLS = 50000
 
 # --- Build -----------------------------------------------------------------------------------
 #: Keep what the reader made of each file (HTML and front matter) and reuse it while the file is

@@ -29,6 +29,13 @@ SITE_PAGES = {
     "actions/index.html": "the actions register",
     "feeds/index.html": "the list of feeds",
     "newsletter/index.html": "the list of newsletter issues",
+    "404.html": "the page shown for an address that does not exist",
+    "sitemap.xml": "the sitemap for search engines",
+    "robots.txt": "the instructions for search engines",
+    "favicon.ico": "the site's icon",
+    "favicon.png": "the site's icon",
+    "apple-touch-icon.png": "the site's icon on a phone's home screen",
+    "logo.png": "the picture of a shared link",
 }
 
 #: What Pelican's own pages (DIRECT_TEMPLATES) are to a reader.

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from network import build as builds
 from network.errors import ContentError, did_you_mean, did_you_mean_hint, known_keys
 from network.generator import NetworkGenerator
+from network.logo import png_of, png_size, read_logo
 from network.pages import Files, Page
 from network.contentfiles import is_document
 from network.reader import display_path, read_markdown
@@ -107,10 +108,16 @@ def _note(key: str, read, full: str, by_period: dict, settings, names, problems)
     return Note(key, path, title, preheader, intro, lead)
 
 
-def _png_size(path: str) -> tuple[int, int]:
-    with open(path, "rb") as handle:
-        header = handle.read(24)
-    return int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+#: The site's logo drawn as a PNG for the e-mail (mail clients show no SVG), twice the size it
+#: is shown at, for sharp high-density screens.
+LOGO_PNG = "newsletter/logo.png"
+
+
+def _logo_png(svg: bytes, shown_width: int) -> tuple[Files, dict]:
+    """The e-mail's logo, and the size it is shown at."""
+    width, height = png_size(png_of(svg, 16))
+    shown = {"width": shown_width, "height": round(height * shown_width / width)}
+    return Files((LOGO_PNG,), ("newsletter logo", svg, shown), lambda: {LOGO_PNG: png_of(svg, 2 * shown_width)}), shown
 
 
 class NewsletterGenerator(NetworkGenerator):
@@ -129,10 +136,8 @@ class NewsletterGenerator(NetworkGenerator):
             network, period=self.context["newsletter_period"], zone=zone, now=now, sitename=settings["SITENAME"],
             categories=list(settings["CATEGORY_BY_FOLDER"].values()), notes=self.context["newsletter_notes"],
             limit=settings["NEWSLETTER_MAX_DOCUMENTS"])
-        logo_file = os.path.join(self.theme, "static", settings["NEWSLETTER_LOGO"])
-        width, height = _png_size(logo_file)
-        shown_width = min(settings["NEWSLETTER_LOGO_WIDTH"], 600)
-        logo = {"width": shown_width, "height": round(height * shown_width / width)}
+        logo_png, logo = _logo_png(read_logo(settings), min(settings["NEWSLETTER_LOGO_WIDTH"], 600))
+        yield logo_png
         unsubscribe = unsubscribe_link(settings["NEWSLETTER_UNSUBSCRIBE"])
         inliner = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
         domain = urlparse(site).hostname or "localhost"
@@ -151,7 +156,7 @@ class NewsletterGenerator(NetworkGenerator):
             links = {
                 "web": link(f"{site}/{folder}"), "site": link(f"{site}/"), "meetings": link(f"{site}/meetings/"),
                 "actions": link(f"{site}/actions/"), "unsubscribe": unsubscribe,
-                "logo": f"{site}/{settings['THEME_STATIC_DIR']}/{settings['NEWSLETTER_LOGO']}",
+                "logo": f"{site}/{LOGO_PNG}",
             }
             values = {"issue": issue, "view": view, "links": links, "logo": logo}
             # An issue's four files are made from the same documents and notes.

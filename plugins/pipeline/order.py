@@ -6,6 +6,7 @@ import logging
 
 from crosslinks.glue import add_recent_activity, add_related_documents, fill_document_page, link_documents
 from crosslinks.index import build_index
+from findable.glue import check_settings, listen_for_pages, sitemap
 from minutes.glue import collect_actions
 from network import build as builds
 from network.assemble import build_model, check_folders, hand_bodies_to_pelican, last_gate
@@ -52,11 +53,13 @@ def prepare_site(generators) -> None:
     load_notes(network, generators, problems)
     add_network_helpers(network, generators)
     add_search_helpers(network, generators)
+    check_settings(settings, problems)
     hand_bodies_to_pelican(generators)  # the model is complete
     stages.mark("model ready")
     _report(problems, settings)
     with stages.timed("network: fingerprints for reusing unchanged pages"):
         build.writing = Writing.start(generators, settings, list(contents_with_documents(generators)))
+    listen_for_pages(generators[0].context)  # every page announced from now on is in the sitemap
     helper.start(build, generators, settings)
     # Only a document's own page shows these, and the helper writes none: made after the fork.
     with stages.timed("crosslinks: related documents"):
@@ -79,6 +82,9 @@ def finish_site(pelican) -> None:
     settings = pelican.settings
     build = builds.of(settings)
     helper.finish(build)
+    if build.writing is not None:  # every page is written and announced: the sitemap lists them
+        with build.stages.timed("findable: sitemap from every page written"):
+            build.writing.write_files(sitemap(settings, build.writing.context))
     index_site(build, settings)  # before the gate, which reads the index too
     last_gate(build, settings)
     if build.writing is not None:

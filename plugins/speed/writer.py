@@ -44,17 +44,9 @@ class ReusingWriter(Writer):
         with build.stages.timed(generator.stage or type(generator).__name__):
             for description in descriptions:
                 if isinstance(description, Files):
-                    self._write_files(description)
+                    self._writing.write_files(description)
                 else:
                     self._write_page(generator, description)
-
-    def _write_files(self, files: Files) -> None:
-        writing = self._writing
-        digest = writing.digest_of(files)
-        if writing.reused(files.paths, digest):
-            return
-        for path, data in files.make().items():
-            writing.write_bytes(path, data, digest)
 
     def _write_page(self, generator, page: Page) -> None:
         writing = self._writing

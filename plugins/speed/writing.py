@@ -76,6 +76,14 @@ class Writing:
         """Whether ``paths`` (files made together) were put in place from the previous build."""
         return self.memo is not None and digest is not None and self.memo.reuse_all(list(paths), digest)
 
+    def write_files(self, files: Files) -> None:
+        """Keep files a generator makes itself from the previous build, or make and write them."""
+        digest = self.digest_of(files)
+        if self.reused(files.paths, digest):
+            return
+        for path, data in files.make().items():
+            self.write_bytes(path, data, digest)
+
     def write_bytes(self, path: str, data: bytes, digest: str | None) -> None:
         """Write a file a generator made itself, recorded for the next build."""
         if self.memo is not None:

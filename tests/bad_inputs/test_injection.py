@@ -22,6 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
+from network.logo import png_of
 from tests.building import CONTENT, ROOT, output_files, run_build, settings_with
 
 pytestmark = pytest.mark.build
@@ -114,7 +115,8 @@ def _inject(content) -> None:
     _edit_entry(content, "directory/organisations.yml", "cvmp-steering-group", ORGANISATION)
     _edit_entry(content, "directory/themes.yml", "housing", THEME)
     os.makedirs(content / "images", exist_ok=True)
-    shutil.copy(os.path.join(ROOT, "theme", "static", "images", "email-logo.png"), content / "images" / "chart.png")
+    with open(os.path.join(ROOT, "theme", "static", "images", "logo.svg"), "rb") as logo:
+        (content / "images" / "chart.png").write_bytes(png_of(logo.read(), 64))
 
 
 @pytest.fixture(scope="module")
@@ -204,6 +206,20 @@ def test_the_document_shows_its_title_summary_author_and_attachment_as_typed(sit
     assert article["headline"] == TITLE and article["author"]["name"] == AUTHOR
     listed = _soup(site, "updates/index.html").find("a", string=TITLE)
     assert listed is not None and _text(listed.find_parent("li").find(class_="document-summary")) == SUMMARY
+
+
+def test_link_previews_carry_the_typed_text_as_text(site):
+    def meta(soup, key):
+        return (soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key}))["content"]
+
+    soup = _soup(site, "updates/2026-10-project-update/index.html")
+    assert meta(soup, "og:title") == meta(soup, "twitter:title") == TITLE
+    assert meta(soup, "og:description") == meta(soup, "twitter:description") == SUMMARY
+    theme = _soup(site, "themes/housing/index.html")
+    assert meta(theme, "og:title") == THEME["name"] and meta(theme, "og:description") == THEME["description"]
+    with open(os.path.join(site, "updates/2026-10-project-update/index.html"), encoding="utf-8") as handle:
+        head = handle.read().split("</head>")[0]
+    assert 'content="Title <' not in head and "&lt;script&gt;" in head  # escaped inside the attribute
 
 
 def test_the_minutes_show_the_venues_and_guests_as_typed(site):

@@ -19,7 +19,7 @@ def addresses():
     person = next(p["id"] for p in sources.directory("people.yml") if p.get("public") is not False)
     return ["", "updates/", f"updates/{sources.slug(update)}/", f"minutes/{sources.slug(minutes)}/",
             f"people/{person}/", "organisations/", "themes/housing/", "themes/housing/2025/", "actions/", "meetings/", "feeds/",
-            "newsletter/", "archives/", "about/", "search/?q=housing"]
+            "newsletter/", "archives/", "about/", "search/?q=housing", "404.html"]
 
 
 @pytest.mark.parametrize("width, scheme", [(320, "light"), (1280, "light"), (375, "dark"), (1280, "dark")])

@@ -14,6 +14,7 @@ from tests import caniemail, sources
 
 pytestmark = pytest.mark.build
 
+SITENAME = "Calder Valley Migration Partnership"
 SITE = "https://cvmp.example.org"
 PLACEHOLDER = "*|UNSUB|*"  # the sample's NEWSLETTER_UNSUBSCRIBE is "mailchimp"
 
@@ -103,7 +104,13 @@ def test_images_have_alt_numeric_width_at_most_600_and_height(issues):
         assert images, key
         for image in images:
             assert re.search(r"\.(jpe?g|png|gif)$", image["src"]), image
-            assert image.get("alt", "").strip()
+            # The masthead's logo stands beside the site's name in text (read once, shown with
+            # images blocked); every other picture says what it shows.
+            beside = image.find_parent("td").find_next_sibling("td")
+            if beside is not None and beside.get_text(strip=True) == SITENAME:
+                assert image["alt"] == ""
+            else:
+                assert image.get("alt", "").strip()
             assert image["width"].isdigit() and 0 < int(image["width"]) <= 600
             assert image["height"].isdigit() and int(image["height"]) > 0
 

@@ -47,7 +47,8 @@ def test_a_proof_arrives_as_multipart_alternative_with_unsubscribe_headers(built
     (envelope,) = inbox.messages
     assert envelope.rcpt_tos == ["officer@example.org"]
     message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-    latest = sorted(os.listdir(os.path.join(built_site.output, "newsletter")))[-2]  # the last is index.html
+    folder = os.path.join(built_site.output, "newsletter")  # its issues, index.html and the e-mail's logo
+    latest = sorted(name for name in os.listdir(folder) if os.path.isdir(os.path.join(folder, name)))[-1]
     with open(os.path.join(built_site.output, "newsletter", latest, "email.html"), encoding="utf-8") as handle:
         title = handle.read().split("<title>")[1].split("</title>")[0]
     assert message["Subject"] == title

@@ -37,6 +37,9 @@ def names():
     ("page.html", "<p>OTTILIE-MARCHBANKS and ottilie\u2011marchbanks</p>".encode()),
     ("page.html", b"<p>Ottilie <a href=\"https://example.org/" + b"x" * 600 + b"\">Marchbanks</a></p>"),
     ("list.txt", "OTTILIE MARCHBANKS".encode()),
+    # The sitemap is written before the gate reads the site (pipeline.order.finish_site).
+    ("sitemap.xml", b"<url><loc>https://cvmp.example.org/people/ottilie-marchbanks/</loc></url>"),
+    ("sitemap-2.xml", b"<url><loc>https://cvmp.example.org/ottilie%20marchbanks/</loc></url>"),
     ("share.html", b'<a href="mailto:?subject=Thanks%20Ottilie%20Marchbanks">share</a>'),
     ("issue.eml", b"Subject: =?utf-8?q?News_from_Ottilie_Marchbanks?=\r\nMIME-Version: 1.0\r\n"
                   b"Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"

@@ -10,7 +10,7 @@ import pytest
 
 #: Where the plugins are imported from (plugins/, or the copy `make mutation` runs in).
 PLUGINS = os.path.dirname(os.path.dirname(os.path.abspath(network.__file__)))
-PAGE_TYPES = ("crosslinks", "minutes", "feeds", "newsletter", "reviews", "search", "sitetheme")
+PAGE_TYPES = ("crosslinks", "minutes", "feeds", "newsletter", "reviews", "search", "sitetheme", "findable")
 #: plugin -> the other plugins it may import
 ALLOWED = {"network": set(), "speed": {"network"}, "pipeline": {"network", "speed", *PAGE_TYPES},
            **{name: {"network"} for name in PAGE_TYPES}}

@@ -1,0 +1,100 @@
+"""Connects the findable page type to Pelican: the 404 page, robots.txt, the favicons and the
+picture of shared links (a generator that describes them); the helper base.html calls for each
+page's canonical address and link-preview values; and the sitemap, made once every page is
+written from the pages Pelican announced."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from functools import partial
+from zoneinfo import ZoneInfo
+
+from jinja2 import pass_context
+from network.generator import NetworkGenerator
+from network.logo import ico_of, logo_problem, png_of, read_logo
+from network.pages import Files, Page
+from network.urls import public_siteurl
+
+from .sitemap import MOST_URLS, entry_of, robots_txt, sitemap_files
+from .social import SHARE_IMAGE, SHARE_IMAGE_SIZE, social_meta
+
+#: How many of the latest documents the 404 page lists.
+LATEST_ON_404 = 10
+#: Where the pages announced in a build are noted: a key of Pelican's context, which every
+#: announcement carries (the context lives as long as the build).
+PAGES_HEARD = "findable_pages_heard"
+#: Files made from the logo, and the width each is drawn at; an Apple touch icon has no transparency.
+_LOGO_IMAGES = {"favicon.png": (32, None), "apple-touch-icon.png": (180, "#0f6b5c"),
+                SHARE_IMAGE: (SHARE_IMAGE_SIZE, None)}
+
+
+@pass_context
+def page_meta(context, title, description):
+    """The social values of the page being rendered (see ``social.social_meta``)."""
+    document = context.get("article")
+    return social_meta(public_siteurl(context), context["SITENAME"], context.get("output_file") or "index.html",
+                       title, description, document if getattr(document, "doc", None) is not None else None)
+
+
+class FindableGenerator(NetworkGenerator):
+    """Describes 404.html, robots.txt and the images made from the logo."""
+
+    stage = "findable: 404, robots.txt, favicons"
+    template_globals = {"page_meta": page_meta}
+
+    def describe(self, network):
+        settings = self.settings
+        site = public_siteurl(settings)
+        yield Files(("robots.txt",), ("robots", site), lambda: {"robots.txt": robots_txt(site)})
+        logo = read_logo(settings)
+        yield Files(("favicon.ico", *_LOGO_IMAGES), ("logo images", logo), partial(_logo_images, logo))
+        latest = network.documents[:LATEST_ON_404]
+        # A host serves this page at any missing address, however deep: its links start at the
+        # site's root (or are absolute), never relative to where it was written.
+        root = settings["SITEURL"] if settings["SITEURL"].startswith(("http://", "https://")) else ""
+        yield Page("404.html", "404", {"latest": latest, "SITEURL": root},
+                   inputs=("page not found", root, latest), as_listed=True)
+
+
+def _logo_images(logo: bytes) -> dict[str, bytes]:
+    images = {name: png_of(logo, width, background) for name, (width, background) in _LOGO_IMAGES.items()}
+    return {"favicon.ico": ico_of(images["favicon.png"]), **images}
+
+
+def check_settings(settings, problems) -> None:
+    """Before anything is written: the logo exists and can be drawn; the sitemap's limit is one
+    the protocol allows."""
+    problem = logo_problem(settings)
+    if problem is not None:
+        problems.add(problem)
+    most = settings["SITEMAP_MAX_URLS"]
+    if not isinstance(most, int) or not 1 <= most <= MOST_URLS:
+        problems.error("pelicanconf.py", f"SITEMAP_MAX_URLS is {most!r}, not a number from 1 to {MOST_URLS:,}.",
+                       key="SITEMAP_MAX_URLS", hint=f"Leave it at {MOST_URLS} (the sitemap protocol's limit), "
+                       "or set a smaller whole number.")
+
+
+def listen_for_pages(context) -> None:
+    """From now on, note every page announced in this build (see ``note_page``)."""
+    context[PAGES_HEARD] = set()
+
+
+def note_page(path, context) -> None:
+    heard = context.get(PAGES_HEARD)
+    if heard is not None and path.endswith(".html"):
+        heard.add(path)
+
+
+def sitemap(settings, context) -> Files:
+    """The sitemap of every page announced in this build (see ``sitemap``), once all are written."""
+    output, site = settings["OUTPUT_PATH"], public_siteurl(settings)
+    today = datetime.now(ZoneInfo(settings["TIMEZONE"])).date()
+    entries = []
+    for path in sorted(context.get(PAGES_HEARD, ())):
+        with open(path, "rb") as handle:
+            entry = entry_of(os.path.relpath(path, output).replace(os.sep, "/"), handle.read(), today)
+        if entry is not None:
+            entries.append(entry)
+    files = sitemap_files(entries, site, settings["SITEMAP_MAX_URLS"])
+    return Files(tuple(files), ("sitemap", site, entries), lambda: files)
