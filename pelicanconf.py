@@ -28,7 +28,7 @@ DIRECTORY_PATH = "directory"
 
 # --- Plugins ----------------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["network", "speed", "sitetheme", "crosslinks", "minutes", "feeds", "newsletter", "reviews", "pipeline"]
+PLUGINS = ["network", "speed", "sitetheme", "crosslinks", "minutes", "feeds", "newsletter", "reviews", "linkgate", "pipeline"]
 
 #: Link the "first" mention of each person, organisation and theme in a document, or "every" one.
 LINK_MENTIONS = "first"

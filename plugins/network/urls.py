@@ -84,6 +84,19 @@ def page_base(settings, save_as: str) -> str:
     return settings["SITEURL"]
 
 
+#: What each e-mail service puts where the unsubscribe address goes (it fills in the real one).
+UNSUBSCRIBE_PLACEHOLDERS = {
+    "mailchimp": "*|UNSUB|*",
+    "listmonk": "{{ UnsubscribeURL }}",
+    "buttondown": "{{ unsubscribe_url }}",
+}
+
+
+def unsubscribe_link(profile: str) -> str:
+    """The unsubscribe address for a service profile name, or the plain address given."""
+    return UNSUBSCRIBE_PLACEHOLDERS.get(profile.strip().lower(), profile.strip())
+
+
 def public_siteurl(settings) -> str:
     """The absolute address feeds and e-mails link to: SITEURL when it is absolute (production),
     else PUBLIC_SITEURL (a preview built with relative links)."""

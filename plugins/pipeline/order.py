@@ -6,6 +6,7 @@ import logging
 
 from crosslinks.glue import add_related_documents, fill_document_page, link_documents
 from crosslinks.index import build_index
+from linkgate.glue import check_links
 from minutes.glue import collect_actions
 from network import build as builds
 from network.assemble import build_model, check_folders, hand_bodies_to_pelican, last_gate
@@ -71,11 +72,13 @@ def _report(problems, settings) -> None:
 
 
 def finish_site(pelican) -> None:
-    """Everything is written: wait for the helper, read the site at the last gate, keep the memo."""
+    """Everything is written: wait for the helper, read the site at the last gate and the link
+    gate (either stops the build: nothing is published), keep the memo."""
     settings = pelican.settings
     build = builds.of(settings)
     helper.finish(build)
     last_gate(build, settings)
+    check_links(build, settings)
     if build.writing is not None:
         build.writing.finish()
     build.stages.mark("written")
