@@ -42,6 +42,8 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.sane_lists": {},
+        # A web address typed in the text ("https://…", "www.…") or an e-mail address becomes a link.
+        "pymdownx.magiclink": {"repo_url_shortener": False, "social_url_shortener": False},
     },
     "output_format": "html5",
 }
