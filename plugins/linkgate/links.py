@@ -34,7 +34,7 @@ _ATTRIBUTE = re.compile(rb"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))
 _LINKING = {b"href", b"src", b"srcset"}
 _NAMING = {b"id", b"name"}
 _RSS_LINK = re.compile(rb"<link>\s*([^<\s]+)\s*</link>")
-_ICS_URL = re.compile(r"^URL[;:](?:[^:\r\n]*:)?(\S+)", re.MULTILINE)
+_ICS_URL = re.compile(r"^URL(?:;[^:\r\n]*)?:(\S+)", re.MULTILINE)
 _ICS_FOLD = re.compile(r"\r?\n[ \t]")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 #: A fragment every page has: the top of the page (HTML scrolls there without an element).
@@ -270,7 +270,10 @@ class Checker:
         if fragment.lower() in _TOP or not file.endswith(".html"):
             return None
         ids = self.pages.get(file, _NO_IDS).ids
-        return None if fragment in ids or unquote(fragment) in ids else (where, "no anchor")
+        if fragment in ids or unquote(fragment) in ids:
+            return None
+        # Named by the page's address, however the link reached it ("#part", "../x/", "x/index.html").
+        return f"{page_addresses([file])[0]}#{fragment}", "no anchor"
 
     def find_broken(self) -> list[Broken]:
         """Every link of every page that leads nowhere. Each distinct link of a folder is checked
