@@ -33,6 +33,7 @@ from corpus import generate  # noqa: E402
 LINKER_STAGE = "crosslinks: linking mentions"
 INLINING_STAGE = "newsletter: slowest inlining of one issue"
 GATE_STAGE = "last gate: private names in the files written"
+LINK_GATE_STAGE = "link gate: links and anchors of every page"
 
 VANILLA_SETTINGS = """\
 # Vanilla Pelican on the same articles: no plugins, Pelican's own theme and feeds.
@@ -173,6 +174,12 @@ def targets(rows: list[dict]) -> list[tuple[str, str, bool]]:
     results.append((f"the last gate (every file written read for private names) under 10% of the full build at "
                     f"{largest['documents']:,} documents", f"{gate:.2f} s, {gate / largest['ours']:.1%}"
                     + "".join(f"; {text}" for text in warm_gate), gate / largest["ours"] < 0.10))
+    links = largest["stages"].get(LINK_GATE_STAGE, 0)
+    warm_links = [f"{r['warm_stages'].get(LINK_GATE_STAGE, 0):.2f} s in a warm rebuild at {r['documents']:,}"
+                  for r in rows if "warm_stages" in r]
+    results.append((f"the link gate (every link and anchor of every page checked) under 10% of the full build at "
+                    f"{largest['documents']:,} documents", f"{links:.2f} s, {links / largest['ours']:.1%}"
+                    + "".join(f"; {text}" for text in warm_links), links / largest["ours"] < 0.10))
     results.append((f"peak memory at {largest['documents']:,} documents under 1 GiB",
                     f"{largest['memory']:.0f} MiB", largest["memory"] < 1024))
     inlining = max(r["stages"].get(INLINING_STAGE, 0) for r in rows)

@@ -24,8 +24,7 @@ def check_links(build, settings) -> None:
     staging, previous = settings["OUTPUT_PATH"], settings.get("REUSE_OUTPUT_FROM")
     memo_file = _memo_file(settings, previous)
     with build.stages.timed("link gate: links and anchors of every page"):
-        site = read_site(staging, SiteMemo.load(memo_file) if memo_file else SiteMemo(),
-                         settings.get("WRITE_PROCESSES") or os.cpu_count() or 1)
+        site = read_site(staging, SiteMemo.load(memo_file) if memo_file else SiteMemo())
         checker = Checker(site.files, site.pages, Site([settings["SITEURL"], public_siteurl(settings)]))
         placeholder = unsubscribe_link(settings.get("NEWSLETTER_UNSUBSCRIBE") or "")
         broken = [item for item in checker.find_broken() if item.link != placeholder]

@@ -14,14 +14,10 @@ import os
 import pickle
 from dataclasses import dataclass, field
 
-from network.forking import fork_map
-
 from .links import FEED_ENDINGS, Extractor, PageLinks
 
 #: Files whose links are read; every other file is only a target.
 READ_ENDINGS = (".html", ".ics", *FEED_ENDINGS)
-#: Fewer files than this are read in the build's own process.
-MIN_FILES = 200
 
 Identity = tuple[int, int, int]  # inode, size, modification time (ns)
 
@@ -73,10 +69,12 @@ def _walk(top: str, prefix: str = ""):
                 yield relative, entry.path, (status.st_ino, status.st_size, status.st_mtime_ns)
 
 
-def read_site(staging: str, memo: SiteMemo, workers: int = 1) -> SiteRead:
+def read_site(staging: str, memo: SiteMemo) -> SiteRead:
     """Every file of the site in ``staging``, and the links and ids of those that have them: from
-    ``memo`` for a file unchanged since it was read, read afresh otherwise (by ``workers``
-    processes for a large site)."""
+    ``memo`` for a file unchanged since it was read, read afresh otherwise. In this process: one
+    reader sees every repeated line and feed entry once, where two forked ones would each read
+    them and send every link back through a pipe (measured: 5.3 s alone, 7.4 s with two, for
+    the 1,000-document corpus's 455 MB)."""
     files: set[str] = set()
     pages: dict[str, PageLinks] = {}
     kept: dict[str, tuple[Identity, PageLinks]] = {}
@@ -92,14 +90,9 @@ def read_site(staging: str, memo: SiteMemo, workers: int = 1) -> SiteRead:
         else:
             to_read.append((relative, full, identity))
     extractor = Extractor()
-
-    def read(item: tuple[str, str, Identity]) -> PageLinks:
-        relative, full, _ = item
+    for relative, full, identity in to_read:
         with open(full, "rb") as handle:
-            return extractor.extract(relative, handle.read())
-
-    results = fork_map(read, to_read, workers if len(to_read) >= MIN_FILES else 1)
-    for (relative, _, identity), found in zip(to_read, results):
+            found = extractor.extract(relative, handle.read())
         kept[relative] = (identity, found)
         pages[relative] = found
     return SiteRead(files, pages, len(to_read), SiteMemo(kept))

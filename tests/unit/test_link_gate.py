@@ -132,3 +132,9 @@ def test_a_document_s_broken_link_is_reported_once_by_the_document_not_by_its_fe
                                                     ("output/feeds/all.atom.xml", None)]
     assert "'../../gone/' leads nowhere: the new site has no page 'gone/'" in problems[0].message
     assert "(and on 1 other page)" in problems[1].message
+
+
+def test_a_link_to_a_neighbour_folder_is_checked_for_each_folder_it_is_written_in():
+    pages = {"a/x/index.html": PageLinks(("../y/", "../../a/y/")), "a/y/index.html": PageLinks(),
+             "b/x/index.html": PageLinks(("../y/", "../../a/y/"))}
+    assert [(item.page, item.target) for item in _checker(pages).find_broken()] == [("b/x/index.html", "b/y/")]
