@@ -32,7 +32,7 @@ def check_links(build, settings) -> None:
         if network is not None:
             suggester = Suggester(site.files)
             problems, reported = directory_problems(_directory_entries(network, settings), checker, suggester)
-            sources = {document.url + "index.html": document.path for document in network.documents}
+            sources = {document.url + "index.html": document for document in network.documents}
             shown = display_path(previous or staging)
             problems += link_problems(broken, sources, lambda page: f"{shown}/{page}",
                                       _line_finder(network, settings), suggester, reported)

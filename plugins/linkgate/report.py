@@ -7,12 +7,14 @@ Pure.
   the link when the link is written there as it is on the page).
 - A link on a page the build makes (a list, a feed, an e-mail, an entity's page) that leads to
   a place already reported above is not reported again (a document's broken link is in its
-  feeds and its newsletter too); any other is reported once per link, with the first page that
-  has it and how many others do.
+  feeds and its newsletter too); any other is reported once per place it leads to, with the
+  first page that has it and how many others do. A document's page also has links the document
+  does not (the menu): only those in its body are the document's.
 """
 
 from __future__ import annotations
 
+import html
 from typing import Callable, Iterable
 
 from network.errors import Problem, did_you_mean, did_you_mean_hint
@@ -61,6 +63,11 @@ class Suggester:
         return did_you_mean_hint(close, then, shown=f"'{start}{close}'" if start else None)
 
 
+def _written_in(body: str, link: str) -> bool:
+    """Whether a document's finished body has ``link`` (as it is on the page, or escaped)."""
+    return link in body or html.escape(link) in body
+
+
 def directory_problems(entries, checker: Checker, suggester: Suggester) -> tuple[list[Problem], set[str]]:
     """Each public directory entry's ``url`` into the site that leads nowhere; and where those
     lead (their pages' links are not reported again). ``entries``: (directory file, entry)."""
@@ -80,27 +87,34 @@ def directory_problems(entries, checker: Checker, suggester: Suggester) -> tuple
     return problems, targets
 
 
-def link_problems(broken: list[Broken], sources: dict[str, str], shown: Callable[[str], str],
+def link_problems(broken: list[Broken], sources: dict, shown: Callable[[str], str],
                   line_of: Callable[[str, str], int | None], suggester: Suggester,
                   reported: set[str] = frozenset()) -> list[Problem]:
-    """One problem per broken link: by the document it is written in (``sources``: page -> the
-    document's path; ``line_of(path, link)`` finds its line), else by the page the build made
-    (``shown(page)``: how to name it), once per link. Links to ``reported`` places are left out."""
+    """One problem per broken link: by the document whose body has it (``sources``: page -> the
+    document, with its ``path`` and finished ``body``; ``line_of(path, link)`` finds its line),
+    else by the page the build made (``shown(page)``: how to name it), once per link: a link of
+    the menu is on every document's page too, but no document can fix it. Links to ``reported``
+    places are left out."""
     problems, targets = [], set(reported)
+    in_body = {}
     for item in broken:
-        source = sources.get(item.page)
-        if source is None or item.target in reported:
+        document = sources.get(item.page)
+        if document is None or not _written_in(document.body, item.link):
+            continue
+        in_body[id(item)] = source = document.path
+        if item.target in reported:
             continue
         targets.add(item.target)
         hint = _ANCHOR_HINT if item.why == "no anchor" else suggester.hint(item, _DOCUMENT_HINT)
         problems.append(Problem(source, f"the link '{item.link}' leads nowhere: {what_is_missing(item)}.",
                                 line=line_of(source, item.link), hint=hint))
-    made: dict[str, list[Broken]] = {}
+    made: dict[str, list[Broken]] = {}  # by where they lead: the menu's link is written per depth
     for item in broken:
-        if item.page not in sources and item.target not in targets:
-            made.setdefault(item.link, []).append(item)
-    for link, items in made.items():
+        if id(item) not in in_body and item.target not in targets:
+            made.setdefault(item.target, []).append(item)
+    for items in made.values():
         first = min(items, key=lambda item: item.page)
+        link = first.link
         others = len(items) - 1
         also = f" (and on {others} other page{'s' if others != 1 else ''})" if others else ""
         problems.append(Problem(shown(first.page), f"the link '{link}' leads nowhere: "

@@ -3,7 +3,7 @@ page's address, checking a site's links, and the problems the officer reads."""
 
 from linkgate.links import ABOVE_ROOT, Checker, Extractor, PageLinks, Site, Target, extract
 from linkgate.report import Suggester, directory_problems, link_problems
-from network.model import Organisation
+from network.model import Document, Organisation
 
 SITE = Site(["https://cvmp.example.org", "https://cvmp.example.org/"])
 PAGE = "minutes/2025-03-12-steering-group/index.html"
@@ -126,7 +126,9 @@ def test_a_document_s_broken_link_is_reported_once_by_the_document_not_by_its_fe
              "feeds/all.atom.xml": PageLinks(("https://cvmp.example.org/gone/", "https://cvmp.example.org/lost/")),
              "feeds/minutes.atom.xml": PageLinks(("https://cvmp.example.org/lost/",))}
     checker = _checker(pages)
-    problems = link_problems(checker.find_broken(), {PAGE: "content/minutes/2025-03-12-steering-group.md"},
+    minutes = Document("content/minutes/2025-03-12-steering-group.md", "Minutes", None, "Minutes",
+                       body='<p><a href="../../gone/">the budget</a></p>')
+    problems = link_problems(checker.find_broken(), {PAGE: minutes},
                              lambda page: f"output/{page}", lambda path, link: 9, Suggester(checker.files))
     assert [(p.path, p.line) for p in problems] == [("content/minutes/2025-03-12-steering-group.md", 9),
                                                     ("output/feeds/all.atom.xml", None)]
@@ -138,3 +140,14 @@ def test_a_link_to_a_neighbour_folder_is_checked_for_each_folder_it_is_written_i
     pages = {"a/x/index.html": PageLinks(("../y/", "../../a/y/")), "a/y/index.html": PageLinks(),
              "b/x/index.html": PageLinks(("../y/", "../../a/y/"))}
     assert [(item.page, item.target) for item in _checker(pages).find_broken()] == [("b/x/index.html", "b/y/")]
+
+
+def test_a_broken_menu_link_on_a_document_s_page_is_the_page_s_problem_not_the_document_s():
+    pages = {PAGE: PageLinks(("../../briefings/",)), "index.html": PageLinks(("briefings/",))}
+    checker = _checker(pages)
+    minutes = Document("content/minutes/2025-03-12-steering-group.md", "Minutes", None, "Minutes", body="<p>No link.</p>")
+    problems = link_problems(checker.find_broken(), {PAGE: minutes}, lambda page: f"output/{page}",
+                             lambda path, link: None, Suggester(checker.files))
+    assert [p.path for p in problems] == ["output/index.html"]
+    assert "'briefings/' leads nowhere: the new site has no page 'briefings/' (and on 1 other page)" in problems[0].message
+    assert "MENU_ITEMS" in problems[0].hint
