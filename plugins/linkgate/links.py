@@ -4,8 +4,8 @@ Three steps, each a plain function of plain values:
 
 1. ``extract``: what one file offers and asks for, read from its bytes. An HTML page's ``href``,
    ``src`` and ``srcset`` addresses, and the ``id``s (and ``<a name>``s) a ``#fragment`` may name.
-   A feed's HTML is escaped inside its XML: it is unescaped once and read the same way, with
-   RSS's ``<link>address</link>``. The calendar's ``URL:`` lines are links too.
+   A feed's own links are read from its XML, and the HTML its entries carry escaped (content,
+   summary, description) is unescaped once and read the same way; a title is text. The calendar's ``URL:`` lines are links too.
    Our pages are well-formed HTML made by our templates, Markdown and the sanitiser, so a regular
    expression over whole tags reads them exactly, and several times faster than ``html.parser``
    (measured in docs/speed.md); text never holds a tag's ``<`` unescaped.
@@ -33,6 +33,8 @@ _TAG = re.compile(rb"""<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[
 _ATTRIBUTE = re.compile(rb"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 _LINKING = {b"href", b"src", b"srcset"}
 _NAMING = {b"id", b"name"}
+#: The elements of a feed that may carry HTML, escaped: the rest is text.
+_HTML_ELEMENT = re.compile(rb"<(content|summary|description|content:encoded)(\s[^>]*)?>(.*?)</\1>", re.DOTALL)
 _RSS_LINK = re.compile(rb"<link>\s*([^<\s]+)\s*</link>")
 _ICS_URL = re.compile(r"^URL(?:;[^:\r\n]*)?:(\S+)", re.MULTILINE)
 _ICS_FOLD = re.compile(r"\r?\n[ \t]")
@@ -63,7 +65,7 @@ class Extractor:
         """The links and ids of the file at ``name`` (its path inside the site) from its bytes."""
         lowered = name.lower()
         if lowered.endswith(".html"):
-            return self._from_lines(data, escaped=False)
+            return self._from_lines(data)
         if lowered.endswith(FEED_ENDINGS):
             return self._from_feed(data)
         if lowered.endswith(".ics"):
@@ -81,21 +83,34 @@ class Extractor:
             key = (None, hash(entry))
             found = known.get(key)
             if found is None:
-                found = known[key] = (tuple(self._from_lines(entry, escaped=True).links), ())
+                found = known[key] = (self._entry_links(entry), ())
             links.update(dict.fromkeys(found[0]))
         return PageLinks(tuple(links))
 
-    def _from_lines(self, data: bytes, escaped: bool) -> PageLinks:
-        """``escaped``: a feed's, whose HTML is escaped in its XML (read once unescaped), and
-        whose RSS ``<link>address</link>`` is a link too."""
+    def _entry_links(self, entry: bytes) -> tuple[str, ...]:
+        """A feed entry's links: its own (Atom's ``<link href>``, RSS's ``<link>address</link>``)
+        and those of the HTML it carries escaped (Atom's ``type="html"`` content and summary, RSS's
+        description and content:encoded), read unescaped. A title is text: a tag typed in it is
+        no link."""
+        links = dict.fromkeys(m.group(1).decode("utf-8", errors="replace") for m in _RSS_LINK.finditer(entry))
+        links.update(dict.fromkeys(_from_html(_HTML_ELEMENT.sub(b"", entry))[0]))
+        for element in _HTML_ELEMENT.finditer(entry):
+            name, attributes, inner = element.groups()
+            if name in (b"content", b"summary") and b'type="html"' not in (attributes or b""):
+                continue
+            inner = html.unescape(inner.decode("utf-8", errors="replace")).encode("utf-8")
+            links.update(dict.fromkeys(self._from_lines(inner).links))
+        return tuple(sys.intern(link) for link in links)
+
+    def _from_lines(self, data: bytes) -> PageLinks:
         known = self._lines
         links: dict[str, None] = {}
         ids: set[str] = set()
         for line in _logical_lines(data):
-            key = (escaped, hash(line))
+            key = (False, hash(line))
             found = known.get(key)
             if found is None:
-                found = known[key] = _line_links(line, escaped)
+                found = known[key] = _line_links(line)
             if found is not _NOTHING:
                 links.update(dict.fromkeys(found[0]))
                 ids.update(found[1])
@@ -125,16 +140,10 @@ def _logical_lines(data: bytes):
         yield pending
 
 
-def _line_links(line: bytes, escaped: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    if b"<" not in line and not (escaped and b"&lt;" in line):
+def _line_links(line: bytes) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if b"<" not in line:
         return _NOTHING
-    rss = []
-    if escaped:
-        rss = [m.group(1).decode("utf-8", errors="replace") for m in _RSS_LINK.finditer(line)]
-        if b"&" in line:
-            line = html.unescape(line.decode("utf-8", errors="replace")).encode("utf-8")
     links, ids = _from_html(line)
-    links = [*links, *rss]
     if not links and not ids:
         return _NOTHING
     # Interned: a site repeats the same links on every page, and the memo pickles each once.

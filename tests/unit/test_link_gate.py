@@ -29,6 +29,12 @@ def test_a_feed_is_read_through_its_escaping_and_rss_links_count():
         "https://cvmp.example.org/", "https://cvmp.example.org/a/", "https://cvmp.example.org/b/#part"}
 
 
+def test_a_tag_typed_in_a_feed_s_title_or_text_summary_is_no_link():
+    feed = (b'<feed><entry><title>&lt;img src=x onerror=alert(1)&gt;</title><link href="https://cvmp.example.org/a/"/>'
+            b'<summary>&lt;a href="y"&gt;</summary><content type="html">&lt;img src="../z.png"&gt;</content></entry></feed>')
+    assert set(extract("feeds/all.atom.xml", feed).links) == {"https://cvmp.example.org/a/", "../z.png"}
+
+
 def test_the_calendar_s_url_lines_are_links_even_when_folded():
     ics = b"BEGIN:VEVENT\r\nURL:https://cvmp.example.org/minutes/2025-03-12-st\r\n eering-group/\r\nEND:VEVENT\r\n"
     assert extract("meetings.ics", ics).links == ("https://cvmp.example.org/minutes/2025-03-12-steering-group/",)
