@@ -29,7 +29,7 @@ DIRECTORY_PATH = "directory"
 # --- Plugins ----------------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["network", "speed", "sitetheme", "crosslinks", "minutes", "feeds", "newsletter", "reviews", "search",
-           "findable", "pipeline"]
+           "findable", "linkgate", "pipeline"]
 
 #: Link the "first" mention of each person, organisation and theme in a document, or "every" one.
 LINK_MENTIONS = "first"
@@ -43,6 +43,8 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.sane_lists": {},
+        # A web address typed in the text ("https://…", "www.…") or an e-mail address becomes a link.
+        "pymdownx.magiclink": {"repo_url_shortener": False, "social_url_shortener": False},
     },
     "output_format": "html5",
 }

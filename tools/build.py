@@ -130,7 +130,9 @@ def _build(settings_file: str, output: str, overrides: dict | None, timings: str
         return 0
     except (BuildFailed, HelperFailed) as failure:
         shutil.rmtree(staging, ignore_errors=True)
-        print(failure, file=sys.stderr)
+        # An error Pelican logged (a page it skipped) comes alone: the links the link gate finds
+        # leading to that page only follow from it.
+        print(_errors_reported(counter) if counter.messages else failure, file=sys.stderr)
         return 1
     except Exception as exc:  # a bug or an environment problem, not the writer's content
         shutil.rmtree(staging, ignore_errors=True)
@@ -140,10 +142,14 @@ def _build(settings_file: str, output: str, overrides: dict | None, timings: str
         return 2
     if counter.messages:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"\nThe site was not built: {len(counter.messages)} error(s) were reported above.\n"
-              "Nothing was published; the site online is unchanged.", file=sys.stderr)
+        print(_errors_reported(counter), file=sys.stderr)
         return 1
     return _put_in_place(staging, output, recycled, started, timings, settings)
+
+
+def _errors_reported(counter: _ErrorCounter) -> str:
+    return (f"\nThe site was not built: {len(counter.messages)} error(s) were reported above.\n"
+            "Nothing was published; the site online is unchanged.")
 
 
 def _put_in_place(staging: str, output: str, recycled: bool, started: float, timings: str | None,

@@ -8,6 +8,7 @@ written out for its new page with that page's base: a relative prefix, or SITEUR
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 
@@ -30,7 +31,9 @@ def to_rooted(fragment: str, page_url: str, siteurl: str = "") -> str:
             url = "/"
         elif url.startswith("#"):
             url = "/" + page_url.lstrip("/") + url
-        elif not _EXTERNAL.match(url) and not url.startswith("/"):
+        # An address may be written with references (an e-mail link Markdown obfuscates as
+        # "&#109;&#97;…", kept as typed when ALLOW_RAW_HTML is on): judged as a browser reads it.
+        elif not _EXTERNAL.match(html.unescape(url)) and not url.startswith("/"):
             path, hash_, fragment_id = url.partition("#")
             joined = posixpath.normpath(posixpath.join(page_dir, path)) if path else page_dir
             if path.endswith("/") and not joined.endswith("/"):
@@ -82,6 +85,19 @@ def page_base(settings, save_as: str) -> str:
         depth = save_as.strip("/").count("/")
         return "/".join([".."] * depth) or "."
     return settings["SITEURL"]
+
+
+#: What each e-mail service puts where the unsubscribe address goes (it fills in the real one).
+UNSUBSCRIBE_PLACEHOLDERS = {
+    "mailchimp": "*|UNSUB|*",
+    "listmonk": "{{ UnsubscribeURL }}",
+    "buttondown": "{{ unsubscribe_url }}",
+}
+
+
+def unsubscribe_link(profile: str) -> str:
+    """The unsubscribe address for a service profile name, or the plain address given."""
+    return UNSUBSCRIBE_PLACEHOLDERS.get(profile.strip().lower(), profile.strip())
 
 
 def public_siteurl(settings) -> str:

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-#: What each e-mail service puts where the unsubscribe address goes (it fills in the real one).
-UNSUBSCRIBE_PLACEHOLDERS = {
-    "mailchimp": "*|UNSUB|*",
-    "listmonk": "{{ UnsubscribeURL }}",
-    "buttondown": "{{ unsubscribe_url }}",
-}
-
-
-def unsubscribe_link(profile: str) -> str:
-    """The unsubscribe address for a service profile name, or the plain address given."""
-    return UNSUBSCRIBE_PLACEHOLDERS.get(profile.strip().lower(), profile.strip())
+# Where the unsubscribe address goes is an address like any other (the link gate skips it too).
+from network.urls import UNSUBSCRIBE_PLACEHOLDERS, unsubscribe_link  # noqa: F401
 
 
 def with_campaign(url: str, site: str, utm: dict[str, str] | None, issue_key: str) -> str:

@@ -7,6 +7,7 @@ import logging
 from crosslinks.glue import add_recent_activity, add_related_documents, fill_document_page, link_documents
 from crosslinks.index import build_index
 from findable.glue import check_settings, listen_for_pages, sitemap
+from linkgate.glue import check_links
 from minutes.glue import collect_actions
 from network import build as builds
 from network.assemble import build_model, check_folders, hand_bodies_to_pelican, last_gate
@@ -77,8 +78,9 @@ def _report(problems, settings) -> None:
 
 
 def finish_site(pelican) -> None:
-    """Everything is written: wait for the helper, index the site for the search, read it all at
-    the last gate, keep the memo."""
+    """Everything is written: wait for the helper, write the sitemap, index the site for the
+    search, read it all at the last gate and the link gate (either stops the build: nothing is
+    published), keep the memo."""
     settings = pelican.settings
     build = builds.of(settings)
     helper.finish(build)
@@ -87,6 +89,7 @@ def finish_site(pelican) -> None:
             build.writing.write_files(sitemap(settings, build.writing.context))
     index_site(build, settings)  # before the gate, which reads the index too
     last_gate(build, settings)
+    check_links(build, settings)
     if build.writing is not None:
         build.writing.finish()
     build.stages.mark("written")

@@ -53,7 +53,7 @@ ORGANISATION = {"name": typed("Group"), "kind": typed("Kind"), "aliases": [typed
 THEME = {"name": typed("Theme"), "description": typed("Description"), "aliases": [typed("Subject")]}
 NOTE_TITLE, PREHEADER = typed("Issue"), typed("Preheader")
 RAW_BODY = ('Raw body: <script>alert("body")</script> <a href="javascript:alert(3)">a script link</a> '
-            '<img src="chart.png" onerror="alert(4)" alt="Chart">\n\n'
+            '<img src="../../images/chart.png" onerror="alert(4)" alt="Chart">\n\n'
             '<iframe src="https://video.example/embed/1" title="A video"></iframe>\n\n'
             "[The April update]({filename}/updates/2026-04-project-update.md) and "
             "![A chart]({static}/images/chart.png)\n")
@@ -296,7 +296,7 @@ def test_a_body_is_sanitised_and_its_internal_links_still_work(site):
     assert 'alert("body")' not in body.get_text()
     link = body.find("a", string="a script link")
     assert link is not None and not link.has_attr("href")
-    assert body.find("img", alt="Chart").attrs == {"src": "chart.png", "alt": "Chart"}
+    assert body.find("img", alt="Chart").attrs == {"src": "../../images/chart.png", "alt": "Chart"}
     april = "https://cvmp.example.org/updates/2026-04-project-update/"
     assert body.find("a", string="The April update")["href"] == april
     assert body.find("img", alt="A chart")["src"] == "https://cvmp.example.org/images/chart.png"

@@ -12,7 +12,10 @@ import pytest
 PLUGINS = os.path.dirname(os.path.dirname(os.path.abspath(network.__file__)))
 PAGE_TYPES = ("crosslinks", "minutes", "feeds", "newsletter", "reviews", "search", "sitetheme", "findable")
 #: plugin -> the other plugins it may import
-ALLOWED = {"network": set(), "speed": {"network"}, "pipeline": {"network", "speed", *PAGE_TYPES},
+#: The link gate reads the written site with the model's help: like a page type, it imports the model only.
+CHECKS = ("linkgate",)
+ALLOWED = {"network": set(), "speed": {"network"}, "pipeline": {"network", "speed", *PAGE_TYPES, *CHECKS},
+           **{name: {"network"} for name in CHECKS},
            **{name: {"network"} for name in PAGE_TYPES}}
 
 

@@ -64,3 +64,8 @@ def test_feeds_link_to_the_public_site_even_from_a_preview():
     assert public_siteurl({"SITEURL": "https://cvmp.example.org/", "PUBLIC_SITEURL": "x"}) == "https://cvmp.example.org"
     assert public_siteurl({"SITEURL": "", "PUBLIC_SITEURL": "https://cvmp.example.org/"}) == "https://cvmp.example.org"
     assert public_siteurl({"SITEURL": "../..", "PUBLIC_SITEURL": "https://p.example.org"}) == "https://p.example.org"
+
+
+def test_an_address_written_with_references_is_judged_as_a_browser_reads_it():
+    obfuscated = '<a href="&#109;&#97;&#105;&#108;&#116;&#111;&#58;&#97;&#64;&#98;">a@b</a>'
+    assert to_rooted(obfuscated, "updates/x/", "https://cvmp.example.org") == obfuscated

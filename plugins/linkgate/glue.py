@@ -1,0 +1,76 @@
+"""The link gate's contact with the build: the new site read from the staging folder, checked
+with the directory and the documents of this build, and the build stopped on a broken link."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from network.errors import BuildFailed
+from network.reader import display_path
+from network.urls import public_siteurl, unsubscribe_link
+from network.versions import new_digest
+
+from .links import Checker, Site
+from .report import Suggester, directory_problems, link_problems
+from .scan import SiteMemo, read_site
+
+logger = logging.getLogger(__name__)
+
+
+def check_links(build, settings) -> None:
+    """Every internal link, image and anchor of the new site leads somewhere, or nothing is
+    published: one problem per broken link, by the file it can be fixed in."""
+    staging, previous = settings["OUTPUT_PATH"], settings.get("REUSE_OUTPUT_FROM")
+    memo_file = _memo_file(settings, previous)
+    with build.stages.timed("link gate: links and anchors of every page"):
+        site = read_site(staging, SiteMemo.load(memo_file) if memo_file else SiteMemo())
+        checker = Checker(site.files, site.pages, Site([settings["SITEURL"], public_siteurl(settings)]))
+        placeholder = unsubscribe_link(settings.get("NEWSLETTER_UNSUBSCRIBE") or "")
+        broken = [item for item in checker.find_broken() if item.link != placeholder]
+        network, problems = build.network, []
+        if network is not None:
+            suggester = Suggester(site.files)
+            problems, reported = directory_problems(_directory_entries(network, settings), checker, suggester)
+            sources = {document.url + "index.html": document for document in network.documents}
+            shown = display_path(previous or staging)
+            problems += link_problems(broken, sources, lambda page: f"{shown}/{page}",
+                                      _line_finder(network, settings), suggester, reported)
+    logger.info("The link gate read %d files written in this build.", site.read)
+    if problems:
+        raise BuildFailed(problems)
+    if memo_file:
+        site.memo.save(memo_file)
+
+
+def _memo_file(settings, previous) -> str | None:
+    """The memo of the site in ``previous``, kept in the cache (none without a cache)."""
+    if not settings.get("CACHE_CONTENT") or previous is None:
+        return None
+    folder_key = new_digest(os.path.abspath(previous).encode()).hexdigest()[:16]
+    return os.path.join(settings["CACHE_PATH"], f"links-{folder_key}.pickle")
+
+
+def _directory_entries(network, settings):
+    folder = display_path(os.path.join(settings["PATH"], settings["DIRECTORY_PATH"]))
+    directory = network.directory
+    for attr in ("people", "organisations"):
+        for entry in getattr(directory, attr).values():
+            yield f"{folder}/{attr}.yml", entry
+
+
+def _line_finder(network, settings):
+    """The line of a document that has a link as written (None when Markdown wrote it otherwise)."""
+    full_paths = {document.path: os.path.join(settings["PATH"], document.key) for document in network.documents}
+
+    def line_of(path: str, link: str) -> int | None:
+        try:
+            with open(full_paths[path], encoding="utf-8") as handle:
+                for number, line in enumerate(handle, 1):
+                    if link in line:
+                        return number
+        except (OSError, KeyError, UnicodeDecodeError):
+            pass
+        return None
+
+    return line_of

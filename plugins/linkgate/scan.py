@@ -1,0 +1,98 @@
+"""Reading the new site for the link gate: every file's name, and the links and ids of every
+page, feed and calendar. Pure apart from the files it reads and the memo it keeps.
+
+Every page's links are checked on every build (a page kept from the last build can link to one
+deleted since), but a kept page need not be read again: the memo (``SiteMemo``, a file in the
+build's cache folder) keeps what each file held, by the file's identity (inode, size, time). A
+page reused from the previous site is a hard link to the same file, so a warm rebuild reads only
+the files written anew.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from dataclasses import dataclass, field
+
+from .links import FEED_ENDINGS, Extractor, PageLinks
+
+#: Files whose links are read; every other file is only a target.
+READ_ENDINGS = (".html", ".ics", *FEED_ENDINGS)
+
+Identity = tuple[int, int, int]  # inode, size, modification time (ns)
+
+
+@dataclass
+class SiteMemo:
+    """What each file of a site held (path inside the site -> its identity and its links)."""
+
+    entries: dict[str, tuple[Identity, PageLinks]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: str) -> SiteMemo:
+        """The memo at ``path``; an empty one if there is none or it cannot be read (a memo is
+        only a shortcut: without it, every file is read)."""
+        try:
+            with open(path, "rb") as handle:
+                entries = pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+            return cls()
+        return cls(entries if isinstance(entries, dict) else {})
+
+    def save(self, path: str) -> None:
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        temporary = path + ".tmp"
+        with open(temporary, "wb") as handle:
+            pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+
+
+@dataclass
+class SiteRead:
+    """The new site as the link gate sees it."""
+
+    files: set[str]  # every file, as a path inside the site ("people/x/index.html")
+    pages: dict[str, PageLinks]  # the links and ids of every file that has any to read
+    read: int  # how many of them were read in this build (the others came from the memo)
+    memo: SiteMemo
+
+
+def _walk(top: str, prefix: str = ""):
+    """(path inside the site, full path, identity) of every file under ``top``."""
+    with os.scandir(top) as entries:
+        for entry in entries:
+            relative = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(entry.path, relative + "/")
+            else:
+                status = entry.stat()
+                yield relative, entry.path, (status.st_ino, status.st_size, status.st_mtime_ns)
+
+
+def read_site(staging: str, memo: SiteMemo) -> SiteRead:
+    """Every file of the site in ``staging``, and the links and ids of those that have them: from
+    ``memo`` for a file unchanged since it was read, read afresh otherwise. In this process: one
+    reader sees every repeated line and feed entry once, where two forked ones would each read
+    them and send every link back through a pipe (measured: 5.3 s alone, 7.4 s with two, for
+    the 1,000-document corpus's 455 MB)."""
+    files: set[str] = set()
+    pages: dict[str, PageLinks] = {}
+    kept: dict[str, tuple[Identity, PageLinks]] = {}
+    to_read: list[tuple[str, str, Identity]] = []
+    for relative, full, identity in _walk(staging):
+        files.add(relative)
+        if not relative.lower().endswith(READ_ENDINGS):
+            continue
+        known = memo.entries.get(relative)
+        if known is not None and known[0] == identity:
+            kept[relative] = known
+            pages[relative] = known[1]
+        else:
+            to_read.append((relative, full, identity))
+    extractor = Extractor()
+    for relative, full, identity in to_read:
+        with open(full, "rb") as handle:
+            found = extractor.extract(relative, handle.read())
+        kept[relative] = (identity, found)
+        pages[relative] = found
+    return SiteRead(files, pages, len(to_read), SiteMemo(kept))
