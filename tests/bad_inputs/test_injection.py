@@ -153,10 +153,15 @@ def _json_ld(soup) -> list[dict]:
 
 
 def check_html(html: str, where: str) -> None:
-    """Nothing typed became markup: the only scripts are our JSON-LD, with no '<' in them."""
+    """Nothing typed became markup: the only scripts are our JSON-LD, with no '<' in them, and the
+    search page's own script file (from the theme, nothing inside the tag)."""
     assert "<script>alert" not in html and "<img src=x" not in html, where
     soup = BeautifulSoup(html, "html.parser")
     for script in soup.find_all("script"):
+        if script.get("src"):
+            assert re.fullmatch(r"https://cvmp\.example\.org/theme/js/search\.js", script["src"]), f"{where}: {script}"
+            assert script.get("type") == "module" and not script.string, f"{where}: {script}"
+            continue
         assert script.get("type") == "application/ld+json", f"{where}: {script}"
         assert "<" not in script.string, f"{where}: {script}"  # so never '</script' or '<!--'
         json.loads(script.string)
