@@ -20,11 +20,11 @@ from network.pages import Files, Page
 from network.contentfiles import is_document
 from network.reader import display_path, read_markdown
 from network.withholding import Withholder, warn_withheld
-from network.urls import absolute, public_siteurl
+from network.urls import absolute, public_siteurl, unsubscribe_link
 
 from . import views
 from .issues import PERIODS, Note, period_key, select_issues
-from .links import unsubscribe_link, with_campaign
+from .links import with_campaign
 from .message import build_message
 from .plaintext import render_text
 

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-# Where the unsubscribe address goes is an address like any other (the link gate skips it too).
-from network.urls import UNSUBSCRIBE_PLACEHOLDERS, unsubscribe_link  # noqa: F401
-
 
 def with_campaign(url: str, site: str, utm: dict[str, str] | None, issue_key: str) -> str:
     """Add campaign parameters to links into the site (never to other sites)."""

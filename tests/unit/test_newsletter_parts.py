@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 
 from network.model import Directory, Document, Network, Theme
 from newsletter.issues import Note, period_bounds, period_key, select_issues
-from newsletter.links import unsubscribe_link, with_campaign
+from network.urls import unsubscribe_link
+from newsletter.links import with_campaign
 from newsletter.plaintext import WIDTH, html_to_paragraphs, render_text
 from newsletter.views import IssueView, entry
 
