@@ -29,6 +29,8 @@ SITE_PAGES = {
     "actions/index.html": "the actions register",
     "feeds/index.html": "the list of feeds",
     "newsletter/index.html": "the list of newsletter issues",
+    "search/index.html": "the search page",
+    "pagefind/pagefind.js": "the search index",
     "404.html": "the page shown for an address that does not exist",
     "sitemap.xml": "the sitemap for search engines",
     "robots.txt": "the instructions for search engines",
