@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
 import subprocess
@@ -44,14 +45,35 @@ def settings_with(folder, name: str, overrides: str) -> str:
     return path
 
 
+#: The search index (Pagefind) names its files after their content and writes some of them in an
+#: order of its own each build: the same index, under other names. It is compared as one entry.
+SEARCH_INDEX = "pagefind/ (the search index, by what its files hold)"
+_SEARCH_INDEX_DATA = (".pf_fragment", ".pf_index", ".pf_filter")
+
+
+def _search_index_digest(files: list[bytes]) -> str:
+    """What the index's pages, words and filters hold, whatever the files' names and order: how
+    many times each byte value occurs in them, unzipped (Pagefind's order varies, not its bytes)."""
+    data = b"".join(gzip.decompress(blob) for blob in files)
+    return hashlib.sha256(repr([data.count(bytes([value])) for value in range(256)]).encode()).hexdigest()
+
+
 def tree_digest(folder: str) -> dict[str, str]:
-    """Every file under ``folder`` with the SHA-256 of its bytes."""
-    digest = {}
+    """Every file under ``folder`` with the SHA-256 of its bytes; the search index as one entry."""
+    digest, index = {}, []
     for base, _, files in os.walk(folder):
         for name in files:
             full = os.path.join(base, name)
+            relative = os.path.relpath(full, folder)
             with open(full, "rb") as handle:
-                digest[os.path.relpath(full, folder)] = hashlib.sha256(handle.read()).hexdigest()
+                data = handle.read()
+            if relative.startswith("pagefind/") and relative.endswith((*_SEARCH_INDEX_DATA, ".pf_meta", ".json")):
+                if relative.endswith(_SEARCH_INDEX_DATA):
+                    index.append(data)
+                continue
+            digest[relative] = hashlib.sha256(data).hexdigest()
+    if index:
+        digest[SEARCH_INDEX] = _search_index_digest(index)
     return digest
 
 

@@ -8,7 +8,6 @@ import time
 
 import pytest
 
-from network.gate import search_index_bytes
 from tests.building import run_build, tree_digest
 
 pytestmark = pytest.mark.build
@@ -58,25 +57,10 @@ EDITS = {
 _EMAIL_VOLATILE = re.compile(rb"^(?:Date|Message-ID):.*(?:\r?\n[ \t].*)*|={15}\d+==", re.MULTILINE)
 
 
-def _search_index(folder, digests):
-    """The search index by what it holds. Pagefind writes the same pages and words each time, but
-    its filter files in an order of its own (and so under other names): they are compared by
-    their bytes, in any order."""
-    filters = []
-    for path in [p for p in digests if p.startswith("pagefind/")]:
-        if path.endswith((".pf_filter", ".pf_meta", "pagefind-entry.json")):
-            del digests[path]
-            if path.endswith(".pf_filter"):
-                with open(os.path.join(folder, path), "rb") as handle:
-                    filters.append(bytes(sorted(search_index_bytes(handle.read()))))
-    digests["pagefind/filter/ (every filter file's bytes, in any order)"] = sorted(filters)
-
-
 def _site(folder):
     """Every file's digest (an e-mail's, without what differs in every build; the search index's
-    by what it holds), and every folder."""
+    by what it holds, see tree_digest), and every folder."""
     digests = tree_digest(folder)
-    _search_index(folder, digests)
     for base, folders, _ in os.walk(folder):
         for name in folders:
             digests[os.path.relpath(os.path.join(base, name), folder) + "/"] = "folder"
