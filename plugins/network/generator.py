@@ -11,7 +11,7 @@ from pelican.generators import Generator
 
 from .pages import Files, Page
 
-__all__ = ["Files", "NetworkGenerator", "Page", "contents_with_documents"]
+__all__ = ["Files", "NetworkGenerator", "Page", "contents_with_documents", "set_template_globals"]
 
 
 class NetworkGenerator(Generator):
@@ -47,6 +47,14 @@ class NetworkGenerator(Generator):
 
     def describe(self, network) -> Iterable[Page | Files]:
         raise NotImplementedError
+
+
+def set_template_globals(generators, **values) -> None:
+    """Give every generator's templates these values for this build (helpers made with the model)."""
+    for generator in generators:
+        env = getattr(generator, "env", None)
+        if env is not None:
+            env.globals.update(values)
 
 
 def contents_with_documents(generators):

@@ -9,7 +9,7 @@ import sys
 from functools import partial
 
 from network.errors import BuildFailed, Problem
-from network.generator import NetworkGenerator, Page
+from network.generator import NetworkGenerator, Page, set_template_globals
 
 from .filters import FILTERS, document_filters, entity_filters
 
@@ -29,10 +29,7 @@ class SearchPageGenerator(NetworkGenerator):
 
 def add_search_helpers(network, generators) -> None:
     """``document_filters(doc)`` for the templates, with this build's model."""
-    for generator in generators:
-        env = getattr(generator, "env", None)
-        if env is not None:
-            env.globals["document_filters"] = partial(document_filters, network=network)
+    set_template_globals(generators, document_filters=partial(document_filters, network=network))
 
 
 def index_site(build, settings) -> None:

@@ -10,6 +10,7 @@ from functools import partial
 
 from jinja2 import FileSystemBytecodeCache
 
+from network.generator import set_template_globals
 from network.urls import ENTITY_FOLDERS, url_of
 from pelican import signals
 
@@ -43,11 +44,8 @@ def add_network_helpers(network, generators) -> None:
     """Helpers that need the network model or keep what they made during one build; the
     templates are rendered after this runs."""
     document_lists = views.DocumentLists()  # the documents of this build
-    for generator in generators:
-        env = getattr(generator, "env", None)
-        if env is not None:
-            env.globals["author_name"] = partial(views.author_name, people=network.people)
-            env.globals["document_list_html"] = document_lists
+    set_template_globals(generators, author_name=partial(views.author_name, people=network.people),
+                         document_list_html=document_lists)
     # The home page shows each category's size, not its documents: giving it only the sizes keeps
     # it from being rendered again whenever any document changes (see network.outputs).
     context = generators[0].context
