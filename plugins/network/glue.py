@@ -5,16 +5,14 @@ pipeline reports them all at once)."""
 from __future__ import annotations
 
 import logging
-import os
-import shutil
 import sys
 
 from pelican import signals
 
+from . import contentcache
 from .addresses import is_not_pelicans_slug_warning
 from .errors import ContentError
 from .reader import FrontMatterReader
-from .versions import code_of, new_digest
 
 
 class _ContentErrorFilter(logging.Filter):
@@ -29,31 +27,12 @@ class _ContentErrorFilter(logging.Filter):
         return not isinstance(exc, ContentError)
 
 
-#: What the reader's output depends on besides the file itself; a change to any of them must
-#: never be answered from Pelican's content cache.
-_READER_SETTINGS = ("PATH", "ARTICLE_PATHS", "PAGE_PATHS", "CATEGORY_BY_FOLDER", "MARKDOWN", "ALLOW_RAW_HTML")
-
-
 def fingerprint_cache(pelican) -> None:
-    """Give Pelican's content cache a folder per version of our code and the reader's settings.
+    contentcache.fingerprint_cache(pelican.settings)
 
-    Pelican invalidates cached files by their modification time only; it cannot know that our
-    reader changed, and its cache holds objects of our plugins (a document's category keeps the
-    settings, template helpers included), which other code may not read back. Older folders are
-    removed.
-    """
-    settings = pelican.settings
-    if not settings.get("CACHE_CONTENT"):
-        return
-    digest = new_digest(code_of(settings).encode())
-    digest.update(repr([(key, settings.get(key)) for key in _READER_SETTINGS]).encode())
-    base = settings["CACHE_PATH"]
-    current = digest.hexdigest()[:16]
-    if os.path.isdir(base):
-        for name in os.listdir(base):
-            if name != current:
-                shutil.rmtree(os.path.join(base, name), ignore_errors=True)
-    settings["CACHE_PATH"] = os.path.join(base, current)
+
+def cache_saved(generator) -> None:
+    contentcache.close_saving_window(generator.settings)
 
 
 def add_reader(readers) -> None:
@@ -70,4 +49,5 @@ def register():
     logging.getLogger("pelican.generators").addFilter(_ContentErrorFilter())
     logging.getLogger("pelican.utils").addFilter(is_not_pelicans_slug_warning)
     signals.initialized.connect(fingerprint_cache)
+    signals.page_generator_finalized.connect(cache_saved)
     signals.readers_init.connect(add_reader)

@@ -9,7 +9,8 @@ import time
 
 import pytest
 
-from tests.building import ROOT, SEARCH_INDEX, run_build, tree_digest
+from network.contentcache import SAVING_MARKER
+from tests.building import ROOT, SEARCH_INDEX, run_build, settings_with, tree_digest
 
 pytestmark = pytest.mark.build
 
@@ -55,6 +56,37 @@ def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one_whole(t
     leftovers = [name for name in os.listdir(tmp_path) if name.startswith(".output.") and not name.endswith(
         (".lock", ".spare"))]
     assert leftovers == []
+
+
+def test_a_build_stopped_while_pelican_saves_its_cache_does_not_break_the_next_one(tmp_path, content_copy):
+    """Pelican writes its cache files in place: a build killed at that instant leaves one cut
+    short, which Pelican cannot read back ("Ran out of input"). The next build must not mind, and
+    a build that fails on a mistake in the content must keep the cache (the officer's fix and
+    rebuild stays quick)."""
+    cache = tmp_path / "cache"
+    settings = settings_with(tmp_path, "cached", f"CACHE_PATH = {str(cache)!r}\n")
+    output = str(tmp_path / "output")
+    first = run_build(output, str(content_copy), settings=settings)
+    assert first.returncode == 0, first.log
+    site = tree_digest(output)
+    (folder,) = [path for path in cache.iterdir() if path.is_dir()]
+    saved = folder / "ArticlesGenerator-Readers"
+    about = content_copy / "pages" / "about.md"
+    original = about.read_text(encoding="utf-8")
+    about.write_text("no front matter\n", encoding="utf-8")
+    assert run_build(output, str(content_copy), settings=settings).returncode == 1
+    assert saved.exists() and not (folder / SAVING_MARKER).exists()
+    about.write_text(original, encoding="utf-8")
+    # What a build killed while Pelican saves leaves behind: a file just emptied, one half written.
+    (folder / SAVING_MARKER).write_text("", encoding="utf-8")
+    saved.write_bytes(b"")
+    half = folder / "PagesGenerator-Readers"
+    half.write_bytes(half.read_bytes()[: half.stat().st_size // 2])
+    again = run_build(output, str(content_copy), settings=settings)
+    assert again.returncode == 0, again.log
+    assert "Traceback" not in again.log
+    assert tree_digest(output) == site
+    assert saved.exists() and not (folder / SAVING_MARKER).exists()
 
 
 @pytest.fixture
