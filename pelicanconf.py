@@ -72,6 +72,11 @@ MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
 DIRECT_TEMPLATES = ["index", "archives"]
 DEFAULT_PAGINATION = 20
+# Pages that stay small however long the archive grows (network.listings): a summary shows the
+# newest LIST_LATEST entries and a count per year; a long list continues on numbered pages of at
+# most LIST_PAGE_SIZE entries.
+LIST_LATEST = 20
+LIST_PAGE_SIZE = 100
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
