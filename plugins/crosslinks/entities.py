@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import groupby
 
+from network.listings import LATEST_SHOWN, year_counts
 from network.model import Document, Entity, Network
 from network.urls import entity_url
 
@@ -13,21 +13,31 @@ from .index import companions, documents_of
 
 @dataclass
 class EntityPage:
+    """An entity's page: a summary that stays small however many documents involve it (the
+    newest ``latest`` of each list, and its years, each with a page listing everything)."""
+
     entity: Entity
     item: object  # the Person, Organisation or Theme
-    documents: list[Document] = field(default_factory=list)
-    by_category: list[tuple[str, list[Document]]] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)  # all of them, newest first
     extra: dict = field(default_factory=dict)
+    latest: int = LATEST_SHOWN
 
     @property
     def url(self) -> str:
         return entity_url(self.entity)
 
+    def shown(self, entries: list) -> list:
+        """The part of a list (newest first) the summary shows."""
+        return entries[:self.latest]
 
-def _by_category(documents: list[Document], order: list[str]) -> list[tuple[str, list[Document]]]:
-    rank = {name: i for i, name in enumerate(order)}
-    ordered = sorted(documents, key=lambda d: rank.get(d.category, len(rank)))  # stable: newest first within
-    return [(name, list(group)) for name, group in groupby(ordered, key=lambda d: d.category)]
+    @property
+    def years(self) -> list[tuple[int, int, str]]:
+        """(year, how many documents, the address of the year's page), newest year first; a
+        year with only meetings or actions has a page too."""
+        meetings = [entry[0] if isinstance(entry, tuple) else entry for entry in self.extra.get("meetings", ())]
+        also = [d.date for d in meetings] + [action.document.date for action in self.extra.get("actions", ())]
+        counts = year_counts((document.date for document in self.documents), also)
+        return [(year, count, f"{self.url}{year}/") for year, count in counts]
 
 
 def _resolve(network: Network, ranked):
@@ -42,43 +52,43 @@ def _companions_of(network: Network, entity: Entity, kinds: tuple[str, ...]) -> 
     return {_PLURALS[kind]: _resolve(network, companions(network, entity, kind)) for kind in kinds}
 
 
-def _listing_page(network: Network, entity: Entity, categories: list[str], extra: dict) -> EntityPage:
-    documents = documents_of(network, entity)
-    return EntityPage(entity, network.entity(entity), documents, _by_category(documents, categories), extra)
+def newest_actions(actions: list) -> list:
+    """Newest meeting first; in one meeting, by number."""
+    return sorted(actions, key=lambda action: (-action.document.date.timestamp(), action.number))
 
 
-def person_page(network: Network, person_id: str, categories: list[str]) -> EntityPage:
+def person_page(network: Network, person_id: str, latest: int = LATEST_SHOWN) -> EntityPage:
     entity = Entity("person", person_id)
     person = network.people[person_id]
-    return _listing_page(network, entity, categories, {
+    return EntityPage(entity, person, documents_of(network, entity), {
         "organisation": network.organisations.get(person.organisation) if person.organisation else None,
         **_companions_of(network, entity, ("person", "organisation")),
-        "meetings": network.meetings_of.get(person_id, []),
-        "actions": network.actions_of.get(entity, []),
-    })
+        "meetings": network.meetings_of.get(person_id, []),  # newest first
+        "actions": newest_actions(network.actions_of.get(entity, [])),
+    }, latest)
 
 
-def organisation_page(network: Network, org_id: str, categories: list[str]) -> EntityPage:
+def organisation_page(network: Network, org_id: str, latest: int = LATEST_SHOWN) -> EntityPage:
     entity = Entity("organisation", org_id)
     org = network.organisations[org_id]
-    return _listing_page(network, entity, categories, {
+    return EntityPage(entity, org, documents_of(network, entity), {
         "parent": network.organisations.get(org.part_of) if org.part_of else None,
         "parts": network.directory.parts_of(org_id),
         "members": network.directory.members_of(org_id),
         **_companions_of(network, entity, ("theme", "person")),
-        "meetings": network.meetings_by_body.get(org_id, []),
-        "actions": network.actions_of.get(entity, []),
-    })
+        "meetings": network.meetings_by_body.get(org_id, []),  # newest first
+        "actions": newest_actions(network.actions_of.get(entity, [])),
+    }, latest)
 
 
-def theme_page(network: Network, theme_id: str, categories: list[str]) -> EntityPage:
+def theme_page(network: Network, theme_id: str, latest: int = LATEST_SHOWN) -> EntityPage:
     entity = Entity("theme", theme_id)
-    documents = documents_of(network, entity, tagged_first=True)
-    return EntityPage(entity, network.themes[theme_id], documents, [], {
+    documents = documents_of(network, entity)
+    return EntityPage(entity, network.themes[theme_id], documents, {
         "tagged": [d for d in documents if d.involved[entity].tagged],
         "mentioned": [d for d in documents if not d.involved[entity].tagged],
         **_companions_of(network, entity, ("organisation", "person")),
-    })
+    }, latest)
 
 
 def people_by_organisation(network: Network):

@@ -7,6 +7,7 @@ import os
 
 from network.build import site_today
 from network.generator import NetworkGenerator, contents_with_documents
+from network.listings import LATEST_SHOWN
 from network.model import Entity
 from network.pages import Page
 from network.versions import code_of
@@ -87,7 +88,7 @@ class EntityPagesGenerator(NetworkGenerator):
     stage = "crosslinks: writing entity pages"
 
     def describe(self, network):
-        categories = list(self.settings["CATEGORY_BY_FOLDER"].values())
+        latest = self.settings.get("LIST_LATEST", LATEST_SHOWN)
         folders = ENTITY_FOLDERS
         yield Page(f"{folders['person']}index.html", "people", {"groups": entities.people_by_organisation(network)})
         yield Page(f"{folders['organisation']}index.html", "organisations",
@@ -112,7 +113,7 @@ class EntityPagesGenerator(NetworkGenerator):
                 inputs = () if meetings is None else (meetings.get(item.id), network.actions_of.get(entity))
 
                 def values(item=item, page_of=page_of, data_of=data_of, entity=entity):
-                    made = {"entity_page": page_of(network, item.id, categories), "activity": activity_chart(
+                    made = {"entity_page": page_of(network, item.id, latest), "activity": activity_chart(
                         documents_per_quarter(network.documents_of.get(entity, []), today), item.name)}
                     if data_of is not None:
                         data = structured.with_context(data_of(item, network, siteurl))
@@ -120,7 +121,7 @@ class EntityPagesGenerator(NetworkGenerator):
                     return made
 
                 yield Page(save_as, kind, values, as_listed=True, inputs=(
-                    "entity page", kind, save_as, entity, categories, network.documents_of.get(entity, []), *inputs))
+                    "entity page", kind, save_as, entity, latest, network.documents_of.get(entity, []), *inputs))
 
 
 def register():

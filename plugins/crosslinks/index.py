@@ -54,11 +54,9 @@ def _split_by_kind(involved) -> dict[str, list[Entity]]:
     return groups
 
 
-def documents_of(network: Network, entity: Entity, tagged_first: bool = False) -> list[Document]:
-    documents = network.documents_of.get(entity, [])
-    if tagged_first:
-        return sorted(documents, key=lambda d: not d.involved[entity].tagged)  # stable: newest first within
-    return list(documents)
+def documents_of(network: Network, entity: Entity) -> list[Document]:
+    """Every document involving ``entity``, newest first."""
+    return list(network.documents_of.get(entity, []))
 
 
 def companions(network: Network, entity: Entity, kind: str, limit: int = 6) -> list[tuple[Entity, int]]:

@@ -50,20 +50,27 @@ def test_themes_with_how_many_documents_each_by_name():
 
 
 def test_a_theme_page_lists_tagged_documents_then_mentions():
-    page = theme_page(_network(), "housing", ["Updates"])
+    page = theme_page(_network(), "housing")
     assert [d.title for d in page.extra["tagged"]] == ["Update 5", "Update 1"]
     assert [d.title for d in page.extra["mentioned"]] == ["Update 9"]
-    assert [d.title for d in page.documents] == ["Update 5", "Update 1", "Update 9"]
+    assert [d.title for d in page.documents] == ["Update 9", "Update 5", "Update 1"]
     assert page.url == "themes/housing/"
 
 
+def test_a_summary_shows_the_newest_and_counts_every_year_linking_its_page():
+    network = _network()
+    network.documents[2].date = datetime(2023, 7, 1, tzinfo=timezone.utc)
+    page = theme_page(network, "housing", latest=2)
+    assert [d.title for d in page.shown(page.documents)] == ["Update 9", "Update 5"]
+    assert [d.title for d in page.shown(page.extra["tagged"])] == ["Update 5", "Update 1"]
+    assert page.years == [(2025, 2, "themes/housing/2025/"), (2023, 1, "themes/housing/2023/")]
+
+
 def test_a_person_page_shows_their_documents_and_who_they_appear_with_never_a_private_person():
-    page = person_page(_network(), "amy-ash", ["Updates"])
+    page = person_page(_network(), "amy-ash")
     assert [d.title for d in page.documents] == ["Update 9", "Update 5"]
     assert [(item.name, count) for item, count in page.extra["people"]] == [("Cy Cole", 1)]
     assert page.extra["organisation"].name == "Housing Trust"
-    assert [(category, [d.title for d in docs]) for category, docs in page.by_category] == [
-        ("Updates", ["Update 9", "Update 5"])]
 
 
 def test_a_documents_involved_entities_tags_first_then_by_name_private_people_left_out():

@@ -76,16 +76,6 @@ def test_an_entitys_documents_newest_first_and_none_for_an_entity_never_involved
     assert documents_of(network, AMY) == [first, third]
     assert documents_of(network, BEA) == [second]
     assert documents_of(network, DAN) == []
-    assert documents_of(network, DAN, tagged_first=True) == []
-
-
-def test_a_theme_page_lists_tagged_documents_first_each_group_newest_first():
-    documents = [_involving(1, HOUSING), _involving(2, HOUSING, tagged=[HOUSING]), _involving(3, HOUSING),
-                 _involving(4, HOUSING, tagged=[HOUSING])]
-    network = _network(*documents)
-    assert documents_of(network, HOUSING, tagged_first=True) == [documents[1], documents[3], documents[0],
-                                                                 documents[2]]
-    assert documents_of(network, HOUSING) == documents
 
 
 def test_a_page_that_reorders_its_documents_leaves_the_index_alone():

@@ -8,7 +8,8 @@ from types import SimpleNamespace
 from minutes.glue import MinutesPagesGenerator
 from pelican import signals
 from reviews.glue import YearReviewsGenerator, register
-from reviews.years import year_links
+from search.filters import entity_filters
+from search.glue import SearchPageGenerator
 
 
 def receivers_of(signal, sender, *generators):
@@ -25,12 +26,12 @@ def test_registering_twice_gives_the_generator_once():
 
 
 def test_the_templates_get_their_functions_and_filters():
-    YearReviewsGenerator.register()
+    SearchPageGenerator.register()
     MinutesPagesGenerator.register()
     pelican = SimpleNamespace(settings={"JINJA_GLOBALS": {"site_helper": len}})
-    for receiver in receivers_of(signals.initialized, pelican, YearReviewsGenerator, MinutesPagesGenerator):
+    for receiver in receivers_of(signals.initialized, pelican, SearchPageGenerator, MinutesPagesGenerator):
         receiver(pelican)
-    assert pelican.settings["JINJA_GLOBALS"]["year_links"] is year_links
+    assert pelican.settings["JINJA_GLOBALS"]["entity_filters"] is entity_filters
     assert pelican.settings["JINJA_GLOBALS"]["site_helper"] is len  # what was there stays
     assert "role_label" in pelican.settings["JINJA_GLOBALS"]
     assert "rooted" in pelican.settings["JINJA_FILTERS"]
