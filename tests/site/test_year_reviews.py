@@ -1,11 +1,16 @@
-"""A year in review per theme (/themes/<id>/<year>/): every document involving the theme that
-year, month by month, and nothing else; reached from the theme's page and from the year around."""
+"""A page per year for each person, organisation and theme (/themes/<id>/<year>/): every
+document involving it that year, month by month, and nothing else; reached from its page and from
+the year around. With short lists, the entity's page shows only the newest and every document is
+still reached through its year's pages."""
 
+import os
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests import sources
+from tests.building import run_build, settings_with
 
 pytestmark = pytest.mark.build
 
@@ -67,3 +72,41 @@ def test_a_theme_without_documents_has_no_years(page, entities, expected):
     for kind, theme_id in entities:
         if kind == "theme" and theme_id not in with_documents:
             assert not page(f"themes/{theme_id}/").select(".year-links")
+
+
+def reachable_documents(load, address):
+    """Every document listed on an entity's page, its year pages and their further parts, and
+    the most any one list on the entity's own page shows."""
+    summary = load(address)
+    found = {_norm(a["href"]) for a in summary.select(".entity-documents .document-title a")}
+    longest = max((len(ul.select(".document-title")) for ul in summary.select(".entity-documents .document-list")),
+                  default=0)
+    for year_link in summary.select(".year-links a"):
+        part = _norm(year_link["href"])
+        while part:
+            soup = load(part)
+            found |= {_norm(a["href"]) for a in soup.select(".document-list .document-title a")}
+            following = soup.select_one(".pager a[rel=next]")
+            part = _norm(following["href"]) if following else None
+    return found, longest
+
+
+def test_with_short_lists_every_document_is_still_reached_from_its_entitys_page(tmp_path, expected, entities):
+    settings = settings_with(tmp_path, "short", "LIST_LATEST = 2\nLIST_PAGE_SIZE = 2\n")
+    built = run_build(str(tmp_path / "output"), settings=settings)
+    assert built.returncode == 0, built.log
+
+    def load(address):
+        with open(os.path.join(built.output, address, "index.html"), encoding="utf-8") as handle:
+            return BeautifulSoup(handle.read(), "html.parser")
+
+    documents_of = {}
+    for address, involved in expected.items():
+        for key in involved:
+            if key in entities:
+                documents_of.setdefault(key, set()).add(address)
+    assert max(len(addresses) for addresses in documents_of.values()) > 4  # parts are needed
+    for key, addresses in documents_of.items():
+        found, longest = reachable_documents(load, entities[key]["url"])
+        assert addresses <= found, f"{key}: {addresses - found} cannot be reached"
+        assert longest <= 2, f"{key}: its page lists {longest} documents in one list"
