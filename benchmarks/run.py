@@ -34,6 +34,9 @@ LINKER_STAGE = "crosslinks: linking mentions"
 INLINING_STAGE = "newsletter: slowest inlining of one issue"
 GATE_STAGE = "last gate: private names in the files written"
 LINK_GATE_STAGE = "link gate: links and anchors of every page"
+SEARCH_STAGE = "search: indexing the site"
+#: No page of the site over this many bytes (issue 15: pages that stay small).
+LARGEST_PAGE_LIMIT = 200 * 1024
 
 VANILLA_SETTINGS = """\
 # Vanilla Pelican on the same articles: no plugins, Pelican's own theme and feeds.
@@ -103,6 +106,17 @@ def _wait_for_cleaning(output: str) -> None:
     shutil.rmtree(previous, ignore_errors=True)
 
 
+def largest_page(site: str) -> tuple[int, str]:
+    """(bytes, address) of the largest HTML page of a built site."""
+    largest = (0, "")
+    for folder, _, files in os.walk(site):
+        for name in files:
+            if name.endswith(".html"):
+                path = os.path.join(folder, name)
+                largest = max(largest, (os.path.getsize(path), os.path.relpath(path, site)))
+    return largest
+
+
 def measure(size: int, entities: int, seed: int, rounds: int, work: str, warm: bool) -> dict:
     folder = os.path.join(work, f"corpus-{size}")
     content = generate(folder, size, entities, seed)
@@ -115,6 +129,7 @@ def measure(size: int, entities: int, seed: int, rounds: int, work: str, warm: b
         shutil.rmtree(cache, ignore_errors=True)  # every full build is cold
         _clear(os.path.join(folder, "ours"))
         ours_runs.append(ours(content, os.path.join(folder, "ours"), os.path.join(folder, f"t{index}.json")))
+        ours_runs[-1]["largest"] = largest_page(os.path.join(folder, "ours"))
         _clear(os.path.join(folder, "vanilla"))
         _clear(os.path.join(folder, "ours"))
         vanilla_runs.append(vanilla(content, os.path.join(folder, "vanilla"), settings))
@@ -129,6 +144,7 @@ def measure(size: int, entities: int, seed: int, rounds: int, work: str, warm: b
         "memory": max(r["memory"] for r in ours_runs),
         "vanilla_memory": max(r["memory"] for r in vanilla_runs),
         "stages": middle["stages"],
+        "largest": middle["largest"],
         "round_ratios": [o["wall"] / v["wall"] for o, v in zip(ours_runs, vanilla_runs)],
         "check": ours(content, os.path.join(folder, "check"), "", "--check")["wall"],
     }
@@ -182,6 +198,13 @@ def targets(rows: list[dict]) -> list[tuple[str, str, bool]]:
     results.append(_gate_target(rows, largest, LINK_GATE_STAGE, "the link gate (every link and anchor of every page checked)"))
     results.append((f"peak memory at {largest['documents']:,} documents under 1 GiB",
                     f"{largest['memory']:.0f} MiB", largest["memory"] < 1024))
+    indexing = "; ".join(f"{r['stages'].get(SEARCH_STAGE, 0):.2f} s at {r['documents']:,}" for r in rows)
+    results.append(("search indexing (Pagefind) measured at each size", indexing, True))
+    size, address = largest["largest"]
+    results.append((f"no page over {LARGEST_PAGE_LIMIT // 1024} KB at {largest['documents']:,} documents",
+                    f"largest {size / 1024:.0f} KB ({address}); " + "; ".join(
+                        f"{r['largest'][0] / 1024:.0f} KB at {r['documents']:,}" for r in rows[:-1]),
+                    size <= LARGEST_PAGE_LIMIT))
     inlining = max(r["stages"].get(INLINING_STAGE, 0) for r in rows)
     results.append(("e-mail inlining of one newsletter issue under 50 ms", f"{inlining * 1000:.1f} ms",
                     inlining < 0.05))
