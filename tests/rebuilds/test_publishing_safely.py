@@ -1,6 +1,7 @@
 """The published site survives what can happen to a build: a kill at any moment, an output folder
 that is a mount point (a container volume)."""
 
+import gzip
 import os
 import signal
 import subprocess
@@ -89,6 +90,15 @@ def test_a_build_stopped_while_pelican_saves_its_cache_does_not_break_the_next_o
     assert saved.exists() and not (folder / SAVING_MARKER).exists()
 
 
+def _indexed_pages(site):
+    folder = os.path.join(site, "pagefind", "fragment")
+    pages = []
+    for name in os.listdir(folder):
+        with gzip.open(os.path.join(folder, name)) as handle:
+            pages.append(handle.read())
+    return sorted(pages)
+
+
 @pytest.fixture
 def mounted_output(tmp_path):
     """An output folder that is a mount point, as a container volume is."""
@@ -116,14 +126,14 @@ def test_an_output_folder_that_is_a_mount_point_is_updated_in_place(tmp_path, co
     assert reference.returncode == 0
     on_mount, expected = tree_digest(mounted_output), tree_digest(reference.output)
     assert set(on_mount) == set(expected)
-    # E-mails carry the time they were made; every other file is the same, byte for byte. The
-    # search index on a mount is compared by the pages it holds (known issue, issue 15's note:
-    # its summary digest differed from a fresh build's there; not yet explained).
+    # E-mails carry the time they were made; every other file is the same, byte for byte. Pagefind
+    # numbers the pages in the order the file system lists a folder, and a tmpfs mount lists them
+    # in another order than the disk: its filters and word index hold other page numbers. The
+    # pages it indexed (each fragment: address, title, text, filters) must be the same.
     varying = (".eml", SEARCH_INDEX)
     assert {p: d for p, d in on_mount.items() if not p.endswith(varying)} == \
         {p: d for p, d in expected.items() if not p.endswith(varying)}
-    fragments = [len(os.listdir(os.path.join(site, "pagefind", "fragment"))) for site in (mounted_output, reference.output)]
-    assert fragments[0] == fragments[1]
+    assert _indexed_pages(mounted_output) == _indexed_pages(reference.output)
     assert not os.path.exists(os.path.join(mounted_output, "updates", "2024-01-project-update"))
     assert not os.path.exists(os.path.join(mounted_output, ".building"))
     # A failed build leaves the mount as it was, with nothing added.
