@@ -5,18 +5,19 @@ written from the pages Pelican announced."""
 
 from __future__ import annotations
 
+import json
 import os
-from datetime import datetime
 from functools import partial
-from zoneinfo import ZoneInfo
 
 from jinja2 import pass_context
+from network.build import memo_path, site_today
 from network.generator import NetworkGenerator
 from network.logo import ico_of, logo_problem, png_of, read_logo
 from network.pages import Files, Page
 from network.urls import public_siteurl
+from network.versions import new_digest
 
-from .sitemap import MOST_URLS, entry_of, robots_txt, sitemap_files
+from .sitemap import MOST_URLS, date_undated, entry_of, robots_txt, sitemap_files
 from .social import SHARE_IMAGE, SHARE_IMAGE_SIZE, social_meta
 
 #: How many of the latest documents the 404 page lists.
@@ -75,6 +76,23 @@ def check_settings(settings, problems) -> None:
                        "or set a smaller whole number.")
 
 
+def _read_json(path: str) -> dict:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            found = json.load(handle)
+        return found if isinstance(found, dict) else {}
+    except (OSError, ValueError):  # none yet, or cut short: every undated page changed today
+        return {}
+
+
+def _write_json(path: str, value: dict) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = f"{path}.{os.getpid()}.tmp"
+    with open(temporary, "w", encoding="utf-8") as handle:
+        json.dump(value, handle, sort_keys=True)
+    os.replace(temporary, path)
+
+
 def listen_for_pages(context) -> None:
     """From now on, note every page announced in this build (see ``note_page``)."""
     context[PAGES_HEARD] = set()
@@ -89,12 +107,19 @@ def note_page(path, context) -> None:
 def sitemap(settings, context) -> Files:
     """The sitemap of every page announced in this build (see ``sitemap``), once all are written."""
     output, site = settings["OUTPUT_PATH"], public_siteurl(settings)
-    today = datetime.now(ZoneInfo(settings["TIMEZONE"])).date()
-    entries = []
+    today = site_today(settings)
+    entries, digests = [], {}
     for path in sorted(context.get(PAGES_HEARD, ())):
         with open(path, "rb") as handle:
-            entry = entry_of(os.path.relpath(path, output).replace(os.sep, "/"), handle.read(), today)
+            html = handle.read()
+        entry = entry_of(os.path.relpath(path, output).replace(os.sep, "/"), html, today)
         if entry is not None:
             entries.append(entry)
+            if entry.lastmod is None:
+                digests[entry.path] = new_digest(html).hexdigest()
+    memo = memo_path(settings, "sitemap-changed-on.json")
+    entries, keep = date_undated(entries, digests, _read_json(memo) if memo else {}, today)
+    if memo:
+        _write_json(memo, keep)
     files = sitemap_files(entries, site, settings["SITEMAP_MAX_URLS"])
     return Files(tuple(files), ("sitemap", site, entries), lambda: files)

@@ -5,8 +5,9 @@ that ask not to be indexed (``<meta name="robots" content="noindex">``, as the 4
 redirects (``<meta http-equiv="refresh">``). So a new page type is in the sitemap without a line
 here. Each page's ``lastmod`` is read from the page itself: a document's ``article:modified_time``
 (its modified date, or its date), else the newest date the page shows (``<time datetime>``) that
-is not in the future (a list of meetings shows the next one), else none (a list of people shows
-no date, and a guess would be worse than nothing: the protocol makes lastmod optional).
+is not in the future (a list of meetings shows the next one), else the day the page last
+changed: a page that shows no date (a list of people) is dated by the build that first wrote it
+as it is now, which the next builds remember by the page's digest (``date_undated``).
 """
 
 from __future__ import annotations
@@ -54,6 +55,22 @@ def _lastmod(head: bytes, html: bytes, today: date) -> date | None:
         return date.fromisoformat(modified.group(1).decode())
     shown = [date.fromisoformat(found.decode()) for found in _SHOWN_DATE.findall(html)]
     return max((day for day in shown if day <= today), default=None)
+
+
+def date_undated(entries: list[SitemapEntry], digests: dict[str, str], known: dict, today: date):
+    """Entries whose page shows no date, dated by when their page last changed: the date kept
+    in ``known`` (address -> [digest, day]) while the page's digest is the same, else ``today``.
+    Returns (entries, what to keep for the next build)."""
+    dated, keep = [], {}
+    for entry in entries:
+        if entry.lastmod is None:
+            digest = digests[entry.path]
+            previous = known.get(entry.path)
+            day = date.fromisoformat(previous[1]) if previous and previous[0] == digest else today
+            keep[entry.path] = [digest, day.isoformat()]
+            entry = SitemapEntry(entry.path, day)
+        dated.append(entry)
+    return dated, keep
 
 
 def sitemap_files(entries: list[SitemapEntry], site: str, most: int = MOST_URLS) -> dict[str, bytes]:

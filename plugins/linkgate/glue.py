@@ -6,10 +6,10 @@ from __future__ import annotations
 import logging
 import os
 
+from network.build import memo_path
 from network.errors import BuildFailed
 from network.reader import display_path
 from network.urls import public_siteurl, unsubscribe_link
-from network.versions import new_digest
 
 from .links import Checker, Site
 from .report import Suggester, directory_problems, link_problems
@@ -22,7 +22,7 @@ def check_links(build, settings) -> None:
     """Every internal link, image and anchor of the new site leads somewhere, or nothing is
     published: one problem per broken link, by the file it can be fixed in."""
     staging, previous = settings["OUTPUT_PATH"], settings.get("REUSE_OUTPUT_FROM")
-    memo_file = _memo_file(settings, previous)
+    memo_file = memo_path(settings, "links.pickle")
     with build.stages.timed("link gate: links and anchors of every page"):
         site = read_site(staging, SiteMemo.load(memo_file) if memo_file else SiteMemo())
         checker = Checker(site.files, site.pages, Site([settings["SITEURL"], public_siteurl(settings)]))
@@ -41,14 +41,6 @@ def check_links(build, settings) -> None:
         raise BuildFailed(problems)
     if memo_file:
         site.memo.save(memo_file)
-
-
-def _memo_file(settings, previous) -> str | None:
-    """The memo of the site in ``previous``, kept in the cache (none without a cache)."""
-    if not settings.get("CACHE_CONTENT") or previous is None:
-        return None
-    folder_key = new_digest(os.path.abspath(previous).encode()).hexdigest()[:16]
-    return os.path.join(settings["CACHE_PATH"], f"links-{folder_key}.pickle")
 
 
 def _directory_entries(network, settings):

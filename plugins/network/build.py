@@ -12,6 +12,7 @@ reach is the settings dictionary, so the build in progress is kept there, under 
 from __future__ import annotations
 
 import dataclasses
+import os
 import time
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -19,6 +20,7 @@ from zoneinfo import ZoneInfo
 from typing import Any, Callable
 
 from .errors import ProblemLog
+from .versions import new_digest
 
 #: The settings key of the build in progress (never a setting a writer gives).
 SETTING = "NETWORK_BUILD"
@@ -75,6 +77,19 @@ class Build:
         # The build is kept in the settings, which Pelican's content cache pickles with every
         # category: what one build knew never travels into a cache, it comes back empty.
         return Build, ()
+
+
+def memo_path(settings: dict, name: str) -> str | None:
+    """Where a memo about the site published in REUSE_OUTPUT_FROM is kept between builds: in
+    the cache, one per published folder (the preview and the public site differ), ``name`` with
+    the folder's key before its extension ("links.pickle" -> "links-<key>.pickle"). None when
+    nothing is kept (no cache, or no published folder)."""
+    previous = settings.get("REUSE_OUTPUT_FROM")
+    if not settings.get("CACHE_CONTENT") or previous is None:
+        return None
+    key = new_digest(os.path.abspath(previous).encode()).hexdigest()[:16]
+    stem, extension = os.path.splitext(name)
+    return os.path.join(settings["CACHE_PATH"], f"{stem}-{key}{extension}")
 
 
 def site_today(settings: dict) -> date:

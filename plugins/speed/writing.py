@@ -12,7 +12,7 @@ import logging
 import os
 
 from network.pages import Files, Page
-from network.versions import new_digest
+from network.build import memo_path
 
 from .fingerprints import content_digest, fingerprint_documents, site_fingerprint
 from .reuse import Entry, Fingerprinter, OutputMemo, Unfingerprintable
@@ -51,8 +51,7 @@ class Writing:
         writing.salt = site_fingerprint(settings, {c.doc.key for c in contents})
         writing.full, writing.listed = fingerprint_documents(contents)
         writing.waiting = list(contents)
-        folder_key = new_digest(os.path.abspath(previous).encode()).hexdigest()[:16]
-        writing.memo_file = os.path.join(settings["CACHE_PATH"], f"outputs-{folder_key}.json")
+        writing.memo_file = memo_path(settings, "outputs.json")
         writing.memo = OutputMemo.load(writing.memo_file, previous, settings["OUTPUT_PATH"])
         return writing
 

@@ -6,7 +6,7 @@ from xml.etree import ElementTree
 
 from markupsafe import Markup
 
-from findable.sitemap import SitemapEntry, address_of, entry_of, robots_txt, sitemap_files
+from findable.sitemap import SitemapEntry, address_of, date_undated, entry_of, robots_txt, sitemap_files
 from findable.social import social_meta
 from network.logo import ico_of, png_of, png_size
 
@@ -101,3 +101,14 @@ def test_the_logo_is_drawn_at_the_width_asked_and_wrapped_as_an_icon():
     assert png.startswith(b"\x89PNG") and png_size(png) == (40, 20)
     icon = ico_of(png)
     assert icon[:6] == b"\x00\x00\x01\x00\x01\x00" and icon[22:] == png
+
+
+def test_a_page_showing_no_date_is_dated_by_the_day_it_last_changed():
+    entries = [SitemapEntry("people/", None), SitemapEntry("feeds/", None), SitemapEntry("about/", date(2025, 1, 2))]
+    known = {"people/": ["same", "2026-03-04"], "feeds/": ["before", "2026-03-04"], "gone/": ["x", "2020-01-01"]}
+    dated, keep = date_undated(entries, {"people/": "same", "feeds/": "after"}, known, date(2026, 12, 1))
+    assert [(e.path, e.lastmod) for e in dated] == [
+        ("people/", date(2026, 3, 4)),  # unchanged since
+        ("feeds/", date(2026, 12, 1)),  # changed in this build
+        ("about/", date(2025, 1, 2))]  # its own date, nothing kept
+    assert keep == {"people/": ["same", "2026-03-04"], "feeds/": ["after", "2026-12-01"]}
