@@ -94,9 +94,14 @@ def feed_link(spec: FeedSpec) -> FeedLink:
     return FeedLink(name, spec.page_path, spec.rss_path, spec.atom_path, initial_of(name))
 
 
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
 def alphabetical(links: list[FeedLink]) -> list[FeedLink]:
-    """Names without a letter first, then by letter (accents aside), then as the name is written."""
-    return sorted(links, key=lambda link: (link.initial != OTHER, link.initial, link.name.casefold(), link.page_path))
+    """Names without a letter first, then by letter and name, accents aside ("Émile" before "Eve")."""
+    return sorted(links, key=lambda link: (link.initial != OTHER, link.initial, _unaccented(link.name),
+                                           link.name.casefold(), link.page_path))
 
 
 def feed_list_pages(specs: list[FeedSpec], kind: str, per_page: int = ENTRIES_PER_PAGE) -> list[FeedListPage]:
