@@ -2,7 +2,9 @@
 
 Writes RSS 2.0 and Atom 1.0 with feedgen (Pelican's own feeds are switched off) for the site,
 every category, theme, organisation and public person, with absolute links, stable ids,
-enclosures for attachments, and a readable /feeds/ page listing them all.
+enclosures for attachments; a /feeds/ page a subscriber reads first (what a feed is, the site's,
+categories' and themes' feeds) and A-to-Z lists of organisations' and people's feeds
+(/feeds/organisations/, /feeds/people/) in parts that never grow with the directory.
 """
 
 from .glue import register  # noqa: F401

@@ -1,4 +1,5 @@
-"""Connects the feeds to Pelican: one generator writes every feed and the /feeds/ page."""
+"""Connects the feeds to Pelican: one generator writes every feed, the /feeds/ page and the lists
+of organisations' and people's feeds."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from network.generator import NetworkGenerator
+from network.listings import ENTRIES_PER_PAGE
 from network.pages import Files, Page
 from network.urls import absolute, public_siteurl
 
 from .build import Enclosure, EntryCache, FeedInfo, FeedItem, make_feeds
+from .listing import LISTED_KINDS, feed_link, feed_list_pages, listed_kinds
 from .select import feed_paths, feed_specs
 
 _EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -72,16 +75,23 @@ class FeedsGenerator(NetworkGenerator):
 
         for spec in specs:  # its documents count in full: their text is in the feed
             yield Files((spec.atom_path, spec.rss_path), ("feed", site, spec), partial(make, spec))
-        yield Page("feeds/index.html", "feeds", {"feed_groups": _groups(specs), "feed_site": site})
+        per_page = settings.get("LIST_PAGE_SIZE", ENTRIES_PER_PAGE)
+        lists = {kind: feed_list_pages(specs, kind, per_page) for kind in LISTED_KINDS}
+        yield Page("feeds/index.html", "feeds", {
+            "feed_tables": _tables(specs), "feed_site": site, "listed_kinds": listed_kinds(lists),
+            "theme_feeds": [feed_link(spec) for spec in specs if spec.kind == "theme"]})
+        for parts in lists.values():
+            for listed in parts:  # names and addresses only: cheap, and all the page shows
+                yield Page(listed.save_as, "feed_list", {"feed_list": listed, "feed_site": site},
+                           inputs=("feed list", site, listed))
 
 
-def _groups(specs):
-    """(label, feeds, compact) for the feeds page. The site's and the categories' feeds show their
-    addresses to copy; the many feeds of themes, organisations and people are a compact list of
-    links (a page of long addresses is unreadable on a phone)."""
-    labels = (("site", "The whole site"), ("category", "Categories"), ("theme", "Themes"),
-              ("organisation", "Organisations"), ("person", "People"))
-    return [(label, [s for s in specs if s.kind == kind], kind not in ("site", "category")) for kind, label in labels]
+def _tables(specs):
+    """(label, feeds) whose addresses /feeds/ shows in full, to copy: the site's and the categories'.
+    The themes' feeds are a compact list of links (a page of long addresses is unreadable on a
+    phone); organisations and people have lists of their own (listed_kinds)."""
+    labels = (("site", "The whole site"), ("category", "Categories"))
+    return [(label, [spec for spec in specs if spec.kind == kind]) for kind, label in labels]
 
 
 def register():

@@ -18,7 +18,8 @@ def addresses():
     update = next(p for p, m in sources.documents() if p.startswith("updates/"))
     person = next(p["id"] for p in sources.directory("people.yml") if p.get("public") is not False)
     return ["", "updates/", f"updates/{sources.slug(update)}/", f"minutes/{sources.slug(minutes)}/",
-            f"people/{person}/", "organisations/", "themes/housing/", "themes/housing/2025/", "people/alison-thwaite/2024/", "actions/", "meetings/", "feeds/",
+            f"people/{person}/", "organisations/", "themes/housing/", "themes/housing/2025/",
+            "people/alison-thwaite/2024/", "actions/", "meetings/", "feeds/", "feeds/people/",
             "newsletter/", "archives/", "about/", "search/?q=housing", "404.html"]
 
 

@@ -45,7 +45,12 @@ def phone_page(browser, built_site, javascript=True):
 def pages_with_people():
     minutes = [f"minutes/{sources.slug(p)}/" for p, m in sources.documents() if m.get("meeting")]
     person = next(p["id"] for p in sources.directory("people.yml") if p.get("public") is not False)
-    return [*minutes, "feeds/", "people/", f"people/{person}/", "organisations/", "actions/", "meetings/", ""]
+    return [*minutes, "feeds/", "feeds/people/", "feeds/organisations/", "people/", f"people/{person}/", "organisations/", "actions/", "meetings/", ""]
+
+
+def page_height(page, address):
+    page.goto(f"{SITE}/{address}")
+    return page.evaluate("document.documentElement.scrollHeight")
 
 
 def test_the_header_is_short_and_its_menu_opens_without_javascript(browser, built_site):
@@ -95,9 +100,16 @@ def test_attendance_reads_as_a_list_and_the_feeds_page_stays_short(browser, buil
     assert rows.count() > 0 and not page.locator(".attendance thead").first.is_visible()
     first = rows.first.bounding_box()
     assert first["width"] > PHONE["width"] - 100  # a row is a block across the screen, not a narrow cell
-    page.goto(f"{SITE}/feeds/")
-    feeds = page.locator("a.feed-link").count()
-    height = page.evaluate("document.documentElement.scrollHeight")
-    # About two lines per feed at most: each theme, organisation and person is one line of links.
-    assert height < 60 * feeds, f"/feeds/ is {height} px tall for {feeds // 2} feeds"
+    for address in ("feeds/", "feeds/people/", "feeds/organisations/"):
+        page.goto(f"{SITE}/{address}")
+        # Each theme, organisation and person is one line of links (two if the name is long).
+        lines = [box["height"] for box in (li.bounding_box() for li in page.locator(".feed-list li").all())]
+        assert lines and max(lines) < 60, f"/{address}: a feed takes {max(lines, default=0)} px"
+        height = page.evaluate("document.documentElement.scrollHeight")
+        if address != "feeds/":  # the lists: about two lines per feed or letter, however many there are
+            letters = page.locator(".letter-group h2").count()
+            most = PHONE["height"] + 60 * (len(lines) + letters)  # a screen of header, words and index
+            assert height < most, f"/{address} is {height} px tall for {len(lines)} feeds"
+    # The page a subscriber reads first stays a few screens long: its long lists are elsewhere.
+    assert page_height(page, "feeds/") < 4 * PHONE["height"]
     context.close()

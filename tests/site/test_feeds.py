@@ -138,10 +138,11 @@ def test_autodiscovery_and_the_feeds_page(page, entities, feeds):
         soup = page(entity["url"])
         assert soup.head.select_one(f'link[href$="feeds/{FOLDERS[kind]}/{entity_id}.rss.xml"]'), entity_id
         assert soup.select_one(f'.follow a[href$="feeds/{FOLDERS[kind]}/{entity_id}.atom.xml"]'), entity_id
-    listing = page("feeds/")
-    hrefs = {a["href"] for a in listing.select("a.feed-link")}
-    assert f"{SITE}/feeds/all.rss.xml" in hrefs
-    assert len(hrefs) == 2 * len(listing.select(".feed-table tbody tr, .feed-list li"))
-    # Every feed the site writes is offered, each under its own name.
+    listings = [page(address) for address in ("feeds/", "feeds/organisations/", "feeds/people/")]
+    hrefs = {a["href"] for listing in listings for a in listing.select("main a[href$='.xml']")}
+    assert {f"{SITE}/feeds/all.rss.xml", f"{SITE}/feeds/all.atom.xml"} <= {
+        a["href"] for a in listings[0].select(".feed-table a.address")}
+    assert len(hrefs) == 2 * sum(len(listing.select(".feed-table tbody tr, .feed-list li")) for listing in listings)
+    # Every feed the site writes is offered on /feeds/ or the lists it links, each under its own name.
     written = {f"{SITE}/{path}" for path in feeds}
     assert hrefs == written

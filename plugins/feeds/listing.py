@@ -1,0 +1,128 @@
+"""What the feeds pages show, and which feed goes on which page. Pure.
+
+/feeds/ is the page a subscriber reads first: the site's and the categories' feeds with their
+addresses to copy, the themes' feeds (a network has few themes), and for organisations and people
+(a network may have a thousand) a count, a link to their own list and an A-to-Z index. Each of
+those lists (/feeds/organisations/, /feeds/people/) is in alphabetical order, cut into parts of
+at most a set number of feeds, under a heading per initial letter; the index links each letter
+to the part, and the heading, where its names begin. So no page grows with the directory.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from itertools import groupby
+
+from network.listings import ENTRIES_PER_PAGE, Part, cut_into_parts
+
+from .select import FOLDERS, FeedSpec
+
+#: The kinds whose feeds have a list of their own, with the words a reader sees for them.
+LISTED_KINDS = {"organisation": "Organisations", "person": "People"}
+#: Names that begin with no letter (a digit, a quote) are listed first, under this heading.
+OTHER = "#"
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """One feed as a compact list shows it: a name, its page, and its two files."""
+
+    name: str
+    page_path: str  # the page the feed follows, inside the site
+    rss_path: str
+    atom_path: str
+    initial: str
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A letter of an A-to-Z index: where its first name is (a part's address and a heading's id)."""
+
+    letter: str
+    url: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class FeedListPage:
+    """One part of the list of a kind's feeds."""
+
+    kind: str
+    label: str  # "People"
+    total: int  # feeds of this kind, in every part
+    part: Part  # its entries are FeedLinks
+    groups: tuple[tuple[Letter, tuple[FeedLink, ...]], ...]  # this part's feeds under their letters
+    letters: tuple[Letter, ...]  # every letter of the list, for the index
+
+    @property
+    def save_as(self) -> str:
+        return self.part.save_as
+
+
+@dataclass(frozen=True)
+class ListedKind:
+    """What /feeds/ says of a kind with a list of its own."""
+
+    kind: str
+    label: str
+    total: int
+    url: str
+    letters: tuple[Letter, ...]
+
+
+def initial_of(name: str) -> str:
+    """The letter a name is listed under: its first letter without accents ("Émile" under E)."""
+    first = unicodedata.normalize("NFKD", name.strip()[:1])[:1].upper()
+    return first if first.isalpha() else OTHER
+
+
+def _anchor(letter: str) -> str:
+    # Ids and fragments stay ASCII, so every link checker and browser reads them alike.
+    if letter == OTHER:
+        return "letter-other"
+    return f"letter-{letter.lower()}" if letter.isascii() else f"letter-u{ord(letter):x}"
+
+
+def list_url(kind: str) -> str:
+    """The address of the list of a kind's feeds: feeds/people/, next to the feed files."""
+    return f"feeds/{FOLDERS[kind]}"
+
+
+def feed_link(spec: FeedSpec) -> FeedLink:
+    name = spec.title.split(": ", 1)[-1]
+    return FeedLink(name, spec.page_path, spec.rss_path, spec.atom_path, initial_of(name))
+
+
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+def alphabetical(links: list[FeedLink]) -> list[FeedLink]:
+    """Names without a letter first, then by letter and name, accents aside ("Émile" before "Eve")."""
+    return sorted(links, key=lambda link: (link.initial != OTHER, link.initial, _unaccented(link.name),
+                                           link.name.casefold(), link.page_path))
+
+
+def feed_list_pages(specs: list[FeedSpec], kind: str, per_page: int = ENTRIES_PER_PAGE) -> list[FeedListPage]:
+    """Every part of the list of ``kind``'s feeds (one part, empty, when there are none)."""
+    links = alphabetical([feed_link(spec) for spec in specs if spec.kind == kind])
+    parts = cut_into_parts(links, list_url(kind), per_page)
+    letters: dict[str, Letter] = {}
+    for part in parts:
+        for link in part.entries:
+            if link.initial not in letters:
+                letters[link.initial] = Letter(link.initial, part.url, _anchor(link.initial))
+    index = tuple(letters.values())
+    return [FeedListPage(kind, LISTED_KINDS[kind], len(links), part, _groups(part, letters), index)
+            for part in parts]
+
+
+def _groups(part: Part, letters: dict[str, Letter]) -> tuple:
+    return tuple((letters[initial], tuple(group)) for initial, group in groupby(part.entries, key=lambda l: l.initial))
+
+
+def listed_kinds(pages: dict[str, list[FeedListPage]]) -> list[ListedKind]:
+    """What /feeds/ shows of each kind with a list: its count, its list's address, its index."""
+    return [ListedKind(kind, LISTED_KINDS[kind], parts[0].total, list_url(kind), parts[0].letters)
+            for kind, parts in pages.items()]
