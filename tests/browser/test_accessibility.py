@@ -18,8 +18,8 @@ def addresses():
     update = next(p for p, m in sources.documents() if p.startswith("updates/"))
     person = next(p["id"] for p in sources.directory("people.yml") if p.get("public") is not False)
     return ["", "updates/", f"updates/{sources.slug(update)}/", f"minutes/{sources.slug(minutes)}/",
-            f"people/{person}/", "organisations/", "themes/housing/", "themes/housing/2025/", "actions/", "meetings/", "feeds/",
-            "newsletter/", "archives/", "about/", "search/?q=housing", "404.html"]
+            f"people/{person}/", "organisations/", "themes/housing/", "themes/housing/2025/", "actions/", "actions/2025/",
+            "meetings/", "meetings/2025/", "feeds/", "newsletter/", "archives/", "about/", "search/?q=housing", "404.html"]
 
 
 @pytest.mark.parametrize("width, scheme", [(320, "light"), (1280, "light"), (375, "dark"), (1280, "dark")])
