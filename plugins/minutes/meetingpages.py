@@ -83,12 +83,12 @@ class MeetingsPart:
     part: Part
     bodies: tuple[BodyMeetings, ...]
     count: int  # meetings in the whole year
-    years: tuple[tuple[int, str, int], ...]  # every year, its address and count, newest first
+    years: tuple[tuple[int, str], ...]  # every year and its address, newest first
 
 
 def year_parts(network: Network, per_page: int) -> list[MeetingsPart]:
     """Every page of every year of past meetings: bodies by name, each newest first."""
-    years = tuple(year_counts(network))
+    years = tuple((year, url) for year, url, _ in year_counts(network))
     pages = []
     for year, documents in by_year(_past_meetings(network), lambda d: d.date):
         groups = by_body(documents, network)
