@@ -9,14 +9,18 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
 
+from network.build import site_today
 from network.generator import NetworkGenerator
+from network.listings import ENTRIES_PER_PAGE, LATEST_SHOWN
 from network.pages import Files, Page
 from network.urls import from_rooted, page_base
 
 from . import views
 from .actions import DONE, DROPPED, annotate, find_actions, number_actions
+from .meetingpages import recent_by_body, year_parts
 from .meetings import calendar, meetings_by_person, next_meetings
 from .register import ActionRegister, Owners
+from .registerpages import ActionPages
 
 
 def _minutes(generators):
@@ -62,10 +66,13 @@ def collect_actions(network, generators, problems) -> None:
         if document.meeting is not None:
             network.meetings_by_body.setdefault(document.meeting.body, []).append(document)
     network.upcoming = next_meetings(network, zone)
-    for content in contents:
-        content.meeting_header = views.meeting_header(content.doc, network)
-    # In the context every template shares (the home page shows them too).
     context = generators[0].context
+    # Where each action's row is in the register's year pages (the minutes pages link to theirs).
+    action_pages = context["action_pages"] = ActionPages(network, settings.get("LIST_PAGE_SIZE", ENTRIES_PER_PAGE))
+    for content in contents:
+        content.meeting_header = views.meeting_header(content.doc, network,
+                                                      action_pages.first_row_url(content.doc.actions))
+    # In the context every template shares (the home page shows them too).
     context["meetings_overview"] = views.overview(network, datetime.now(zone))
     context["coming_up"] = context["meetings_overview"]["upcoming"]
     context["open_actions"] = sum(action.status == "open" for action in network.actions)
@@ -104,7 +111,7 @@ def rooted_html(fragment: str, base: str) -> Markup:
 
 
 class MinutesPagesGenerator(NetworkGenerator):
-    """Writes /actions/, /meetings/ and /meetings.ics."""
+    """Writes /actions/ and its year pages, /meetings/ and its year pages, and /meetings.ics."""
 
     stage = "minutes: writing register, meetings, calendar"
     template_globals = {"role_label": views.role_label}
@@ -113,10 +120,15 @@ class MinutesPagesGenerator(NetworkGenerator):
     def describe(self, network):
         settings = self.settings
         overview = self.context["meetings_overview"]
-        yield Page("actions/index.html", "actions", {
-            "register": views.register(network), "open_count": self.context["open_actions"],
-            "total_count": len(network.actions)})
-        yield Page("meetings/index.html", "meetings", {"overview": overview})
+        latest = settings.get("LIST_LATEST", LATEST_SHOWN)
+        action_pages = self.context["action_pages"]
+        yield Page("actions/index.html", "actions", {"summary": action_pages.summary(latest)})
+        for part in action_pages.year_parts():
+            yield Page(part.part.save_as, "actions_year", {"register_part": part})
+        yield Page("meetings/index.html", "meetings", {
+            "overview": overview, "past": recent_by_body(network, site_today(settings), latest)})
+        for part in year_parts(network, settings.get("LIST_PAGE_SIZE", ENTRIES_PER_PAGE)):
+            yield Page(part.part.save_as, "meetings_year", {"meetings_part": part})
         siteurl = settings["SITEURL"] or "http://localhost"
         upcoming = [upcoming for upcoming, _ in overview["upcoming"]]
 

@@ -1,4 +1,4 @@
-"""What minutes pages, the actions register and the meetings page show. Pure."""
+"""What minutes pages show, and the rows of the actions register. Pure."""
 
 from __future__ import annotations
 
@@ -35,7 +35,9 @@ def attendee(ref: PersonRef | None, network: Network) -> Attendee | None:
     return Attendee(name.strip(), organisation_text=rest.rstrip(") ").strip())
 
 
-def meeting_header(document: Document, network: Network) -> dict:
+def meeting_header(document: Document, network: Network, register_url: str | None = None) -> dict:
+    """What the top of a minutes page shows; ``register_url``: where the register lists the
+    actions these minutes set (minutes.registerpages.ActionPages.first_row_url)."""
     meeting = document.meeting
     groups = []
     for key, label in GROUPS:
@@ -56,6 +58,7 @@ def meeting_header(document: Document, network: Network) -> dict:
         "next_meeting_text": meeting.next_meeting_text,
         "next_venue": meeting.next_venue,
         "actions": document.actions,
+        "register_url": register_url,
     }
 
 
@@ -73,29 +76,9 @@ def register_id(action: Action) -> str:
     return f"{action.document.stem}-{action.anchor}"
 
 
-def register(network: Network) -> list[dict]:
-    """One section per body that met: its actions, open first, then closed; newest first within."""
-    sections: dict[str, list[Action]] = {}
-    for action in network.actions:
-        sections.setdefault(action.document.meeting.body, []).append(action)
-    result = []
-    for body_id, actions in sections.items():
-        ordered = sorted(actions, key=lambda a: (a.status != "open", -a.document.date.timestamp(), a.number))
-        body = network.organisations.get(body_id)
-        rows = [{"action": a, "owners": owner_links(a, network), "id": register_id(a)} for a in ordered]
-        result.append({"body": body, "open": [r for r in rows if r["action"].status == "open"],
-                       "closed": [r for r in rows if r["action"].status != "open"]})
-    return sorted(result, key=lambda s: s["body"].name.casefold() if s["body"] else "")
-
-
 def overview(network: Network, now) -> dict:
-    """Upcoming meetings, then past meetings per body, newest first."""
-    past = network.meetings_by_body
-    bodies = sorted(past, key=lambda b: network.organisations[b].name.casefold() if b in network.organisations else b)
-    return {
-        "upcoming": [(u, network.organisations.get(u.body)) for u in still_to_come(network.upcoming, now)],
-        "past": [(network.organisations.get(body), past[body]) for body in bodies],
-    }
+    """The meetings coming up, each with its body (the past ones: minutes.meetingpages)."""
+    return {"upcoming": [(u, network.organisations.get(u.body)) for u in still_to_come(network.upcoming, now)]}
 
 
 def role_label(role: str) -> str:

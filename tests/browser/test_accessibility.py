@@ -19,8 +19,8 @@ def addresses():
     person = next(p["id"] for p in sources.directory("people.yml") if p.get("public") is not False)
     return ["", "updates/", f"updates/{sources.slug(update)}/", f"minutes/{sources.slug(minutes)}/",
             f"people/{person}/", "organisations/", "themes/housing/", "themes/housing/2025/",
-            "people/alison-thwaite/2024/", "actions/", "meetings/", "feeds/", "feeds/people/",
-            "newsletter/", "archives/", "about/", "search/?q=housing", "404.html"]
+            "people/alison-thwaite/2024/", "actions/", "actions/2025/", "meetings/", "meetings/2025/", "feeds/",
+            "feeds/people/", "newsletter/", "archives/", "about/", "search/?q=housing", "404.html"]
 
 
 @pytest.mark.parametrize("width, scheme", [(320, "light"), (1280, "light"), (375, "dark"), (1280, "dark")])

@@ -45,7 +45,8 @@ def phone_page(browser, built_site, javascript=True):
 def pages_with_people():
     minutes = [f"minutes/{sources.slug(p)}/" for p, m in sources.documents() if m.get("meeting")]
     person = next(p["id"] for p in sources.directory("people.yml") if p.get("public") is not False)
-    return [*minutes, "feeds/", "feeds/people/", "feeds/organisations/", "people/", f"people/{person}/", "organisations/", "actions/", "meetings/", ""]
+    return [*minutes, "feeds/", "feeds/people/", "feeds/organisations/", "people/", f"people/{person}/",
+            "organisations/", "actions/", "actions/2025/", "meetings/", "meetings/2025/", ""]
 
 
 def page_height(page, address):
