@@ -28,8 +28,8 @@ DIRECTORY_PATH = "directory"
 
 # --- Plugins ----------------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["network", "speed", "sitetheme", "crosslinks", "minutes", "feeds", "newsletter", "reviews", "search",
-           "findable", "linkgate", "pipeline"]
+PLUGINS = ["network", "speed", "sitetheme", "crosslinks", "minutes", "feeds", "newsletter", "reviews", "archives",
+           "search", "findable", "linkgate", "pipeline"]
 
 #: Link the "first" mention of each person, organisation and theme in a document, or "every" one.
 LINK_MENTIONS = "first"
@@ -64,13 +64,7 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = PAGE_URL + "index.html"
 CATEGORY_URL = "{slug}/"
 CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
-ARCHIVES_URL = "archives/"
-ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
-YEAR_ARCHIVE_URL = "{date:%Y}/"
-YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
-MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
-MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
-DIRECT_TEMPLATES = ["index", "archives"]
+DIRECT_TEMPLATES = ["index"]
 DEFAULT_PAGINATION = 20
 # Pages that stay small however long the archive grows (network.listings): a summary shows the
 # newest LIST_LATEST entries and a count per year; a long list continues on numbered pages of at
@@ -86,6 +80,9 @@ PAGINATION_PATTERNS = (
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
+# The archive by date (/archives/, /2025/, /2025/03/) is the archives plugin's: Pelican's own puts
+# every document of the site, or of a year, on one page.
+ARCHIVES_SAVE_AS = YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = ""
 DRAFT_SAVE_AS = DRAFT_PAGE_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
 

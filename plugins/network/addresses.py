@@ -12,11 +12,12 @@ on Windows and macOS, and one address to a reader.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from typing import Iterable
 
 from .errors import Problem
-from .urls import ENTITY_FOLDERS
+from .urls import ARCHIVES_URL, ENTITY_FOLDERS, archive_url
 
 #: The pages the plugins write at fixed addresses, and what each is to a reader
 #: (tests/site/test_addresses.py checks that the built sample site has each, and no other).
@@ -29,6 +30,7 @@ SITE_PAGES = {
     "actions/index.html": "the actions register",
     "feeds/index.html": "the list of feeds",
     "newsletter/index.html": "the list of newsletter issues",
+    f"{ARCHIVES_URL}index.html": "the archive of every document",
     "search/index.html": "the search page",
     "pagefind/pagefind.js": "the search index",
     "404.html": "the page shown for an address that does not exist",
@@ -41,7 +43,7 @@ SITE_PAGES = {
 }
 
 #: What Pelican's own pages (DIRECT_TEMPLATES) are to a reader.
-_DIRECT_PAGES = {"index": "the home page", "archives": "the archive of every document"}
+_DIRECT_PAGES = {"index": "the home page"}
 
 #: The groups of content objects Pelican writes (drafts are never written).
 _WRITTEN = ("articles", "translations", "hidden_articles", "hidden_translations", "pages", "hidden_pages")
@@ -103,11 +105,22 @@ def claims_of(generators, settings) -> list[Claim]:
     for generator in generators:
         for category, _ in getattr(generator, "categories", None) or []:
             claims.append(Claim(category.save_as, category.url, f"the list of {category.name}", is_document=False))
-        for archives in (getattr(generator, "period_archives", None) or {}).values():
-            claims += [Claim(archive["save_as"], archive["url"], f"the archive of {archive['url'].strip('/')}",
-                             is_document=False) for archive in archives]
         for group in _WRITTEN:
             claims += [_document_claim(content) for content in getattr(generator, group, None) or []]
+    return claims + _archive_claims(generators)
+
+
+def _archive_claims(generators) -> list[Claim]:
+    """The archive's page of each year and month in which a document was published."""
+    months = {(content.date.year, content.date.month)
+              for generator in generators for content in getattr(generator, "articles", None) or []}
+    claims = []
+    for year in sorted({year for year, _ in months}):
+        claims.append(Claim(f"{archive_url(year)}index.html", archive_url(year), f"the archive of {year}",
+                            is_document=False))
+    for year, month in sorted(months):
+        claims.append(Claim(f"{archive_url(year, month)}index.html", archive_url(year, month),
+                            f"the archive of {calendar.month_name[month]} {year}", is_document=False))
     return claims
 
 

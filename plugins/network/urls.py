@@ -68,6 +68,17 @@ ENTITY_FOLDERS = {"person": "people/", "organisation": "organisations/", "theme"
 _KINDS = {Person: "person", Organisation: "organisation", Theme: "theme"}
 
 
+#: The archive of every document by date; each year and each month has a page inside the site's root.
+ARCHIVES_URL = "archives/"
+
+
+def archive_url(year: int | None = None, month: int | None = None) -> str:
+    """The archive's address: every year ("archives/"), one year ("2025/"), one month ("2025/03/")."""
+    if year is None:
+        return ARCHIVES_URL
+    return f"{year}/" if month is None else f"{year}/{month:02d}/"
+
+
 def entity_url(entity: Entity) -> str:
     """The address inside the site of an entity's page, such as "themes/housing/"."""
     return f"{ENTITY_FOLDERS[entity.kind]}{entity.id}/"

@@ -1,4 +1,4 @@
-"""sitetheme: the helpers our theme's templates call (archive grouping, labels, names), and
+"""sitetheme: the helpers our theme's templates call (addresses, labels, names), and
 Jinja's autoescaping, which the theme's templates rely on.
 
 Keeps logic out of the templates: each helper is a pure function in ``views``, registered as a
@@ -11,7 +11,7 @@ from functools import partial
 from jinja2 import FileSystemBytecodeCache
 
 from network.generator import set_template_globals
-from network.urls import ENTITY_FOLDERS, url_of
+from network.urls import ENTITY_FOLDERS, archive_url, url_of
 from pelican import signals
 
 from . import views
@@ -19,10 +19,9 @@ from . import views
 
 def add_template_helpers(pelican) -> None:
     helpers = pelican.settings.setdefault("JINJA_GLOBALS", {})
-    helpers["archive_by_month"] = views.archive_by_month
     helpers["url_of"] = url_of  # an entity's page
     helpers["folder_of"] = ENTITY_FOLDERS.get  # the list of a kind of entity: folder_of("theme")
-    helpers["period_label"] = views.period_label
+    helpers["archive_url"] = archive_url  # the archive by date: archive_url(), archive_url(2025)
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
     filters["long_date"] = views.long_date
     filters["filesize"] = views.filesize

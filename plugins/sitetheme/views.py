@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 import hashlib
 import html
-from itertools import groupby
 
 from markupsafe import Markup
 from network.htmltext import html_to_text
@@ -28,25 +27,6 @@ def escaping_key(autoescape) -> str:
     if callable(autoescape):
         autoescape = f"{autoescape.__module__}.{autoescape.__qualname__}"
     return hashlib.sha256(repr(autoescape).encode()).hexdigest()[:12]
-
-
-def archive_by_month(documents):
-    """[(year, [(month, [documents...]), ...]), ...] in the order given (newest first)."""
-    years = []
-    for year, in_year in groupby(documents, key=lambda d: d.date.year):
-        months = [(month, list(items)) for month, items in groupby(in_year, key=lambda d: d.date.month)]
-        years.append((year, months))
-    return years
-
-
-def period_label(period_num) -> str:
-    """(2025,) -> '2025'; (2025, 3) -> 'March 2025'; (2025, 3, 9) -> '9 March 2025'."""
-    parts = list(period_num)
-    if len(parts) == 1:
-        return str(parts[0])
-    if len(parts) == 2:
-        return f"{calendar.month_name[parts[1]]} {parts[0]}"
-    return f"{parts[2]} {calendar.month_name[parts[1]]} {parts[0]}"
 
 
 def author_name(ref, people) -> str:

@@ -17,10 +17,13 @@ def addresses():
     minutes = next(p for p, m in sources.documents() if m.get("meeting"))
     update = next(p for p, m in sources.documents() if p.startswith("updates/"))
     person = next(p["id"] for p in sources.directory("people.yml") if p.get("public") is not False)
+    year = str(sources.documents()[0][1]["date"])[:4]  # the newest year: its page and one of its months
+    month = next(str(m["date"])[5:7] for _, m in sources.documents() if str(m["date"]).startswith(year))
     return ["", "updates/", f"updates/{sources.slug(update)}/", f"minutes/{sources.slug(minutes)}/",
             f"people/{person}/", "organisations/", "themes/housing/", "themes/housing/2025/",
             "people/alison-thwaite/2024/", "actions/", "actions/2025/", "meetings/", "meetings/2025/", "feeds/",
-            "feeds/people/", "newsletter/", "archives/", "about/", "search/?q=housing", "404.html"]
+            "feeds/people/", "newsletter/", "archives/", f"{year}/", f"{year}/{month}/", "about/",
+            "search/?q=housing", "404.html"]
 
 
 @pytest.mark.parametrize("width, scheme", [(320, "light"), (1280, "light"), (375, "dark"), (1280, "dark")])

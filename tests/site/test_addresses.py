@@ -19,7 +19,7 @@ def test_every_fixed_page_the_check_knows_is_built(built_site):
 
 def test_every_top_level_address_of_the_site_is_known_to_the_check(built_site):
     """A plugin that starts writing a new section (such as /events/) must add it to SITE_PAGES."""
-    known = {save_as.split("/")[0] for save_as in SITE_PAGES} | {"index.html", "archives", "theme"}
+    known = {save_as.split("/")[0] for save_as in SITE_PAGES} | {"index.html", "theme"}
     known |= {name.lower() for name in pelicanconf.CATEGORY_BY_FOLDER.values()}
     known |= set(pelicanconf.STATIC_PATHS)
     pages = {name.removesuffix(".md") for name in os.listdir(os.path.join(os.path.dirname(pelicanconf.__file__),

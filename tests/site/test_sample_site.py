@@ -50,20 +50,6 @@ def test_each_category_lists_exactly_its_documents_newest_first(page):
         assert listed == expected[: len(listed)] and listed, folder
 
 
-def test_archives_by_year_and_month(page):
-    archive = page("archives/")
-    docs = sources.documents()
-    assert len(archive.select(".archive-list li")) == len(docs)
-    years = sorted({m["date"][:4] for _, m in docs})
-    for year in years:
-        in_year = [m["title"] for _, m in docs if m["date"].startswith(year)]
-        soup = page(f"{year}/")
-        assert sorted(a.get_text(strip=True) for a in soup.select(".document-title a")) == sorted(in_year)
-    month = docs[0][1]["date"][:7]
-    soup = page(f"{month[:4]}/{month[5:7]}/")
-    assert docs[0][1]["title"] in soup.get_text()
-
-
 def test_about_page(page):
     soup = page("about/")
     assert soup.h1.get_text(strip=True) == sources.front_matter(

@@ -1,11 +1,12 @@
 """Two documents, or a document and a page the site makes, never share an address."""
 
+from datetime import datetime
 from types import SimpleNamespace
 
 from network.addresses import SITE_PAGES, Claim, address_clashes, claims_of, is_not_pelicans_slug_warning
 from network.yamltext import load_yaml
 
-SETTINGS = {"DIRECT_TEMPLATES": ["index", "archives"], "ARCHIVES_SAVE_AS": "archives/index.html"}
+SETTINGS = {"DIRECT_TEMPLATES": ["index"], "INDEX_SAVE_AS": "index.html"}
 
 
 def document(path, save_as, slug_line=None):
@@ -56,8 +57,8 @@ def test_a_page_cannot_take_the_address_of_a_page_the_site_makes():
         "people. Give the document an address of its own: change 'slug:' (or, without one, rename the file)."]
 
 
-def content(path, save_as, front_matter="title: A\n"):
-    return SimpleNamespace(save_as=save_as, url=save_as.removesuffix("index.html"), source_path=f"/abs/{path}",
+def content(path, save_as, front_matter="title: A\n", date=datetime(2025, 3, 14)):
+    return SimpleNamespace(save_as=save_as, url=save_as.removesuffix("index.html"), source_path=f"/abs/{path}", date=date,
                            metadata={"front_matter": load_yaml(front_matter, path, first_line=2),
                                      "display_path": path})
 
@@ -68,10 +69,11 @@ def test_claims_are_read_from_every_written_group_and_the_sites_own_pages():
         articles=[content("content/updates/a.md", "updates/a/index.html")],
         hidden_articles=[], translations=[],
         drafts=[content("content/updates/draft.md", "updates/index.html")],  # never written
-        categories=[(category, [])],
-        period_archives={"year": [{"save_as": "2025/index.html", "url": "2025/"}]})
+        categories=[(category, [])])
     pages = SimpleNamespace(pages=[content("content/pages/updates.md", "updates/index.html", "slug: updates\n"),
                                    content("content/pages/a.md", "2025/index.html"),
+                                   content("content/pages/b.md", "2025/03/index.html"),
+                                   content("content/pages/c.md", "2024/index.html"),
                                    content("content/pages/all.md", "archives/index.html")],
                             hidden_pages=[])
     assert messages(claims_of([articles, pages, SimpleNamespace()], SETTINGS)) == [
@@ -79,6 +81,8 @@ def test_claims_are_read_from_every_written_group_and_the_sites_own_pages():
         "an address of its own: change 'slug:' (or, without one, rename the file).",
         "content/pages/all.md: has the address archives/, which is the address of the archive of every document. "
         "Give the document an address of its own: change 'slug:' (or, without one, rename the file).",
+        "content/pages/b.md: has the address 2025/03/, which is the address of the archive of March 2025. Give the "
+        "document an address of its own: change 'slug:' (or, without one, rename the file).",
         "content/pages/updates.md, line 2, key 'slug': has the address updates/, which is the address of the list "
         "of Updates. Give the document an address of its own: change 'slug:' (or, without one, rename the file).",
     ]
