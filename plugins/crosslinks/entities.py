@@ -4,23 +4,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from network.listings import LATEST_SHOWN, year_counts
+from network.listings import ENTRIES_PER_PAGE, LATEST_SHOWN, Part, cut_into_parts, part_url, year_counts
 from network.model import Document, Entity, Network
 from network.urls import entity_url
 
 from .index import companions, documents_of
 
 
+#: Where the pages listing every document of a person or organisation go, under its address.
+EVERY_DOCUMENT = "documents/"
+
+
+def document_parts(entity: Entity, documents: list[Document], latest: int, per_page: int) -> list[Part]:
+    """The pages listing every document of a person or organisation (newest first), when its own
+    page shows only the newest ``latest``; none otherwise. A theme's years have pages of their
+    own (the ``reviews`` plugin)."""
+    if entity.kind == "theme" or len(documents) <= latest:
+        return []
+    return cut_into_parts(documents, f"{entity_url(entity)}{EVERY_DOCUMENT}", per_page)
+
+
 @dataclass
 class EntityPage:
     """An entity's page: a summary that stays small however many documents involve it (the
-    newest ``latest`` of each list, and its years, each with a page listing everything)."""
+    newest ``latest`` of each list, and a count per year linking to where that year's documents
+    are listed in full)."""
 
     entity: Entity
     item: object  # the Person, Organisation or Theme
     documents: list[Document] = field(default_factory=list)  # all of them, newest first
     extra: dict = field(default_factory=dict)
     latest: int = LATEST_SHOWN
+    per_page: int = ENTRIES_PER_PAGE
 
     @property
     def url(self) -> str:
@@ -31,13 +46,27 @@ class EntityPage:
         return entries[:self.latest]
 
     @property
-    def years(self) -> list[tuple[int, int, str]]:
-        """(year, how many documents, the address of the year's page), newest year first; a
-        year with only meetings or actions has a page too."""
-        meetings = [entry[0] if isinstance(entry, tuple) else entry for entry in self.extra.get("meetings", ())]
-        also = [d.date for d in meetings] + [action.document.date for action in self.extra.get("actions", ())]
-        counts = year_counts((document.date for document in self.documents), also)
-        return [(year, count, f"{self.url}{year}/") for year, count in counts]
+    def every_document_url(self) -> str | None:
+        """The first page listing every document, when this page shows only some."""
+        parts = document_parts(self.entity, self.documents, self.latest, self.per_page)
+        return parts[0].url if parts else None
+
+    @property
+    def years(self) -> list[tuple[int, int, str | None]]:
+        """(year, how many documents, where that year's documents are listed), newest year
+        first: a theme's year in review, or the year's heading on the page listing every
+        document; no address when this page shows them all."""
+        counts = year_counts(document.date for document in self.documents)
+        if self.entity.kind == "theme":
+            return [(year, count, f"{self.url}{year}/") for year, count in counts]
+        if len(self.documents) <= self.latest:
+            return [(year, count, None) for year, count in counts]
+        first_of: dict[int, int] = {}
+        for position, document in enumerate(self.documents):
+            first_of.setdefault(document.date.year, position)
+        base = f"{self.url}{EVERY_DOCUMENT}"
+        return [(year, count, f"{part_url(base, first_of[year] // self.per_page + 1)}#year-{year}")
+                for year, count in counts]
 
 
 def _resolve(network: Network, ranked):
@@ -57,7 +86,8 @@ def newest_actions(actions: list) -> list:
     return sorted(actions, key=lambda action: (-action.document.date.timestamp(), action.number))
 
 
-def person_page(network: Network, person_id: str, latest: int = LATEST_SHOWN) -> EntityPage:
+def person_page(network: Network, person_id: str, latest: int = LATEST_SHOWN,
+                per_page: int = ENTRIES_PER_PAGE) -> EntityPage:
     entity = Entity("person", person_id)
     person = network.people[person_id]
     return EntityPage(entity, person, documents_of(network, entity), {
@@ -65,10 +95,11 @@ def person_page(network: Network, person_id: str, latest: int = LATEST_SHOWN) ->
         **_companions_of(network, entity, ("person", "organisation")),
         "meetings": network.meetings_of.get(person_id, []),  # newest first
         "actions": newest_actions(network.actions_of.get(entity, [])),
-    }, latest)
+    }, latest, per_page)
 
 
-def organisation_page(network: Network, org_id: str, latest: int = LATEST_SHOWN) -> EntityPage:
+def organisation_page(network: Network, org_id: str, latest: int = LATEST_SHOWN,
+                      per_page: int = ENTRIES_PER_PAGE) -> EntityPage:
     entity = Entity("organisation", org_id)
     org = network.organisations[org_id]
     return EntityPage(entity, org, documents_of(network, entity), {
@@ -78,17 +109,18 @@ def organisation_page(network: Network, org_id: str, latest: int = LATEST_SHOWN)
         **_companions_of(network, entity, ("theme", "person")),
         "meetings": network.meetings_by_body.get(org_id, []),  # newest first
         "actions": newest_actions(network.actions_of.get(entity, [])),
-    }, latest)
+    }, latest, per_page)
 
 
-def theme_page(network: Network, theme_id: str, latest: int = LATEST_SHOWN) -> EntityPage:
+def theme_page(network: Network, theme_id: str, latest: int = LATEST_SHOWN,
+               per_page: int = ENTRIES_PER_PAGE) -> EntityPage:
     entity = Entity("theme", theme_id)
     documents = documents_of(network, entity)
     return EntityPage(entity, network.themes[theme_id], documents, {
         "tagged": [d for d in documents if d.involved[entity].tagged],
         "mentioned": [d for d in documents if not d.involved[entity].tagged],
         **_companions_of(network, entity, ("organisation", "person")),
-    }, latest)
+    }, latest, per_page)
 
 
 def people_by_organisation(network: Network):

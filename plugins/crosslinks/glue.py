@@ -7,7 +7,7 @@ import os
 
 from network.build import site_today
 from network.generator import NetworkGenerator, contents_with_documents
-from network.listings import LATEST_SHOWN
+from network.listings import ENTRIES_PER_PAGE, LATEST_SHOWN, by_year
 from network.model import Entity
 from network.pages import Page
 from network.versions import code_of
@@ -88,13 +88,11 @@ class EntityPagesGenerator(NetworkGenerator):
     stage = "crosslinks: writing entity pages"
 
     def describe(self, network):
-        latest = self.settings.get("LIST_LATEST", LATEST_SHOWN)
         folders = ENTITY_FOLDERS
         yield Page(f"{folders['person']}index.html", "people", {"groups": entities.people_by_organisation(network)})
         yield Page(f"{folders['organisation']}index.html", "organisations",
                    {"groups": entities.organisations_by_kind(network)})
         yield Page(f"{folders['theme']}index.html", "themes", {"themes": entities.themes_with_counts(network)})
-        siteurl, today = self.settings["SITEURL"], site_today(self.settings)
         # (kind, entries, meetings by id, JSON-LD data, page view); themes have neither meetings
         # nor JSON-LD of their own.
         kinds = (
@@ -106,22 +104,38 @@ class EntityPagesGenerator(NetworkGenerator):
         )
         for kind, items, meetings, data_of, page_of in kinds:
             for item in items:
-                save_as, entity = f"{url_of(item)}index.html", Entity(kind, item.id)
-                # A page shows its entity (the directory is part of every page's inputs), its
-                # documents (companions and groups follow from them), its meetings and its
-                # actions, and nothing else.
-                inputs = () if meetings is None else (meetings.get(item.id), network.actions_of.get(entity))
+                yield self._entity_page(network, Entity(kind, item.id), item, meetings, data_of, page_of)
+                yield from self._every_document(network, Entity(kind, item.id), item)
 
-                def values(item=item, page_of=page_of, data_of=data_of, entity=entity):
-                    made = {"entity_page": page_of(network, item.id, latest), "activity": activity_chart(
-                        documents_per_quarter(network.documents_of.get(entity, []), today), item.name)}
-                    if data_of is not None:
-                        data = structured.with_context(data_of(item, network, siteurl))
-                        made["json_ld"] = [structured.to_script(data)]
-                    return made
+    def _entity_page(self, network, entity, item, meetings, data_of, page_of) -> Page:
+        latest, per_page = self._list_sizes()
+        siteurl, today, save_as = self.settings["SITEURL"], site_today(self.settings), f"{url_of(item)}index.html"
+        # A page shows its entity (the directory is part of every page's inputs), its documents
+        # (companions and groups follow from them), its meetings and its actions, and nothing else.
+        inputs = () if meetings is None else (meetings.get(item.id), network.actions_of.get(entity))
 
-                yield Page(save_as, kind, values, as_listed=True, inputs=(
-                    "entity page", kind, save_as, entity, latest, network.documents_of.get(entity, []), *inputs))
+        def values():
+            made = {"entity_page": page_of(network, item.id, latest, per_page), "activity": activity_chart(
+                documents_per_quarter(network.documents_of.get(entity, []), today), item.name)}
+            if data_of is not None:
+                made["json_ld"] = [structured.to_script(structured.with_context(data_of(item, network, siteurl)))]
+            return made
+
+        return Page(save_as, entity.kind, values, as_listed=True, inputs=(
+            "entity page", entity.kind, save_as, entity, latest, per_page, network.documents_of.get(entity, []),
+            *inputs))
+
+    def _every_document(self, network, entity, item):
+        """The pages listing every document of a person or organisation whose own page shows
+        only the newest, newest first, a heading per year."""
+        latest, per_page = self._list_sizes()
+        for part in entities.document_parts(entity, network.documents_of.get(entity, []), latest, per_page):
+            yield Page(part.save_as, "entity_documents", {
+                "item": item, "entity": entity, "part": part, "years": by_year(part.entries, lambda d: d.date)},
+                inputs=("every document", entity, part), as_listed=True)
+
+    def _list_sizes(self) -> tuple[int, int]:
+        return self.settings.get("LIST_LATEST", LATEST_SHOWN), self.settings.get("LIST_PAGE_SIZE", ENTRIES_PER_PAGE)
 
 
 def register():

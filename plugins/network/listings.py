@@ -71,11 +71,9 @@ def by_year(entries: Iterable[T], date_of: Callable[[T], object]) -> list[tuple[
     return sorted(years.items(), key=lambda item: item[0], reverse=True)
 
 
-def year_counts(dates: Iterable, also: Iterable = ()) -> list[tuple[int, int]]:
-    """[(year, how many of ``dates`` fall in it)], newest year first, for every year of
-    ``dates`` and of ``also`` (the dates of what an entity's year page lists besides documents:
-    a year with only a meeting still has a page)."""
-    counts: dict[int, int] = {moment.year: 0 for moment in also}
+def year_counts(dates: Iterable) -> list[tuple[int, int]]:
+    """[(year, how many of ``dates`` fall in it)], newest year first."""
+    counts: dict[int, int] = {}
     for moment in dates:
         counts[moment.year] = counts.get(moment.year, 0) + 1
     return sorted(counts.items(), reverse=True)

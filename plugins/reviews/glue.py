@@ -1,4 +1,4 @@
-"""Connects the year pages to Pelican: the generator that describes them."""
+"""Connects the year-in-review pages to Pelican: the generator that describes them."""
 
 from network.generator import NetworkGenerator, Page
 from network.listings import ENTRIES_PER_PAGE
@@ -8,26 +8,18 @@ from .years import year_reviews
 
 
 class YearReviewsGenerator(NetworkGenerator):
-    """Describes /<people|organisations|themes>/<id>/<year>/ (and its further parts) for every
-    public person, organisation and theme and every year with something to list."""
+    """Describes /themes/<id>/<year>/ (and its further parts) for every theme and every year it
+    has documents."""
 
-    stage = "reviews: year pages"
+    stage = "reviews: a theme's years"
 
     def describe(self, network):
         per_page = self.settings.get("LIST_PAGE_SIZE", ENTRIES_PER_PAGE)
-        kinds = (("person", [p for p in network.people.values() if p.public]),
-                 ("organisation", list(network.organisations.values())), ("theme", list(network.themes.values())))
-        for kind, items in kinds:
-            for item in items:
-                entity = Entity(kind, item.id)
-                meetings = [entry[0] for entry in network.meetings_of.get(item.id, [])] if kind == "person" \
-                    else network.meetings_by_body.get(item.id, []) if kind == "organisation" else []
-                reviews = year_reviews(entity, item, network.documents_of.get(entity, []), per_page,
-                                       meetings, network.actions_of.get(entity, []))
-                for review in reviews:
-                    # The review is the whole page: its entity, and what it lists as a list shows it.
-                    yield Page(review.part.save_as, "year_review", {"review": review},
-                               inputs=("year in review", review), as_listed=True)
+        for theme in network.themes.values():
+            for review in year_reviews(theme, network.documents_of.get(Entity("theme", theme.id), []), per_page):
+                # The review is the whole page: its theme, and its documents as a list shows them.
+                yield Page(review.part.save_as, "theme_year", {"review": review},
+                           inputs=("year in review", review), as_listed=True)
 
 
 def register():

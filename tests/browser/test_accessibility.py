@@ -21,7 +21,7 @@ def addresses():
     month = next(str(m["date"])[5:7] for _, m in sources.documents() if str(m["date"]).startswith(year))
     return ["", "updates/", f"updates/{sources.slug(update)}/", f"minutes/{sources.slug(minutes)}/",
             f"people/{person}/", "organisations/", "themes/housing/", "themes/housing/2025/",
-            "people/alison-thwaite/2024/", "actions/", "actions/2025/", "meetings/", "meetings/2025/", "feeds/",
+            "actions/", "actions/2025/", "meetings/", "meetings/2025/", "feeds/",
             "feeds/people/", "newsletter/", "archives/", f"{year}/", f"{year}/{month}/", "about/",
             "search/?q=housing", "404.html"]
 

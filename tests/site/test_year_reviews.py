@@ -1,16 +1,20 @@
-"""A page per year for each person, organisation and theme (/themes/<id>/<year>/): every
-document involving it that year, month by month, and nothing else; reached from its page and from
-the year around. With short lists, the entity's page shows only the newest and every document is
-still reached through its year's pages."""
+"""A year in review per theme (/themes/<id>/<year>/): every document involving the theme that
+year, month by month, and nothing else; reached from the theme's page and from the year around.
+With short lists, an entity's page shows only the newest, and every document is still reached
+from it: through a theme's years, or a person's or organisation's pages of every document."""
 
+import glob
+import json
 import os
 import re
+import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
 
 from tests import sources
 from tests.building import run_build, settings_with
+from tests.site.test_html_valid import VNU
 
 pytestmark = pytest.mark.build
 
@@ -82,7 +86,7 @@ def reachable_documents(load, address):
     longest = max((len(ul.select(".document-title")) for ul in summary.select(".entity-documents .document-list")),
                   default=0)
     for year_link in summary.select(".year-links a"):
-        part = _norm(year_link["href"])
+        part = _norm(year_link["href"]).split("#")[0]
         while part:
             soup = load(part)
             found |= {_norm(a["href"]) for a in soup.select(".document-list .document-title a")}
@@ -110,3 +114,8 @@ def test_with_short_lists_every_document_is_still_reached_from_its_entitys_page(
         found, longest = reachable_documents(load, entities[key]["url"])
         assert addresses <= found, f"{key}: {addresses - found} cannot be reached"
         assert longest <= 2, f"{key}: its page lists {longest} documents in one list"
+    every = glob.glob(os.path.join(built.output, "*", "*", "documents", "**", "index.html"), recursive=True)
+    assert len(every) > 10
+    done = subprocess.run(["java", "-jar", VNU, "--errors-only", "--format", "json", *every],
+                          capture_output=True, text=True, timeout=600)
+    assert not [m for m in json.loads(done.stderr or '{"messages": []}')["messages"] if m.get("type") == "error"]

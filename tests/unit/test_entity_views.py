@@ -3,7 +3,7 @@ public people only, in the orders a reader scans, tags before mentions."""
 
 from datetime import datetime, timezone
 
-from crosslinks.entities import (involved_entities, organisations_by_kind, people_by_organisation, person_page,
+from crosslinks.entities import (document_parts, involved_entities, organisations_by_kind, people_by_organisation, person_page,
                                  theme_page, themes_with_counts)
 from crosslinks.index import build_index
 from network.model import Directory, Document, Entity, Involvement, Network, Organisation, Person, Theme
@@ -81,3 +81,26 @@ def test_a_documents_involved_entities_tags_first_then_by_name_private_people_le
     shown = involved_entities(network, oldest)
     assert [p.name for p in shown["person"]] == ["bo Bell"]
     assert [t.name for t in shown["theme"]] == ["Housing"] and shown["organisation"] == []
+
+
+def test_a_person_with_more_documents_than_their_page_shows_has_pages_listing_every_one():
+    network = _network()
+    network.documents[2].date = datetime(2023, 7, 1, tzinfo=timezone.utc)
+    network.documents[2].involved[AMY] = Involvement(mentions=1)
+    build_index(network)
+    page = person_page(network, "amy-ash", latest=2, per_page=2)
+    assert page.every_document_url == "people/amy-ash/documents/"
+    # 2025 starts on the first page of every document, 2023 on the second.
+    assert page.years == [(2025, 2, "people/amy-ash/documents/#year-2025"),
+                          (2023, 1, "people/amy-ash/documents/page/2/#year-2023")]
+    parts = document_parts(AMY, page.documents, latest=2, per_page=2)
+    assert [[d.title for d in part.entries] for part in parts] == [["Update 9", "Update 5"], ["Update 1"]]
+    roomy = person_page(network, "amy-ash", latest=3)
+    assert roomy.every_document_url is None and document_parts(AMY, roomy.documents, 3, 2) == []
+    assert roomy.years == [(2025, 2, None), (2023, 1, None)]  # its own page shows them all
+
+
+def test_a_themes_years_are_its_years_in_review_and_it_has_no_list_of_every_document():
+    page = theme_page(_network(), "housing", latest=1, per_page=1)
+    assert page.every_document_url is None
+    assert page.years == [(2025, 3, "themes/housing/2025/")]
