@@ -10,8 +10,9 @@ from functools import partial
 
 from network.errors import BuildFailed, Problem
 from network.generator import NetworkGenerator, Page, set_template_globals
+from network.urls import ENTITY_FOLDERS
 
-from .filters import FILTERS, document_filters, entity_filters
+from .filters import FILTERS, document_filters, entity_filters, indexed_pages_glob
 
 #: The index's folder inside the site.
 INDEX_FOLDER = "pagefind"
@@ -37,10 +38,11 @@ def index_site(build, settings) -> None:
     site = settings["OUTPUT_PATH"]
     if not os.path.isdir(site):
         return
+    pages = indexed_pages_glob(build.network, ENTITY_FOLDERS)
     with build.stages.timed("search: indexing the site"):
         result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", site, "--output-subdir", INDEX_FOLDER, "--silent"],
-            capture_output=True, text=True, check=False)
+            [sys.executable, "-m", "pagefind", "--site", site, "--output-subdir", INDEX_FOLDER, "--glob", pages,
+             "--silent"], capture_output=True, text=True, check=False)
     if result.returncode != 0:
         said = (result.stderr or result.stdout).strip().splitlines()
         raise BuildFailed([Problem(
