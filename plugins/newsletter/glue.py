@@ -25,7 +25,7 @@ from network.urls import absolute, public_siteurl, unsubscribe_link
 from . import views
 from .issues import PERIODS, Note, period_key, select_issues
 from .links import with_campaign
-from .message import build_message
+from .message import build_message, message_bytes
 from .plaintext import render_text
 
 NOTE_KEYS = ("title", "preheader", "lead")
@@ -180,11 +180,12 @@ class NewsletterGenerator(NetworkGenerator):
                            footer=settings["NEWSLETTER_FOOTER"])
         message = build_message(subject=issue.title, sender=settings["NEWSLETTER_FROM"],
                                 to=settings["NEWSLETTER_TO"], text=text, html=html, unsubscribe=links["unsubscribe"],
-                                reply_to=settings["NEWSLETTER_REPLY_TO"], issue_key=issue.key, date=now,
+                                reply_to=settings["NEWSLETTER_REPLY_TO"], issue_key=issue.key,
+                                date=min(issue.end, now),
                                 domain=domain, list_name=f"{settings['SITENAME']} newsletter")
         folder = f"newsletter/{issue.key}/"
         return {f"{folder}email.html": html.encode(), f"{folder}email.txt": text.encode(),
-                f"{folder}email.eml": bytes(message)}
+                f"{folder}email.eml": message_bytes(message)}
 
 
 def register():

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from email import policy
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid, parseaddr
+from email.utils import format_datetime, parseaddr
 
 
 def build_message(*, subject: str, sender: str, to: str, text: str, html: str, unsubscribe: str,
@@ -15,17 +16,26 @@ def build_message(*, subject: str, sender: str, to: str, text: str, html: str, u
     if reply_to:
         message["Reply-To"] = reply_to
     message["Date"] = format_datetime(date)
-    message["Message-ID"] = make_msgid(idstring=f"newsletter-{issue_key}", domain=domain)
+    # One issue, one Message-ID, however often it is built: a mail program threads and
+    # de-duplicates by it.
+    message["Message-ID"] = f"<newsletter-{issue_key}@{domain}>"
     # RFC 2919: which list this is; RFC 2369 and RFC 8058: mail programs offer their own unsubscribe button from these.
     addresses = []
     mailbox = parseaddr(reply_to or sender)[1]
     if mailbox:
         addresses.append(f"<mailto:{mailbox}?subject=unsubscribe>")
-    if unsubscribe.startswith(("http://", "https://")) or not unsubscribe.startswith("mailto:"):
+    if unsubscribe.startswith(("http://", "https://")):  # never a service's placeholder: not an address
         addresses.append(f"<{unsubscribe}>")
     message["List-Id"] = f"{list_name or 'Newsletter'} <newsletter.{domain}>"
-    message["List-Unsubscribe"] = ", ".join(addresses)
-    message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    if addresses:
+        message["List-Unsubscribe"] = ", ".join(addresses)
+    if unsubscribe.startswith("https://"):  # RFC 8058: one click only by a POST to an HTTPS address
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
     message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
     return message
+
+
+def message_bytes(message: EmailMessage) -> bytes:
+    """The message as it travels (RFC 5322): every line ends in CRLF."""
+    return message.as_bytes(policy=policy.SMTP)

@@ -4,7 +4,7 @@ program would: text before HTML, and the headers that give readers an unsubscrib
 from datetime import datetime, timezone
 from email import message_from_bytes, policy
 
-from newsletter.message import build_message
+from newsletter.message import build_message, message_bytes
 
 DATE = datetime(2025, 11, 28, 9, tzinfo=timezone.utc)
 
@@ -15,7 +15,7 @@ def _read(**overrides):
                   unsubscribe="https://cvmp.example.org/unsubscribe", reply_to="Nadia <nadia@cvmp.example.org>",
                   issue_key="2025-11", date=DATE, domain="cvmp.example.org", list_name="CVMP newsletter")
     values.update(overrides)
-    return message_from_bytes(bytes(build_message(**values)), policy=policy.default)
+    return message_from_bytes(message_bytes(build_message(**values)), policy=policy.default)
 
 
 def test_text_comes_before_html_both_utf8():
@@ -32,7 +32,7 @@ def test_headers_name_the_issue_the_list_and_the_ways_to_unsubscribe():
     assert message["Subject"] == "CVMP news, November 2025"
     assert message["Reply-To"] == "Nadia <nadia@cvmp.example.org>"
     assert message["Date"] == "Fri, 28 Nov 2025 09:00:00 +0000"
-    assert "newsletter-2025-11" in message["Message-ID"] and message["Message-ID"].endswith("@cvmp.example.org>")
+    assert message["Message-ID"] == "<newsletter-2025-11@cvmp.example.org>"  # the same in every build
     assert message["List-Id"] == "CVMP newsletter <newsletter.cvmp.example.org>"
     assert message["List-Unsubscribe"] == ("<mailto:nadia@cvmp.example.org?subject=unsubscribe>, "
                                            "<https://cvmp.example.org/unsubscribe>")
@@ -44,3 +44,21 @@ def test_without_a_reply_to_unsubscribing_writes_to_the_sender_and_a_mailto_is_n
     assert message["Reply-To"] is None
     assert message["List-Unsubscribe"] == "<mailto:news@cvmp.example.org?subject=unsubscribe>"
     assert message["List-Id"] == "Newsletter <newsletter.cvmp.example.org>"
+
+
+def test_a_service_placeholder_is_no_unsubscribe_address_and_one_click_needs_https():
+    placeholder = _read(unsubscribe="*|UNSUB|*")
+    assert placeholder["List-Unsubscribe"] == "<mailto:nadia@cvmp.example.org?subject=unsubscribe>"
+    assert placeholder["List-Unsubscribe-Post"] is None
+    plain_http = _read(unsubscribe="http://cvmp.example.org/unsubscribe")
+    assert plain_http["List-Unsubscribe"].endswith("<http://cvmp.example.org/unsubscribe>")
+    assert plain_http["List-Unsubscribe-Post"] is None
+
+
+def test_the_message_travels_with_crlf_line_endings_and_no_defects():
+    values = dict(subject="CVMP news", sender="CVMP <news@cvmp.example.org>", to="members@cvmp.example.org",
+                  text="Line one.\nLine two.", html="<p>Line one.</p>\n<p>Line two.</p>", unsubscribe="*|UNSUB|*",
+                  reply_to="", issue_key="2025-11", date=DATE, domain="cvmp.example.org")
+    raw = message_bytes(build_message(**values))
+    assert raw.count(b"\n") == raw.count(b"\r\n") > 10
+    assert message_from_bytes(raw, policy=policy.default).defects == []
