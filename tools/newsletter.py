@@ -8,6 +8,8 @@ Sending reads the SMTP server from the environment:
     SMTP_PORT      default 587 (starttls), 465 (ssl) or 25 (none)
     SMTP_USER, SMTP_PASSWORD   the login, if the server wants one
     SMTP_TLS       starttls (default), ssl, or none
+    NEWSLETTER_PROOF_UNSUBSCRIBE   the unsubscribe address a proof carries in place of the
+                   service's placeholder (default: a mailto to the Reply-To, or the sender)
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ from email.utils import format_datetime, make_msgid, parseaddr
 from datetime import datetime, timezone
 
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "plugins"))
+
+from network.urls import UNSUBSCRIBE_PLACEHOLDERS  # noqa: E402
 
 
 class Refusal(Exception):
@@ -73,6 +79,8 @@ def send_proof(folder: str, to: str, settings: dict) -> str:
     domain = parseaddr(message["From"])[1].rpartition("@")[2] or None
     del message["Message-ID"]
     message["Message-ID"] = make_msgid(idstring="proof", domain=domain)
+    _fill_unsubscribe(message, os.environ.get("NEWSLETTER_PROOF_UNSUBSCRIBE", "").strip() or
+                      f"mailto:{parseaddr(message['Reply-To'] or message['From'])[1]}?subject=unsubscribe")
     if settings["tls"] == "ssl":
         server = smtplib.SMTP_SSL(settings["host"], settings["port"], context=ssl.create_default_context(), timeout=30)
     else:
@@ -84,6 +92,19 @@ def send_proof(folder: str, to: str, settings: dict) -> str:
             server.login(settings["user"], settings["password"])
         server.send_message(message)
     return message["Subject"]
+
+
+def _fill_unsubscribe(message, address: str) -> None:
+    """A proof is sent by us, not by the e-mail service that would replace its placeholder with
+    each reader's link: put a real address in its place, in the text and in the HTML."""
+    for part in message.walk():
+        if part.get_content_type() in ("text/plain", "text/html"):
+            body = part.get_content()
+            filled = body
+            for placeholder in UNSUBSCRIBE_PLACEHOLDERS.values():
+                filled = filled.replace(placeholder, address)
+            if filled != body:
+                part.set_content(filled, subtype=part.get_content_subtype(), charset="utf-8", cte="quoted-printable")
 
 
 def main(argv=None) -> int:

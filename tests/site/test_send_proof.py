@@ -56,6 +56,10 @@ def test_a_proof_arrives_as_multipart_alternative_with_unsubscribe_headers(built
     assert [p.get_content_type() for p in message.iter_parts()] == ["text/plain", "text/html"]
     assert str(message["List-Unsubscribe"]).strip().startswith("<mailto:partnership@cvmp.example.org")
     assert "*|" not in message["List-Unsubscribe"] and message["List-Unsubscribe-Post"] is None
+    # Sent by us, not by the service that would fill its placeholder: a real address instead.
+    assert b"UNSUB" not in envelope.content
+    for part in (message.get_body(("plain",)), message.get_body(("html",))):
+        assert "mailto:partnership@cvmp.example.org?subject=unsubscribe" in part.get_content()
     assert f"Sent '{title}'" in done.stdout
 
 
