@@ -189,3 +189,12 @@ def test_the_archive_and_web_versions(page, issues):
     titles = {a.get_text(strip=True) for a in web.select(".document-title a")}
     assert titles == {a.get_text(strip=True) for a in issues[key]["soup"].select(".doc-title a")}
     assert web.select_one('a[href="email.html"]') and web.select_one('a[href="email.eml"]')
+
+
+def test_every_eml_travels_with_crlf_and_parses_without_a_defect(issues):
+    for key, issue in issues.items():
+        with open(os.path.join(issue["folder"], "email.eml"), "rb") as handle:
+            raw = handle.read()
+        assert raw.count(b"\n") == raw.count(b"\r\n"), f"{key}: a line ends in a bare LF"
+        message = email.message_from_bytes(raw, policy=email.policy.default)
+        assert message.defects == [] and all(part.defects == [] for part in message.walk()), key

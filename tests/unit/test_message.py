@@ -4,6 +4,7 @@ program would: text before HTML, and the headers that give readers an unsubscrib
 from datetime import datetime, timezone
 from email import message_from_bytes, policy
 
+from network.urls import UNSUBSCRIBE_PLACEHOLDERS, unsubscribe_link
 from newsletter.message import build_message, message_bytes
 
 DATE = datetime(2025, 11, 28, 9, tzinfo=timezone.utc)
@@ -62,3 +63,13 @@ def test_the_message_travels_with_crlf_line_endings_and_no_defects():
     raw = message_bytes(build_message(**values))
     assert raw.count(b"\n") == raw.count(b"\r\n") > 10
     assert message_from_bytes(raw, policy=policy.default).defects == []
+
+
+def test_each_service_profile_gives_a_valid_pair_of_unsubscribe_headers():
+    for profile in UNSUBSCRIBE_PLACEHOLDERS:  # a placeholder: the mailto alone, no one-click
+        message = _read(unsubscribe=unsubscribe_link(profile))
+        assert message["List-Unsubscribe"] == "<mailto:nadia@cvmp.example.org?subject=unsubscribe>", profile
+        assert message["List-Unsubscribe-Post"] is None, profile
+    https = _read(unsubscribe=unsubscribe_link("https://lists.example.org/unsubscribe?list=cvmp"))
+    assert https["List-Unsubscribe"].endswith(", <https://lists.example.org/unsubscribe?list=cvmp>")
+    assert https["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
