@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from network.listings import ENTRIES_PER_PAGE, LATEST_SHOWN, Part, cut_into_parts, part_url, year_counts
 from network.model import Document, Entity, Network
@@ -15,13 +16,20 @@ from .index import companions, documents_of
 EVERY_DOCUMENT = "documents/"
 
 
+def every_document_url(entity: Entity, count: int, latest: int) -> str | None:
+    """Where the pages listing every document of a person or organisation start, when its own
+    page shows only the newest ``latest`` of its ``count``; None otherwise. A theme's years have
+    pages of their own (the ``reviews`` plugin)."""
+    if entity.kind == "theme" or count <= latest:
+        return None
+    return f"{entity_url(entity)}{EVERY_DOCUMENT}"
+
+
 def document_parts(entity: Entity, documents: list[Document], latest: int, per_page: int) -> list[Part]:
-    """The pages listing every document of a person or organisation (newest first), when its own
-    page shows only the newest ``latest``; none otherwise. A theme's years have pages of their
-    own (the ``reviews`` plugin)."""
-    if entity.kind == "theme" or len(documents) <= latest:
-        return []
-    return cut_into_parts(documents, f"{entity_url(entity)}{EVERY_DOCUMENT}", per_page)
+    """The pages listing every document of a person or organisation, newest first (see
+    ``every_document_url``); none when its own page shows them all."""
+    base = every_document_url(entity, len(documents), latest)
+    return [] if base is None else cut_into_parts(documents, base, per_page)
 
 
 @dataclass
@@ -45,13 +53,12 @@ class EntityPage:
         """The part of a list (newest first) the summary shows."""
         return entries[:self.latest]
 
-    @property
+    @cached_property
     def every_document_url(self) -> str | None:
         """The first page listing every document, when this page shows only some."""
-        parts = document_parts(self.entity, self.documents, self.latest, self.per_page)
-        return parts[0].url if parts else None
+        return every_document_url(self.entity, len(self.documents), self.latest)
 
-    @property
+    @cached_property
     def years(self) -> list[tuple[int, int, str | None]]:
         """(year, how many documents, where that year's documents are listed), newest year
         first: a theme's year in review, or the year's heading on the page listing every
@@ -59,12 +66,12 @@ class EntityPage:
         counts = year_counts(document.date for document in self.documents)
         if self.entity.kind == "theme":
             return [(year, count, f"{self.url}{year}/") for year, count in counts]
-        if len(self.documents) <= self.latest:
+        base = self.every_document_url
+        if base is None:
             return [(year, count, None) for year, count in counts]
         first_of: dict[int, int] = {}
         for position, document in enumerate(self.documents):
             first_of.setdefault(document.date.year, position)
-        base = f"{self.url}{EVERY_DOCUMENT}"
         return [(year, count, f"{part_url(base, first_of[year] // self.per_page + 1)}#year-{year}")
                 for year, count in counts]
 
