@@ -45,6 +45,31 @@ def settings_with(folder, name: str, overrides: str) -> str:
     return path
 
 
+def build_sample_with(folder, name: str, overrides: str) -> BuildResult:
+    """The sample site built into ``folder``/output with ``overrides`` to the production settings
+    (short lists, say); the build must pass."""
+    result = run_build(os.path.join(str(folder), "output"), settings=settings_with(folder, name, overrides))
+    assert result.returncode == 0, result.log
+    return result
+
+
+def page_loader(output: str):
+    """A function reading a page of the site in ``output`` by its address ('actions/2025/'),
+    parsed, each page once."""
+    from bs4 import BeautifulSoup
+
+    cache = {}
+
+    def load(address: str):
+        if address not in cache:
+            with open(os.path.join(output, address, "index.html"), encoding="utf-8") as handle:
+                cache[address] = BeautifulSoup(handle.read(), "html.parser")
+        return cache[address]
+
+    load.output = output
+    return load
+
+
 #: The search index (Pagefind) names its files after their content and writes some of them in an
 #: order of its own each build: the same index, under other names. It is compared as one entry.
 SEARCH_INDEX = "pagefind/ (the search index, by what its files hold)"

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests import sources
-from tests.building import run_build, settings_with
+from tests.building import build_sample_with
 
 pytestmark = pytest.mark.build
 
@@ -21,10 +21,7 @@ PER_PAGE = 2
 @pytest.fixture(scope="module")
 def small_parts(tmp_path_factory):
     folder = tmp_path_factory.mktemp("feed-lists")
-    settings = settings_with(folder, "two-a-page", f"LIST_PAGE_SIZE = {PER_PAGE}\n")
-    result = run_build(str(folder / "output"), settings=settings)
-    assert result.returncode == 0, result.log
-    return result.output
+    return build_sample_with(folder, "two-a-page", f"LIST_PAGE_SIZE = {PER_PAGE}\n").output
 
 
 def read(output, address):

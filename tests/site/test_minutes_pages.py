@@ -3,12 +3,10 @@ three latest entries, so every year has parts. A reader who starts at /actions/ 
 follows links reaches every action and every meeting; no page holds more than one; the links
 from minutes pages into the register lead to the row."""
 
-import os
 
 import pytest
-from bs4 import BeautifulSoup
 
-from tests.building import run_build, settings_with
+from tests.building import build_sample_with, page_loader
 from tests.site.test_minutes import minutes_sources, source_actions
 from tests.site.walking import pages_reached, site_address
 from tests import sources
@@ -22,18 +20,8 @@ PER_PAGE = 1  # the sample has two meetings a year at most: one a page makes par
 @pytest.fixture(scope="module")
 def small_pages(tmp_path_factory):
     folder = tmp_path_factory.mktemp("small-lists")
-    settings = settings_with(folder, "smallconf", f"LIST_PAGE_SIZE = {PER_PAGE}\nLIST_LATEST = {LATEST}\n")
-    result = run_build(str(folder / "output"), settings=settings)
-    assert result.returncode == 0, result.log
-    cache = {}
-
-    def load(address):
-        if address not in cache:
-            with open(os.path.join(result.output, address, "index.html"), encoding="utf-8") as handle:
-                cache[address] = BeautifulSoup(handle.read(), "html.parser")
-        return cache[address]
-
-    return load
+    built = build_sample_with(folder, "smallconf", f"LIST_PAGE_SIZE = {PER_PAGE}\nLIST_LATEST = {LATEST}\n")
+    return page_loader(built.output)
 
 
 def test_every_action_is_reached_from_the_register_and_no_page_holds_more_than_a_part(small_pages):

@@ -4,17 +4,15 @@ With short lists, an entity's page shows only the newest, and every document is 
 from it: through a theme's years, or a person's or organisation's pages of every document."""
 
 import glob
-import json
 import os
 import re
-import subprocess
 
 import pytest
-from bs4 import BeautifulSoup
 
 from tests import sources
-from tests.building import run_build, settings_with
-from tests.site.test_html_valid import VNU
+from tests.building import build_sample_with, page_loader
+from tests.site.test_html_valid import vnu_errors
+from tests.site.walking import site_address
 
 pytestmark = pytest.mark.build
 
@@ -86,23 +84,17 @@ def reachable_documents(load, address):
     longest = max((len(ul.select(".document-title")) for ul in summary.select(".entity-documents .document-list")),
                   default=0)
     for year_link in summary.select(".year-links a"):
-        part = _norm(year_link["href"]).split("#")[0]
+        part = site_address(year_link["href"])
         while part:
             soup = load(part)
             found |= {_norm(a["href"]) for a in soup.select(".document-list .document-title a")}
             following = soup.select_one(".pager a[rel=next]")
-            part = _norm(following["href"]) if following else None
+            part = site_address(following["href"]) if following else None
     return found, longest
 
 
 def test_with_short_lists_every_document_is_still_reached_from_its_entitys_page(tmp_path, expected, entities):
-    settings = settings_with(tmp_path, "short", "LIST_LATEST = 2\nLIST_PAGE_SIZE = 2\n")
-    built = run_build(str(tmp_path / "output"), settings=settings)
-    assert built.returncode == 0, built.log
-
-    def load(address):
-        with open(os.path.join(built.output, address, "index.html"), encoding="utf-8") as handle:
-            return BeautifulSoup(handle.read(), "html.parser")
+    load = page_loader(build_sample_with(tmp_path, "short", "LIST_LATEST = 2\nLIST_PAGE_SIZE = 2\n").output)
 
     documents_of = {}
     for address, involved in expected.items():
@@ -114,8 +106,6 @@ def test_with_short_lists_every_document_is_still_reached_from_its_entitys_page(
         found, longest = reachable_documents(load, entities[key]["url"])
         assert addresses <= found, f"{key}: {addresses - found} cannot be reached"
         assert longest <= 2, f"{key}: its page lists {longest} documents in one list"
-    every = glob.glob(os.path.join(built.output, "*", "*", "documents", "**", "index.html"), recursive=True)
+    every = glob.glob(os.path.join(load.output, "*", "*", "documents", "**", "index.html"), recursive=True)
     assert len(every) > 10
-    done = subprocess.run(["java", "-jar", VNU, "--errors-only", "--format", "json", *every],
-                          capture_output=True, text=True, timeout=600)
-    assert not [m for m in json.loads(done.stderr or '{"messages": []}')["messages"] if m.get("type") == "error"]
+    assert not vnu_errors(every)
