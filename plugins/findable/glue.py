@@ -10,7 +10,7 @@ import os
 from functools import partial
 
 from jinja2 import pass_context
-from network.build import memo_path, site_today
+from network.build import memo_path, save_memo, site_today
 from network.generator import NetworkGenerator
 from network.logo import ico_of, logo_problem, png_of, read_logo
 from network.pages import Files, Page
@@ -85,14 +85,6 @@ def _read_json(path: str) -> dict:
         return {}
 
 
-def _write_json(path: str, value: dict) -> None:
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    temporary = f"{path}.{os.getpid()}.tmp"
-    with open(temporary, "w", encoding="utf-8") as handle:
-        json.dump(value, handle, sort_keys=True)
-    os.replace(temporary, path)
-
-
 def listen_for_pages(context) -> None:
     """From now on, note every page announced in this build (see ``note_page``)."""
     context[PAGES_HEARD] = set()
@@ -120,6 +112,6 @@ def sitemap(settings, context) -> Files:
     memo = memo_path(settings, "sitemap-changed-on.json")
     entries, keep = date_undated(entries, digests, _read_json(memo) if memo else {}, today)
     if memo:
-        _write_json(memo, keep)
+        save_memo(memo, json.dumps(keep, sort_keys=True).encode())
     files = sitemap_files(entries, site, settings["SITEMAP_MAX_URLS"])
     return Files(tuple(files), ("sitemap", site, entries), lambda: files)

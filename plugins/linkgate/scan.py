@@ -14,6 +14,8 @@ import os
 import pickle
 from dataclasses import dataclass, field
 
+from network.build import save_memo
+
 from .links import FEED_ENDINGS, Extractor, PageLinks
 
 #: Files whose links are read; every other file is only a target.
@@ -40,11 +42,7 @@ class SiteMemo:
         return cls(entries if isinstance(entries, dict) else {})
 
     def save(self, path: str) -> None:
-        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-        temporary = path + ".tmp"
-        with open(temporary, "wb") as handle:
-            pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
+        save_memo(path, pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 @dataclass

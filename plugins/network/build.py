@@ -92,6 +92,16 @@ def memo_path(settings: dict, name: str) -> str | None:
     return os.path.join(settings["CACHE_PATH"], f"{stem}-{key}{extension}")
 
 
+def save_memo(path: str, data: bytes) -> None:
+    """Write a memo whole or not at all: a build stopped while writing it leaves the last one
+    (the next build reads that, or nothing)."""
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    temporary = f"{path}.{os.getpid()}.tmp"
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+    os.replace(temporary, path)
+
+
 def site_today(settings: dict) -> date:
     """Today where the site is: what "lately", "coming up" and "this quarter" are measured from
     (the date is part of every page's fingerprint, so a page showing it is made again next day)."""

@@ -19,6 +19,7 @@ import os
 import pickle
 import shutil
 
+from network.build import save_memo
 from network.versions import new_digest
 
 
@@ -147,11 +148,8 @@ class OutputMemo:
         return cls(previous, target, entries)
 
     def save(self, memo_file: str) -> None:
-        os.makedirs(os.path.dirname(memo_file), exist_ok=True)
-        temporary = memo_file + ".tmp"
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump({"files": {path: dataclasses.astuple(entry) for path, entry in self.new.items()}}, handle)
-        os.replace(temporary, memo_file)
+        files = {path: dataclasses.astuple(entry) for path, entry in self.new.items()}
+        save_memo(memo_file, json.dumps({"files": files}).encode())
 
     def reuse(self, path: str, digest: str) -> bool:
         """Put the previous build's ``path`` into the target if it was made from the same inputs."""
