@@ -14,6 +14,8 @@ from itertools import groupby
 from network.listings import Part, by_year, cut_into_parts
 from network.model import Document, Network
 
+from .meetings import body_order
+
 MEETINGS_URL = "meetings/"
 
 
@@ -29,13 +31,6 @@ def twelve_months_before(today: date) -> date:
         return today.replace(year=today.year - 1, day=28)
 
 
-def _body_order(network: Network):
-    def key(body_id: str) -> tuple[str, str]:
-        body = network.organisations.get(body_id)
-        return (body.name.casefold() if body else body_id.casefold(), body_id)
-    return key
-
-
 def _past_meetings(network: Network) -> list[Document]:
     """Every minutes document, newest first (as network.documents orders them)."""
     return [document for document in network.documents if document.meeting is not None]
@@ -46,7 +41,7 @@ def by_body(documents: list[Document], network: Network) -> list[tuple[object, s
     groups: dict[str, list[Document]] = {}
     for document in documents:
         groups.setdefault(document.meeting.body, []).append(document)
-    order = _body_order(network)
+    order = body_order(network)
     return [(network.organisations.get(body_id), body_id, groups[body_id]) for body_id in sorted(groups, key=order)]
 
 

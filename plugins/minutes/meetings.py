@@ -11,6 +11,15 @@ ROLES = (("chair", "Chair"), ("minutes_by", "Minutes"), ("present", "Present"),
 ROLE_LABELS = dict(ROLES)
 
 
+def body_order(network: Network):
+    """The key a list of meeting bodies (organisation ids, or a name the directory lacks) is
+    sorted by: by name, whatever its case, then by id."""
+    def key(body_id: str) -> tuple[str, str]:
+        body = network.organisations.get(body_id)
+        return (body.name.casefold() if body else body_id.casefold(), body_id)
+    return key
+
+
 def roles_at(document: Document) -> dict[str, str]:
     """person id -> their role at this meeting (chair and minutes win over present)."""
     meeting = document.meeting

@@ -15,6 +15,7 @@ from itertools import groupby
 from network.listings import Part, by_year, cut_into_parts
 from network.model import Action, Network
 
+from .meetings import body_order
 from .views import owner_links, register_id
 
 REGISTER_URL = "actions/"
@@ -30,19 +31,12 @@ def body_anchor(body_id: str) -> str:
     return f"body-{body_id}"
 
 
-def _body_key(network: Network):
-    def key(body_id: str) -> str:
-        body = network.organisations.get(body_id)
-        return body.name.casefold() if body else body_id.casefold()
-    return key
-
-
 def _year_order(actions: list[Action], network: Network) -> list[tuple[str, str, Action]]:
     """(body id, Open or Closed, action) in the order a year's page shows them: bodies by name,
     open then closed, newest meeting first, then by number."""
-    body_key = _body_key(network)
-    ordered = sorted(actions, key=lambda a: (body_key(a.document.meeting.body), a.document.meeting.body,
-                                             a.status != "open", -a.document.date.timestamp(), a.number))
+    order = body_order(network)
+    ordered = sorted(actions, key=lambda a: (order(a.document.meeting.body), a.status != "open",
+                                             -a.document.date.timestamp(), a.number))
     return [(a.document.meeting.body, OPEN if a.status == "open" else CLOSED, a) for a in ordered]
 
 
@@ -143,7 +137,7 @@ class ActionPages:
 
     def summary(self, latest: int) -> dict:
         """The register's front page: counts per body and per year, and the newest open actions."""
-        body_key = _body_key(self.network)
+        order = body_order(self.network)
         per_body: dict[str, list[int]] = {}
         years = []
         for year, ordered, _ in self.years:
@@ -153,11 +147,11 @@ class ActionPages:
                 per_body.setdefault(body_id, [0, 0])[label == CLOSED] += 1
             rows = [{"name": self._name(body_id), "open": counts[body_id][0],
                      "closed": counts[body_id][1], "url": self.body_url(year, body_id)}
-                    for body_id in sorted(counts, key=lambda b: (body_key(b), b))]
+                    for body_id in sorted(counts, key=order)]
             years.append({"year": year, "url": year_url(year), "bodies": rows,
                           "open": sum(r["open"] for r in rows), "closed": sum(r["closed"] for r in rows)})
         bodies = [{"body": self.network.organisations.get(body_id), "body_id": body_id, "open": counts[0],
-                   "closed": counts[1]} for body_id, counts in sorted(per_body.items(), key=lambda i: (body_key(i[0]), i[0]))]
+                   "closed": counts[1]} for body_id, counts in sorted(per_body.items(), key=lambda i: order(i[0]))]
         open_actions = [a for a in self.network.actions if a.status == "open"]
         newest = sorted(open_actions, key=lambda a: (-a.document.date.timestamp(), a.document.key, a.number))
         return {"years": years, "bodies": bodies, "latest_open": [self.row(a) for a in newest[:latest]],
