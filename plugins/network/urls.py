@@ -79,6 +79,17 @@ def archive_url(year: int | None = None, month: int | None = None) -> str:
     return f"{year}/" if month is None else f"{year}/{month:02d}/"
 
 
+#: The newsletter's own RSS feed, one item per issue, for RSS-to-e-mail services.
+NEWSLETTER_FEED = "newsletter/feed.xml"
+#: Every feed of the site in one OPML file, to import into a reader at once.
+FEEDS_OPML = "feeds/feeds.opml"
+
+
+def calendar_url(body: str | None = None) -> str:
+    """The meetings calendar: every body's ("meetings.ics"), or one body's ("meetings/<body>.ics")."""
+    return "meetings.ics" if body is None else f"meetings/{body}.ics"
+
+
 def entity_url(entity: Entity) -> str:
     """The address inside the site of an entity's page, such as "themes/housing/"."""
     return f"{ENTITY_FOLDERS[entity.kind]}{entity.id}/"
