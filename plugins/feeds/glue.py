@@ -8,12 +8,15 @@ from functools import partial
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup
+
 from network.generator import NetworkGenerator
 from network.listings import ENTRIES_PER_PAGE
 from network.pages import Files, Page
 from network.urls import absolute, public_siteurl
 
 from .build import Enclosure, EntryCache, FeedInfo, FeedItem, make_feeds
+from .content import expand_initials
 from .listing import LISTED_KINDS, feed_link, feed_list_pages, listed_kinds
 from .select import feed_paths, feed_specs
 
@@ -40,11 +43,19 @@ class FeedsGenerator(NetworkGenerator):
             published=document.date,
             updated=getattr(content, "modified", None) or document.date,
             summary_html=absolute(document.summary, document.url, site),
-            content_html=absolute(content.get_content(site), document.url, site),
+            content_html=self._content(document, content, site),
             author=author,
             categories=[self.network.themes[t].name for t in document.themes],
             enclosures=[Enclosure(f"{site}/{a.path}", a.size, a.media_type, a.title) for a in document.attachments],
         )
+
+    def _content(self, document, content, site):
+        """The item's content: the document's body inside what makes it read on its own (the
+        meeting and its actions ahead of minutes, attachments after), links absolute, the people
+        behind initials named."""
+        page = self.get_template("feed/item").render(
+            {"SITEURL": site, "article": content, "body": Markup(content.get_content(site))})
+        return expand_initials(absolute(page, document.url, site), self.network.people)
 
     def describe(self, network):
         settings = self.settings
