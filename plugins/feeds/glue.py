@@ -13,7 +13,7 @@ from network.listings import ENTRIES_PER_PAGE
 from network.pages import Files, Page
 from network.urls import absolute, public_siteurl
 
-from .build import Enclosure, EntryCache, FeedInfo, FeedItem, make_feeds
+from network.feedxml import Enclosure, EntryCache, FeedInfo, FeedItem, make_feeds
 from .listing import LISTED_KINDS, feed_link, feed_list_pages, listed_kinds
 from .select import feed_paths, feed_specs
 
