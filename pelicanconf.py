@@ -116,6 +116,9 @@ NEWSLETTER_FOOTER = ("You receive this newsletter as a member or partner of the 
 #: The width in pixels the logo (SITE_LOGO, drawn as a PNG: e-mail clients show no SVG) is shown
 #: at in the e-mail's masthead, beside the site's name (at most 600).
 NEWSLETTER_LOGO_WIDTH = 48
+#: How many issues the newsletter's feed (newsletter/feed.xml, for RSS-to-e-mail services) holds,
+#: newest first: a service only needs the newest, and every item carries a whole e-mail.
+NEWSLETTER_FEED_ITEMS = 12
 
 # --- Theme ---------------------------------------------------------------------------------
 THEME = "theme"

@@ -32,7 +32,7 @@ MODULES = (
     "network/source.py", "network/yamltext.py", "network/documents.py", "network/privacy.py",
     "network/names.py", "network/nametext.py", "crosslinks/linker.py", "crosslinks/names.py",
     "crosslinks/index.py", "minutes/actions.py", "minutes/meetings.py", "feeds/select.py",
-    "feeds/build.py", "newsletter/issues.py",
+    "network/feedxml.py", "newsletter/issues.py",
 )
 #: What the unit tests read besides the code.
 _ALSO_COPY = ("tests", "pelicanconf.py", "publishconf.py", "content", "theme", "tools")
@@ -165,7 +165,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", action="store_true", help="keep the scratch copy (to look at mutants)")
     parser.add_argument("--only", nargs="+", metavar="MODULE", choices=MODULES,
-                        help="mutate only these modules (as in MODULES, e.g. feeds/build.py); the "
+                        help="mutate only these modules (as in MODULES, e.g. network/feedxml.py); the "
                              "report then goes to .cache/mutation/, not benchmarks/MUTATION.md")
     args = parser.parse_args()
     modules = tuple(args.only or MODULES)

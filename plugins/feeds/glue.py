@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
+from network.feedxml import Enclosure, EntryCache, FeedInfo, FeedItem, make_feeds
 from network.generator import NetworkGenerator
 from network.listings import ENTRIES_PER_PAGE
 from network.pages import Files, Page
-from network.urls import FEEDS_OPML, absolute, calendar_url, public_siteurl
+from network.urls import FEEDS_OPML, NEWSLETTER_FEED, absolute, calendar_url, public_siteurl
 
-from .build import Enclosure, EntryCache, FeedInfo, FeedItem, make_feeds
 from .content import expand_initials
 from .listing import LISTED_KINDS, OtherWay, feed_list_pages, feed_name, feed_sections, listed_kinds
 from .opml import opml_bytes, opml_groups, published_span
@@ -23,10 +23,11 @@ from .select import feed_paths, feed_specs
 
 _EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 #: The other ways to follow the site, which /feeds/ mentions at its top (and whose RSS feeds the
-#: OPML file lists). The newsletter's own feed joins them here when it is written:
-#: OtherWay("The newsletter's feed", NEWSLETTER_FEED, "newsletter/", "RSS, one item per issue", is_feed=True)
+#: OPML file lists).
 OTHER_WAYS = (
     OtherWay("The newsletter", "newsletter/", "newsletter/", "by e-mail, every month"),
+    OtherWay("The newsletter's feed", NEWSLETTER_FEED, "newsletter/", "RSS, one item per finished issue",
+             is_feed=True),
     OtherWay("The meetings calendar", calendar_url(), "meetings/",
              "iCalendar: subscribe in Outlook, Google or Apple Calendar"),
 )

@@ -122,6 +122,13 @@ def unsubscribe_link(profile: str) -> str:
     return UNSUBSCRIBE_PLACEHOLDERS.get(profile.strip().lower(), profile.strip())
 
 
+def unsubscribe_outside_the_service(link: str) -> str:
+    """The unsubscribe link as it may appear where no e-mail service fills in placeholders (a
+    feed, read by people and by services alike): the link itself when it is an address anyone can
+    follow, "" for a service's placeholder, which would reach a reader as a broken link."""
+    return link if re.match(r"^(?:https?://|mailto:)", link) else ""
+
+
 def public_siteurl(settings) -> str:
     """The absolute address feeds and e-mails link to: SITEURL when it is absolute (production),
     else PUBLIC_SITEURL (a preview built with relative links)."""

@@ -20,9 +20,10 @@ from network.pages import Files, Page
 from network.contentfiles import is_document
 from network.reader import display_path, read_markdown
 from network.withholding import Withholder, warn_withheld
-from network.urls import absolute, public_siteurl, unsubscribe_link
+from network.urls import NEWSLETTER_FEED, absolute, public_siteurl, unsubscribe_link, unsubscribe_outside_the_service
 
 from . import views
+from .feed import FeedPlace, body_of, feed_item, finished_issues, newsletter_rss
 from .issues import PERIODS, Note, period_key, select_issues
 from .links import with_campaign
 from .message import build_message, message_bytes
@@ -121,7 +122,8 @@ def _logo_png(svg: bytes, shown_width: int) -> tuple[Files, dict]:
 
 
 class NewsletterGenerator(NetworkGenerator):
-    """Writes /newsletter/ and, per issue, the web version, email.html, email.txt and email.eml."""
+    """Writes /newsletter/, its RSS feed (newsletter/feed.xml) and, per issue, the web version,
+    email.html, email.txt and email.eml."""
 
     stage = "newsletter: issues, inlining, text, .eml"
 
@@ -138,42 +140,73 @@ class NewsletterGenerator(NetworkGenerator):
             limit=settings["NEWSLETTER_MAX_DOCUMENTS"])
         logo_png, logo = _logo_png(read_logo(settings), min(settings["NEWSLETTER_LOGO_WIDTH"], 600))
         yield logo_png
-        unsubscribe = unsubscribe_link(settings["NEWSLETTER_UNSUBSCRIBE"])
         inliner = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
-        domain = urlparse(site).hostname or "localhost"
+        place = FeedPlace(site, urlparse(site).hostname or "localhost")
+        values_of = {}
         for issue in issues:
-            def link(url, key=issue.key):
-                return with_campaign(url, site, settings["NEWSLETTER_UTM"], key)
-
-            view = views.IssueView(
-                lead=[views.entry(d, network, link(f"{site}/{d.url}")) for d in issue.lead],
-                sections=[(c, [views.entry(d, network, link(f"{site}/{d.url}")) for d in docs])
-                          for c, docs in issue.sections],
-                upcoming=[views.meeting_line(u, network) for u in issue.upcoming],
-            )
             folder = f"newsletter/{issue.key}/"
-            issue.intro_html = Markup(absolute(issue.intro_html, folder, site))  # ours: sanitised when read
-            links = {
-                "web": link(f"{site}/{folder}"), "site": link(f"{site}/"), "meetings": link(f"{site}/meetings/"),
-                "actions": link(f"{site}/actions/"), "unsubscribe": unsubscribe,
-                "logo": f"{site}/{LOGO_PNG}",
-            }
-            values = {"issue": issue, "view": view, "links": links, "logo": logo}
+            values = values_of[issue.key] = self._issue_values(issue, network, folder, site, logo)
             # An issue's four files are made from the same documents and notes.
             inputs = ("newsletter issue", folder, values)
             yield Files(tuple(f"{folder}{name}" for name in ("email.html", "email.txt", "email.eml")), inputs,
-                        partial(self._emails, issue, values, inliner, now, domain))
-            yield Page(f"{folder}index.html", "newsletter", {"issue": issue, "view": view}, inputs=inputs)
-        yield Page("newsletter/index.html", "newsletters", {"issues": issues})
+                        partial(self._emails, issue, values, inliner, now, place.domain))
+            yield Page(f"{folder}index.html", "newsletter", {"issue": issue, "view": values["view"]}, inputs=inputs)
+        in_feed = [(issue, values_of[issue.key])
+                   for issue in finished_issues(issues, now, settings["NEWSLETTER_FEED_ITEMS"])]
+        # The feed shows its issues' e-mails: it changes when one of them does, or when one more is finished.
+        yield Files((NEWSLETTER_FEED,), ("newsletter feed", place, [values for _, values in in_feed]),
+                    partial(self._feed, in_feed, inliner, now, place))
+        yield Page("newsletter/index.html", "newsletters", {"issues": issues, "feed_url": NEWSLETTER_FEED})
+
+    def _issue_values(self, issue, network, folder: str, site: str, logo: dict) -> dict:
+        """What an issue's e-mail, text and page show: its view, and every link absolute."""
+        settings = self.settings
+
+        def link(url):
+            return with_campaign(url, site, settings["NEWSLETTER_UTM"], issue.key)
+
+        view = views.IssueView(
+            lead=[views.entry(d, network, link(f"{site}/{d.url}")) for d in issue.lead],
+            sections=[(c, [views.entry(d, network, link(f"{site}/{d.url}")) for d in docs])
+                      for c, docs in issue.sections],
+            upcoming=[views.meeting_line(u, network) for u in issue.upcoming],
+        )
+        issue.intro_html = Markup(absolute(issue.intro_html, folder, site))  # ours: sanitised when read
+        links = {
+            "web": link(f"{site}/{folder}"), "site": link(f"{site}/"), "meetings": link(f"{site}/meetings/"),
+            "actions": link(f"{site}/actions/"), "unsubscribe": unsubscribe_link(settings["NEWSLETTER_UNSUBSCRIBE"]),
+            "logo": f"{site}/{LOGO_PNG}",
+        }
+        return {"issue": issue, "view": view, "links": links, "logo": logo}
+
+    def _inlined(self, values, inliner) -> str:
+        """An issue's e-mail as HTML, its CSS inlined."""
+        html = self.get_template("email/issue").render({**self.context, **values})
+        started = time.perf_counter()
+        html = inliner.inline(html)
+        builds.of(self.settings).stages.record_max("newsletter: slowest inlining of one issue",
+                                                   time.perf_counter() - started)
+        return html
+
+    def _feed(self, in_feed, inliner, now, place) -> dict[str, bytes]:
+        """The newsletter's RSS feed: each issue's e-mail, without the hidden preheader (a feed
+        reader would show it) and without a service's unsubscribe placeholder, which no service
+        fills in inside a feed's item; each service adds its own unsubscribe link (README)."""
+        settings = self.settings
+        unsubscribe = unsubscribe_outside_the_service(unsubscribe_link(settings["NEWSLETTER_UNSUBSCRIBE"]))
+        items = []
+        for issue, values in in_feed:
+            copy = {**values, "in_feed": True, "links": {**values["links"], "unsubscribe": unsubscribe}}
+            content = body_of(self._inlined(copy, inliner))
+            items.append(feed_item(issue, place, f"newsletter/{issue.key}/", content, now))
+        rss = newsletter_rss(place, NEWSLETTER_FEED, "newsletter/", language=settings["DEFAULT_LANG"],
+                             title=f"{settings['SITENAME']} newsletter", items=items)
+        return {NEWSLETTER_FEED: rss}
 
     def _emails(self, issue, values, inliner, now, domain) -> dict[str, bytes]:
         """An issue's e-mail as HTML (its CSS inlined), as text, and as a whole message."""
         settings, links = self.settings, values["links"]
-        html = self.get_template("email/issue").render({**self.context, **values})
-        started = time.perf_counter()
-        html = inliner.inline(html)
-        builds.of(settings).stages.record_max("newsletter: slowest inlining of one issue",
-                                              time.perf_counter() - started)
+        html = self._inlined(values, inliner)
         text = render_text(issue, values["view"], sitename=settings["SITENAME"], web_url=links["web"],
                            actions_url=links["actions"], meetings_url=links["meetings"],
                            site_url=links["site"], unsubscribe=links["unsubscribe"],
@@ -181,7 +214,7 @@ class NewsletterGenerator(NetworkGenerator):
         message = build_message(subject=issue.title, sender=settings["NEWSLETTER_FROM"],
                                 to=settings["NEWSLETTER_TO"], text=text, html=html, unsubscribe=links["unsubscribe"],
                                 reply_to=settings["NEWSLETTER_REPLY_TO"], issue_key=issue.key,
-                                date=min(issue.end, now),
+                                date=issue.sent_at(now),
                                 domain=domain, list_name=f"{settings['SITENAME']} newsletter")
         folder = f"newsletter/{issue.key}/"
         return {f"{folder}email.html": html.encode(), f"{folder}email.txt": text.encode(),

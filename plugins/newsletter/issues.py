@@ -76,6 +76,12 @@ class Issue:
     def documents(self) -> list[Document]:
         return self.lead + [d for _, docs in self.sections for d in docs]
 
+    def sent_at(self, now: datetime) -> datetime:
+        """When the issue came out (its e-mail's Date:, its feed item's pubDate): the last moment of
+        its period, so that a mail program or a feed reader shows it in its own month whatever the
+        season's offset; ``now`` for the current period's."""
+        return min(self.end - timedelta(seconds=1), now)
+
 
 def select_issues(network: Network, *, period: str, zone: tzinfo, now: datetime, sitename: str,
                   categories: list[str], notes: dict[str, Note], limit: int) -> list[Issue]:

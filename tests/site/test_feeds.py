@@ -13,6 +13,7 @@ from tests import sources
 
 pytestmark = pytest.mark.build
 
+NEWSLETTER_FEED = "newsletter/feed.xml"
 SITE = "https://cvmp.example.org"
 SITENAME = "Calder Valley Migration Partnership"
 FOLDERS = {"theme": "themes", "organisation": "organisations", "person": "people"}
@@ -153,9 +154,10 @@ def test_autodiscovery_and_the_feeds_page(page, entities, feeds):
     hrefs = {a["href"] for listing in listings for a in listing.select("main a[href$='.xml']")}
     assert {f"{SITE}/feeds/all.rss.xml", f"{SITE}/feeds/all.atom.xml"} <= {
         a["href"] for a in listings[0].select(".feed-table a.address")}
-    assert len(hrefs) == 2 * sum(len(listing.select(".feed-table tbody tr, .feed-list li")) for listing in listings)
+    # Two files a row, and the newsletter's one feed among the other ways to follow.
+    assert len(hrefs) == 1 + 2 * sum(len(listing.select(".feed-table tbody tr, .feed-list li")) for listing in listings)
     # Every feed the site writes is offered on /feeds/ or the lists it links, each under its own name.
-    written = {f"{SITE}/{path}" for path in feeds}
+    written = {f"{SITE}/{path}" for path in [*feeds, NEWSLETTER_FEED]}
     assert hrefs == written
 
 
@@ -169,10 +171,11 @@ def test_the_feeds_page_shows_the_kinds_most_people_follow_first_and_other_ways_
     assert feeds_page_sections(page) == ["The whole site", "Themes", "Organisations", "People", "Categories"]
     first_sections = soup.select("main section")
     assert first_sections[0].h2.get_text() == "Other ways to follow"
-    assert {a["href"] for a in first_sections[0].select("a")} == {f"{SITE}/newsletter/", f"{SITE}/meetings.ics"}
+    assert {a["href"] for a in first_sections[0].select("a")} == {
+        f"{SITE}/newsletter/", f"{SITE}/{NEWSLETTER_FEED}", f"{SITE}/meetings.ics"}
     opml = soup.select_one(f'main a[href="{SITE}/feeds/feeds.opml"]')
     assert opml is not None and "every feed" in opml.get_text()
-    assert soup.select("main a")[:3] == [opml, *first_sections[0].select("a")]  # before any single feed
+    assert soup.select("main a")[:4] == [opml, *first_sections[0].select("a")]  # before any single feed
     themes = [li.a.get_text() for li in soup.select("#feeds-theme .feed-list li")]
     assert themes == sorted(theme["name"] for theme in sources.directory("themes.yml"))
 
@@ -184,21 +187,22 @@ def test_the_opml_file_lists_every_public_feed_once_by_kind_in_the_feeds_page_or
     root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
     assert root.tag == "opml" and root.get("version") == "2.0" and root.findtext("head/ownerName") == SITENAME
     groups = root.findall("body/outline")
-    assert [group.get("text") for group in groups] == feeds_page_sections(page)
-    folders = {"The whole site": "feeds/all", "Themes": "feeds/themes/", "Organisations": "feeds/organisations/",
+    # The site's feed, then the newsletter's (/feeds/ shows it among the other ways), then the kinds.
+    assert [group.get("text") for group in groups] == ["The whole site", "Other feeds", *feeds_page_sections(page)[1:]]
+    folders = {"The whole site": "feeds/all", "Other feeds": NEWSLETTER_FEED, "Themes": "feeds/themes/", "Organisations": "feeds/organisations/",
                "People": "feeds/people/", "Categories": "feeds/categories/"}
     listed = []
     for group in groups:
         for outline in group.findall("outline"):
             assert outline.get("type") == "rss" and outline.get("text") and outline.get("title")
             address = outline.get("xmlUrl").removeprefix(f"{SITE}/")
-            assert address.startswith(folders[group.get("text")]) and address.endswith(".rss.xml"), address
+            assert address.startswith(folders[group.get("text")]), address
             assert outline.get("htmlUrl").startswith(f"{SITE}/")
             listed.append(address)
     assert len(listed) == len(set(listed))
-    assert set(listed) == {relative for relative in feeds if relative.endswith(".rss.xml")}
+    assert set(listed) == {relative for relative in feeds if relative.endswith(".rss.xml")} | {NEWSLETTER_FEED}
     for address in listed:
-        parsed = feedparser.parse(feeds[address])
+        parsed = feedparser.parse(os.path.join(built_site.output, address))
         assert not parsed.bozo and parsed.version == "rss20", address
     people = root.findall("body/outline[@text='People']/outline")
     public = sorted(p["name"] for p in sources.directory("people.yml") if p.get("public") is not False)

@@ -45,6 +45,25 @@ def test_every_internal_link_image_and_anchor_of_the_sample_site_leads_somewhere
     assert broken == []
 
 
+def test_every_internal_link_of_the_newsletters_feed_leads_somewhere(built_site):
+    """The feed carries whole e-mails (content:encoded), read here with feedparser."""
+    import feedparser
+    from bs4 import BeautifulSoup
+
+    feed = feedparser.parse(os.path.join(built_site.output, "newsletter", "feed.xml"))
+    addresses = [feed.feed.link]
+    for item in feed.entries:
+        content = BeautifulSoup(item.content[0].value, "html.parser")
+        addresses += [item.link] + [tag.get("href") or tag.get("src") for tag in content.find_all(["a", "img"])]
+    assert feed.entries and len(addresses) > 6 * len(feed.entries)
+    for address in addresses:
+        parts = urlsplit(address)
+        assert parts.scheme == "https" and parts.netloc == "cvmp.example.org", address  # absolute, ours
+        path = unquote(parts.path).lstrip("/")
+        assert os.path.isfile(os.path.join(built_site.output, path + "index.html" if path.endswith("/") or not path
+                                           else path)), address
+
+
 def test_an_address_typed_in_a_body_is_a_link_once(page):
     body = page("updates/2025-03-project-update/").find("article") or page("updates/2025-03-project-update/")
     typed = "https://ncht.example.org/publications/hotel-health-needs-audit-2024"

@@ -67,3 +67,20 @@ def test_an_ambiguous_or_shared_owner_is_shown_as_written_in_the_register(trap_s
     assert owners["1"].select_one("a")["href"].endswith("/people/sam-okafor/")
     assert owners["2"].get_text(strip=True) == "HCA" and owners["2"].select_one("a") is None
     assert owners["3"].get_text(strip=True) == "TR" and owners["3"].select_one("a") is None
+
+
+def test_the_newsletters_feed_carries_the_withheld_forms_only(trap_site):
+    """The newsletter's feed carries each issue's whole e-mail: March's lists the thanks, its
+    title and summary withheld, as the e-mail does."""
+    import feedparser
+
+    with open(os.path.join(trap_site.output, "newsletter", "feed.xml"), encoding="utf-8") as handle:
+        raw = handle.read()
+    feed = feedparser.parse(raw)
+    assert not feed.bozo
+    march = next(item for item in feed.entries if item.link.endswith("/newsletter/2026-03/"))
+    content = BeautifulSoup(march.content[0].value, "html.parser")
+    titles = [a.get_text(strip=True) for a in content.select(".doc-title a")]
+    assert "Thanks to [name withheld]" in titles
+    assert "[name withheld], is thanked" in content.get_text(" ")
+    assert not re.search(r"niamh|ni&#225;mh|ni\u00e1mh|brien", raw, re.IGNORECASE)

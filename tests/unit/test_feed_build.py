@@ -1,4 +1,4 @@
-"""What a subscriber's reader finds in our Atom and RSS files, read back with feedparser (feeds.build)."""
+"""What a subscriber's reader finds in our Atom and RSS files, read back with feedparser (network.feedxml)."""
 
 from datetime import datetime, timedelta, timezone
 from xml.etree import ElementTree
@@ -6,7 +6,7 @@ from xml.etree import ElementTree
 import feedparser
 import pytest
 
-from feeds.build import Enclosure, EntryCache, FeedInfo, FeedItem, make_feeds
+from network.feedxml import Enclosure, EntryCache, FeedInfo, FeedItem, make_feeds
 
 SITE = "https://cvmp.example.org"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -1,5 +1,8 @@
 """Writing RSS 2.0 and Atom 1.0 with feedgen, around its known traps. No Pelican here.
 
+In the model's package because two page types write feeds (feeds, and the newsletter's own) and
+a page type imports no other page type.
+
 - RSS gets content:encoded only when both a description and content are set: both always are.
 - RSS <author> must be an e-mail address: names go into dc:creator instead.
 - feedgen refuses naive dates: every date given here carries its time zone.
