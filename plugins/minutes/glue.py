@@ -21,7 +21,7 @@ from .actions import DONE, DROPPED, annotate, find_actions, number_actions
 from .meetingpages import recent_by_body, year_parts
 from .events import by_body, calendar_events, with_history
 from .ics import calendar_file
-from .meetings import meetings_by_person, next_meetings
+from .meetings import meetings_by_body, meetings_by_person, next_meetings
 from .register import ActionRegister, Owners
 from .registerpages import ActionPages
 from .timezones import vtimezone
@@ -66,9 +66,7 @@ def collect_actions(network, generators, problems) -> None:
     network.actions_of.update(register.by_owner())
     zone = ZoneInfo(settings["TIMEZONE"])
     network.meetings_of = meetings_by_person(network)
-    for document in network.documents:  # newest first
-        if document.meeting is not None:
-            network.meetings_by_body.setdefault(document.meeting.body, []).append(document)
+    network.meetings_by_body.update(meetings_by_body(network))
     network.upcoming = next_meetings(network, zone)
     context = generators[0].context
     # Where each action's row is in the register's year pages (the minutes pages link to theirs).

@@ -44,6 +44,15 @@ def meetings_by_person(network: Network) -> dict[str, list[tuple[Document, str]]
     return result
 
 
+def meetings_by_body(network: Network) -> dict[str, list[Document]]:
+    """body -> its minutes, newest first (as network.documents orders them)."""
+    result: dict[str, list[Document]] = {}
+    for document in network.documents:
+        if document.meeting is not None:
+            result.setdefault(document.meeting.body, []).append(document)
+    return result
+
+
 def localise(value: datetime, zone: tzinfo) -> datetime:
     return value.replace(tzinfo=zone) if value.tzinfo is None else value
 

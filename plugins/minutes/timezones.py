@@ -65,21 +65,28 @@ class Rule:
 
 
 def changes_in(zone: ZoneInfo, year: int) -> list[Change]:
-    """Every change of the zone's offset in ``year``: hour by hour, then to the minute."""
+    """Every change of the zone's offset in ``year``: day by day, then to the hour, then the minute."""
     found = []
-    moment = datetime(year, 1, 1, tzinfo=timezone.utc)
-    end = datetime(year + 1, 1, 1, tzinfo=timezone.utc)
-    offset = moment.astimezone(zone).utcoffset()
-    while moment < end:
-        following = moment + timedelta(hours=1)
-        new_offset = following.astimezone(zone).utcoffset()
-        if new_offset != offset:
-            at = next(moment + timedelta(minutes=m) for m in range(1, 61)
-                      if (moment + timedelta(minutes=m)).astimezone(zone).utcoffset() == new_offset)
-            found.append(Change(at, offset, new_offset, at.astimezone(zone).tzname() or ""))
-            offset = new_offset
-        moment = following
+    day = datetime(year, 1, 1, tzinfo=timezone.utc)
+    offset = day.astimezone(zone).utcoffset()
+    while day.year == year:
+        following = day + timedelta(days=1)
+        if following.astimezone(zone).utcoffset() != offset:
+            at = _first_moment(zone, day, offset, timedelta(hours=1))
+            at = _first_moment(zone, at - timedelta(hours=1), offset, timedelta(minutes=1))
+            local = at.astimezone(zone)
+            found.append(Change(at, offset, local.utcoffset(), local.tzname() or ""))
+            offset = local.utcoffset()
+        day = following
     return found
+
+
+def _first_moment(zone: ZoneInfo, start: datetime, offset: timedelta, step: timedelta) -> datetime:
+    """The first moment after ``start``, in steps of ``step``, whose offset is not ``offset``."""
+    moment = start + step
+    while moment.astimezone(zone).utcoffset() == offset:
+        moment += step
+    return moment
 
 
 def rule_candidates(change: Change, daylight: bool) -> list[Rule]:
