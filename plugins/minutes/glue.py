@@ -148,7 +148,8 @@ def calendars(network, settings):
     """/meetings.ics and one calendar per body with minutes (/meetings/<body>.ics); the memo of
     the start last published under each UID kept for the next build (see minutes.events)."""
     siteurl = settings["SITEURL"] or "http://localhost"
-    events = calendar_events(network, ZoneInfo(settings["TIMEZONE"]), site_today(settings))
+    today = site_today(settings)
+    events = calendar_events(network, ZoneInfo(settings["TIMEZONE"]), today)
     memo = memo_path(settings, "calendar-starts.json")
     events, keep = with_history(events, _read_memo(memo), datetime.now(timezone.utc).replace(microsecond=0))
     if memo:
@@ -167,7 +168,7 @@ def calendars(network, settings):
     def calendar(path, title, chosen):
         write = partial(calendar_file, chosen, body_name, title=title, prodid=site,
                         domain=urlparse(siteurl).hostname or "localhost", site_url=siteurl.rstrip("/") + "/",
-                        vtimezone=vtimezone_once)
+                        vtimezone=vtimezone_once, site_zone=(settings["TIMEZONE"], range(today.year, today.year + 1)))
         return Files((path,), ("calendar", path, title, siteurl, chosen), lambda: {path: write()})
 
     yield calendar(calendar_url(), f"{site}: meetings", events)

@@ -52,9 +52,12 @@ def _component(event: CalendarEvent, body_name: str, domain: str, site_url: str)
 
 
 def calendar_file(events: list[CalendarEvent], body_name: Callable[[str], str], *, title: str, prodid: str,
-                  domain: str, site_url: str, vtimezone: Callable[[str, range], object]) -> bytes:
+                  domain: str, site_url: str, vtimezone: Callable[[str, range], object],
+                  site_zone: tuple[str, range] | None = None) -> bytes:
     """The calendar of ``events`` named ``title``; ``body_name`` names a body, ``vtimezone``
-    describes a zone for the years given (see ``timezones.vtimezone``), ``site_url`` ends in "/"."""
+    describes a zone for the years given (see ``timezones.vtimezone``), ``site_url`` ends in "/".
+    A calendar without events still describes ``site_zone`` (zone, years): RFC 5545 wants at
+    least one component, and a body whose meetings are all older than a year keeps its calendar."""
     from icalendar import Calendar  # here: a rebuild that reuses the calendar never loads it
 
     calendar = Calendar()
@@ -63,7 +66,8 @@ def calendar_file(events: list[CalendarEvent], body_name: Callable[[str], str], 
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", title)
-    for zone, years in sorted(zones_used(events).items()):
+    zones = zones_used(events) or dict([site_zone] if site_zone else [])
+    for zone, years in sorted(zones.items()):
         calendar.add_component(vtimezone(zone, years))
     for event in events:
         calendar.add_component(_component(event, body_name(event.body), domain, site_url))

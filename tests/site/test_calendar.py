@@ -87,7 +87,8 @@ def test_each_body_s_calendar_holds_its_meetings_only_and_its_pages_link_it(buil
     found = set()
     for body in bodies:
         data = _read(built_site, f"meetings/{body}.ics")
-        assert str(Calendar.from_ical(data)["X-WR-CALNAME"]) == f"Calder Valley Migration Partnership: {organisations[body]} meetings"
+        name = str(Calendar.from_ical(data)["X-WR-CALNAME"])
+        assert name == f"Calder Valley Migration Partnership: {organisations[body]} meetings"
         mine, theirs = _events(data)
         assert mine == theirs and all(uid.startswith(f"{body}-") for uid, _, _ in mine)
         found |= mine

@@ -172,8 +172,10 @@ def test_icalendar_and_vobject_read_the_same_utc_start_in_winter_and_in_summer()
     net = network(minutes("steering", datetime(2026, 7, 15, 14), datetime(2027, 1, 20, 14)))
     data = ics(events_of(net)[0], net)
     assert b"RDATE" not in data and data.count(b"BEGIN:VTIMEZONE") == 1
-    with_icalendar = {str(e["UID"]): e["DTSTART"].dt.astimezone(timezone.utc) for e in Calendar.from_ical(data).walk("VEVENT")}
-    with_vobject = {e.uid.value: e.dtstart.value.astimezone(timezone.utc) for e in vobject.readOne(data.decode()).vevent_list}
+    with_icalendar = {str(e["UID"]): e["DTSTART"].dt.astimezone(timezone.utc)
+                      for e in Calendar.from_ical(data).walk("VEVENT")}
+    with_vobject = {e.uid.value: e.dtstart.value.astimezone(timezone.utc)
+                    for e in vobject.readOne(data.decode()).vevent_list}
     assert with_vobject == with_icalendar == {
         "steering-held-2026-07-15-steering@cvmp.example.org": datetime(2026, 7, 15, 13, tzinfo=timezone.utc),
         "steering-2026-07-15-steering@cvmp.example.org": datetime(2027, 1, 20, 14, tzinfo=timezone.utc)}
@@ -192,6 +194,13 @@ def test_names_and_venues_with_quotes_markup_new_lines_and_separators_come_back_
     for event in vobject.readOne(data.decode()).vevent_list:
         assert event.summary.value == f"{body_name} meeting" and event.location.value == venue
     assert b"ATTENDEE" not in data and b"ORGANIZER" not in data
+
+
+def test_a_calendar_without_meetings_still_describes_the_site_s_zone():
+    data = calendar_file([], str, title="Calder: Forum meetings", prodid="Calder", domain="d", site_url="/",
+                         vtimezone=vtimezone, site_zone=("Europe/London", range(2026, 2027)))
+    assert Calendar.from_ical(data).walk("VTIMEZONE") and not Calendar.from_ical(data).walk("VEVENT")
+    assert vobject.readOne(data.decode()).vtimezone.tzid.value == "Europe/London"
 
 
 @pytest.mark.parametrize("body,address", [
