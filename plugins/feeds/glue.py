@@ -1,5 +1,5 @@
-"""Connects the feeds to Pelican: one generator writes every feed, the /feeds/ page and the lists
-of organisations' and people's feeds."""
+"""Connects the feeds to Pelican: one generator writes every feed, the OPML file of them all, the
+/feeds/ page and the lists of organisations' and people's feeds."""
 
 from __future__ import annotations
 
@@ -8,23 +8,35 @@ from functools import partial
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup
+
 from network.generator import NetworkGenerator
 from network.listings import ENTRIES_PER_PAGE
 from network.pages import Files, Page
-from network.urls import absolute, public_siteurl
+from network.urls import FEEDS_OPML, absolute, calendar_url, public_siteurl
 
 from .build import Enclosure, EntryCache, FeedInfo, FeedItem, make_feeds
-from .listing import LISTED_KINDS, feed_link, feed_list_pages, listed_kinds
+from .content import expand_initials
+from .listing import LISTED_KINDS, OtherWay, feed_list_pages, feed_name, feed_sections, listed_kinds
+from .opml import opml_bytes, opml_groups, published_span
 from .select import feed_paths, feed_specs
 
 _EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
+#: The other ways to follow the site, which /feeds/ mentions at its top (and whose RSS feeds the
+#: OPML file lists). The newsletter's own feed joins them here when it is written:
+#: OtherWay("The newsletter's feed", NEWSLETTER_FEED, "newsletter/", "RSS, one item per issue", is_feed=True)
+OTHER_WAYS = (
+    OtherWay("The newsletter", "newsletter/", "newsletter/", "by e-mail, every month"),
+    OtherWay("The meetings calendar", calendar_url(), "meetings/",
+             "iCalendar: subscribe in Outlook, Google or Apple Calendar"),
+)
 
 
 class FeedsGenerator(NetworkGenerator):
     """Writes RSS and Atom for the site, each category, theme, organisation and public person."""
 
     stage = "feeds: writing RSS and Atom"
-    template_globals = {"feed_paths": feed_paths}
+    template_globals = {"feed_paths": feed_paths, "feed_name": feed_name}
 
     def _item(self, document, content, site):
         author = ""
@@ -40,11 +52,19 @@ class FeedsGenerator(NetworkGenerator):
             published=document.date,
             updated=getattr(content, "modified", None) or document.date,
             summary_html=absolute(document.summary, document.url, site),
-            content_html=absolute(content.get_content(site), document.url, site),
+            content_html=self._content(document, content, site),
             author=author,
             categories=[self.network.themes[t].name for t in document.themes],
             enclosures=[Enclosure(f"{site}/{a.path}", a.size, a.media_type, a.title) for a in document.attachments],
         )
+
+    def _content(self, document, content, site):
+        """The item's content: the document's body inside what makes it read on its own (the
+        meeting and its actions ahead of minutes, attachments after), links absolute, the people
+        behind initials named."""
+        page = self.get_template("feed/item").render(
+            {"SITEURL": site, "article": content, "body": Markup(content.get_content(site))})
+        return expand_initials(absolute(page, document.url, site), self.network.people)
 
     def describe(self, network):
         settings = self.settings
@@ -75,23 +95,26 @@ class FeedsGenerator(NetworkGenerator):
 
         for spec in specs:  # its documents count in full: their text is in the feed
             yield Files((spec.atom_path, spec.rss_path), ("feed", site, spec), partial(make, spec))
+        yield _opml_file(specs, site, settings, network.documents, now)
         per_page = settings.get("LIST_PAGE_SIZE", ENTRIES_PER_PAGE)
         lists = {kind: feed_list_pages(specs, kind, per_page) for kind in LISTED_KINDS}
         yield Page("feeds/index.html", "feeds", {
-            "feed_tables": _tables(specs), "feed_site": site, "listed_kinds": listed_kinds(lists),
-            "theme_feeds": [feed_link(spec) for spec in specs if spec.kind == "theme"]})
+            "feed_sections": feed_sections(specs, listed_kinds(lists)), "feed_site": site,
+            "other_ways": OTHER_WAYS, "feeds_opml": FEEDS_OPML})
         for parts in lists.values():
             for listed in parts:  # names and addresses only: cheap, and all the page shows
                 yield Page(listed.save_as, "feed_list", {"feed_list": listed, "feed_site": site},
                            inputs=("feed list", site, listed))
 
 
-def _tables(specs):
-    """(label, feeds) whose addresses /feeds/ shows in full, to copy: the site's and the categories'.
-    The themes' feeds are a compact list of links (a page of long addresses is unreadable on a
-    phone); organisations and people have lists of their own (listed_kinds)."""
-    labels = (("site", "The whole site"), ("category", "Categories"))
-    return [(label, [spec for spec in specs if spec.kind == kind]) for kind, label in labels]
+def _opml_file(specs, site, settings, documents, now):
+    """/feeds/feeds.opml: its inputs are the feeds' names and addresses and the dates of the
+    oldest and newest published document, not the feeds' documents (an edited text leaves it)."""
+    groups = opml_groups(specs, site, OTHER_WAYS)
+    created, modified = published_span(documents, now)
+    title = f"{settings['SITENAME']}: every feed"
+    make = partial(opml_bytes, groups, title=title, owner=settings["SITENAME"], created=created, modified=modified)
+    return Files((FEEDS_OPML,), ("feeds opml", groups, title, created, modified), lambda: {FEEDS_OPML: make()})
 
 
 def register():

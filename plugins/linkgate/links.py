@@ -5,7 +5,8 @@ Three steps, each a plain function of plain values:
 1. ``extract``: what one file offers and asks for, read from its bytes. An HTML page's ``href``,
    ``src`` and ``srcset`` addresses, and the ``id``s (and ``<a name>``s) a ``#fragment`` may name.
    A feed's own links are read from its XML, and the HTML its entries carry escaped (content,
-   summary, description) is unescaped once and read the same way; a title is text. The calendar's ``URL:`` lines are links too.
+   summary, description) is unescaped once and read the same way; a title is text. The calendar's
+   ``URL:`` lines are links too, and so are the OPML file's ``xmlUrl`` and ``htmlUrl``.
    Our pages are well-formed HTML made by our templates, Markdown and the sanitiser, so a regular
    expression over whole tags reads them exactly, and several times faster than ``html.parser``
    (measured in docs/speed.md); text never holds a tag's ``<`` unescaped.
@@ -42,6 +43,9 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 #: A fragment every page has: the top of the page (HTML scrolls there without an element).
 _TOP = {"", "top"}
 FEED_ENDINGS = (".xml", ".atom", ".rss")
+#: The OPML file of every feed: its outlines link each feed (xmlUrl) and its page (htmlUrl).
+OPML_ENDINGS = (".opml",)
+_OPML_URL = re.compile(rb"""\s(?:xmlUrl|htmlUrl|url)\s*=\s*("[^"]*"|'[^']*')""")
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ class Extractor:
             return self._from_lines(data)
         if lowered.endswith(FEED_ENDINGS):
             return self._from_feed(data)
+        if lowered.endswith(OPML_ENDINGS):
+            return PageLinks(tuple(dict.fromkeys(_attribute_text(m.group(1)) for m in _OPML_URL.finditer(data))))
         if lowered.endswith(".ics"):
             text = _ICS_FOLD.sub("", data.decode("utf-8", errors="replace"))
             return PageLinks(tuple(dict.fromkeys(m.group(1) for m in _ICS_URL.finditer(text))))

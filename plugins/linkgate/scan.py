@@ -1,5 +1,5 @@
 """Reading the new site for the link gate: every file's name, and the links and ids of every
-page, feed and calendar. Pure apart from the files it reads and the memo it keeps.
+page, feed, calendar and OPML file. Pure apart from the files it reads and the memo it keeps.
 
 Every page's links are checked on every build (a page kept from the last build can link to one
 deleted since), but a kept page need not be read again: the memo (``SiteMemo``, a file in the
@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 
 from network.build import save_memo
 
-from .links import FEED_ENDINGS, Extractor, PageLinks
+from .links import FEED_ENDINGS, OPML_ENDINGS, Extractor, PageLinks
 
 #: Files whose links are read; every other file is only a target.
-READ_ENDINGS = (".html", ".ics", *FEED_ENDINGS)
+READ_ENDINGS = (".html", ".ics", *FEED_ENDINGS, *OPML_ENDINGS)
 
 Identity = tuple[int, int, int]  # inode, size, modification time (ns)
 

@@ -58,6 +58,8 @@ def meeting_header(document: Document, network: Network, register_url: str | Non
         "next_meeting_text": meeting.next_meeting_text,
         "next_venue": meeting.next_venue,
         "actions": document.actions,
+        # Each action with who owns it, by name (a feed item lists them ahead of the text).
+        "action_owners": [(action, owner_links(action, network)) for action in document.actions],
         "register_url": register_url,
     }
 

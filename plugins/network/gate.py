@@ -201,12 +201,12 @@ def _quick_text(name: str, data: bytes) -> str | None:
 
 def _as_read(name: str, text: str) -> str:
     """A stretch of a file's quick text as its reader reads it: the calendar's and JSON's escapes
-    undone, a feed's HTML unescaped once (the name engine decodes references once more)."""
+    undone, a feed's HTML (and the OPML file's names) unescaped once (the name engine decodes references once more)."""
     if name.endswith(".ics"):
         text = _ICS_ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
     elif name.endswith(".json") and "\\u" in text:
         text = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
-    elif name.endswith((".xml", ".atom", ".rss")) and "&" in text:
+    elif name.endswith((".xml", ".atom", ".rss", ".opml")) and "&" in text:
         text = html.unescape(text)
     return unquote(text) if "%" in text else text
 

@@ -3,6 +3,7 @@
 import glob
 import os
 import re
+from email.utils import parsedate_to_datetime
 
 import feedparser
 import pytest
@@ -13,6 +14,7 @@ from tests import sources
 pytestmark = pytest.mark.build
 
 SITE = "https://cvmp.example.org"
+SITENAME = "Calder Valley Migration Partnership"
 FOLDERS = {"theme": "themes", "organisation": "organisations", "person": "people"}
 MAX_ITEMS = 20
 
@@ -136,8 +138,17 @@ def test_autodiscovery_and_the_feeds_page(page, entities, feeds):
     assert page("updates/").head.select_one('link[href$="feeds/categories/updates.atom.xml"]')
     for (kind, entity_id), entity in list(entities.items())[::7]:
         soup = page(entity["url"])
-        assert soup.head.select_one(f'link[href$="feeds/{FOLDERS[kind]}/{entity_id}.rss.xml"]'), entity_id
-        assert soup.select_one(f'.follow a[href$="feeds/{FOLDERS[kind]}/{entity_id}.atom.xml"]'), entity_id
+        # Its own feed first, titled with its name: what a reader finding feeds from the page offers.
+        first = soup.head.select_one('link[rel="alternate"]')
+        assert first["href"] == f"{SITE}/feeds/{FOLDERS[kind]}/{entity_id}.rss.xml", entity_id
+        assert (first["type"], first["title"]) == ("application/rss+xml", f"{SITENAME}: {entity['names'][0]}")
+        follow = soup.select_one(".follow")
+        assert follow.get_text(" ", strip=True).startswith(f"Follow {entity['names'][0]}:"), entity_id
+        assert [a.get_text() for a in follow.select("a")] == ["RSS feed", "Atom feed", "by e-mail (newsletter)",
+                                                              "what is a feed?"]
+        assert follow.select_one(f'a[href$="feeds/{FOLDERS[kind]}/{entity_id}.atom.xml"]'), entity_id
+        assert follow.select_one(f'a[href="{SITE}/feeds/#what-is-a-feed"]')
+    assert page("feeds/").find(id="what-is-a-feed")
     listings = [page(address) for address in ("feeds/", "feeds/organisations/", "feeds/people/")]
     hrefs = {a["href"] for listing in listings for a in listing.select("main a[href$='.xml']")}
     assert {f"{SITE}/feeds/all.rss.xml", f"{SITE}/feeds/all.atom.xml"} <= {
@@ -146,3 +157,58 @@ def test_autodiscovery_and_the_feeds_page(page, entities, feeds):
     # Every feed the site writes is offered on /feeds/ or the lists it links, each under its own name.
     written = {f"{SITE}/{path}" for path in feeds}
     assert hrefs == written
+
+
+def feeds_page_sections(page):
+    """The kinds of feed /feeds/ shows, by their headings, in its order (a heading's count aside)."""
+    return [h2.contents[0].strip() for h2 in page("feeds/").select("main section.feed-group[id^=feeds-] h2")]
+
+
+def test_the_feeds_page_shows_the_kinds_most_people_follow_first_and_other_ways_at_the_top(page):
+    soup = page("feeds/")
+    assert feeds_page_sections(page) == ["The whole site", "Themes", "Organisations", "People", "Categories"]
+    first_sections = soup.select("main section")
+    assert first_sections[0].h2.get_text() == "Other ways to follow"
+    assert {a["href"] for a in first_sections[0].select("a")} == {f"{SITE}/newsletter/", f"{SITE}/meetings.ics"}
+    opml = soup.select_one(f'main a[href="{SITE}/feeds/feeds.opml"]')
+    assert opml is not None and "every feed" in opml.get_text()
+    assert soup.select("main a")[:3] == [opml, *first_sections[0].select("a")]  # before any single feed
+    themes = [li.a.get_text() for li in soup.select("#feeds-theme .feed-list li")]
+    assert themes == sorted(theme["name"] for theme in sources.directory("themes.yml"))
+
+
+def test_the_opml_file_lists_every_public_feed_once_by_kind_in_the_feeds_page_order(built_site, page, feeds):
+    path = os.path.join(built_site.output, "feeds", "feeds.opml")
+    with open(path, "rb") as handle:
+        data = handle.read()
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    assert root.tag == "opml" and root.get("version") == "2.0" and root.findtext("head/ownerName") == SITENAME
+    groups = root.findall("body/outline")
+    assert [group.get("text") for group in groups] == feeds_page_sections(page)
+    folders = {"The whole site": "feeds/all", "Themes": "feeds/themes/", "Organisations": "feeds/organisations/",
+               "People": "feeds/people/", "Categories": "feeds/categories/"}
+    listed = []
+    for group in groups:
+        for outline in group.findall("outline"):
+            assert outline.get("type") == "rss" and outline.get("text") and outline.get("title")
+            address = outline.get("xmlUrl").removeprefix(f"{SITE}/")
+            assert address.startswith(folders[group.get("text")]) and address.endswith(".rss.xml"), address
+            assert outline.get("htmlUrl").startswith(f"{SITE}/")
+            listed.append(address)
+    assert len(listed) == len(set(listed))
+    assert set(listed) == {relative for relative in feeds if relative.endswith(".rss.xml")}
+    for address in listed:
+        parsed = feedparser.parse(feeds[address])
+        assert not parsed.bozo and parsed.version == "rss20", address
+    people = root.findall("body/outline[@text='People']/outline")
+    public = sorted(p["name"] for p in sources.directory("people.yml") if p.get("public") is not False)
+    assert sorted(outline.get("text") for outline in people) == public
+    text = data.decode("utf-8")
+    for person in sources.directory("people.yml"):
+        if person.get("public") is False:
+            assert person["name"] not in text and f"people/{person['id']}" not in text
+    # Its dates are RFC 822: modified when the newest document was published.
+    newest = feedparser.parse(feeds["feeds/all.rss.xml"]).entries[0]
+    modified = parsedate_to_datetime(root.findtext("head/dateModified"))
+    assert modified.utctimetuple()[:6] == newest.published_parsed[:6]
+    assert parsedate_to_datetime(root.findtext("head/dateCreated")) < modified

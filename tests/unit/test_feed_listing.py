@@ -2,7 +2,7 @@
 
 from datetime import datetime, timezone
 
-from feeds.listing import feed_list_pages, initial_of, listed_kinds
+from feeds.listing import feed_list_pages, feed_sections, initial_of, listed_kinds
 from feeds.select import feed_specs
 from network.model import Directory, Network, Organisation, Person, Theme
 
@@ -68,3 +68,22 @@ def test_the_summary_counts_each_kind_and_an_empty_list_is_one_empty_page():
     assert summary == {"organisation": (1, "feeds/organisations/", 1), "person": (8, "feeds/people/", 5)}
     (empty,) = feed_list_pages(_specs([]), "person")
     assert empty.total == 0 and empty.groups == () and empty.save_as == "feeds/people/index.html"
+
+
+def test_the_feeds_page_shows_the_kinds_most_people_follow_first_each_as_it_reads_best():
+    specs = _specs()
+    lists = {kind: feed_list_pages(specs, kind, per_page=3) for kind in ("organisation", "person")}
+    specs += feed_specs(Network(Directory()), sitename="CVMP", categories={"Updates": "updates"}, now=NOW,
+                        limit=20)[1:]
+    sections = feed_sections(specs, listed_kinds(lists))
+    assert [(section.kind, section.label) for section in sections] == [
+        ("site", "The whole site"), ("theme", "Themes"), ("organisation", "Organisations"), ("person", "People"),
+        ("category", "Categories")]
+    site, themes, organisations, people, categories = sections
+    assert [spec.title for spec in site.specs] == ["CVMP"] and [spec.key for spec in categories.specs] == ["updates"]
+    assert [link.name for link in themes.links] == ["Housing"]
+    assert (people.listed.total, people.listed.url) == (8, "feeds/people/") and organisations.listed.total == 1
+    # A kind without feeds has no section.
+    few = _specs([])
+    lists = {kind: feed_list_pages(few, kind) for kind in ("organisation", "person")}
+    assert [section.kind for section in feed_sections(few, listed_kinds(lists))] == ["site", "theme", "organisation"]

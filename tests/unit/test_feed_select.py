@@ -98,3 +98,48 @@ def test_a_private_person_first_by_name_does_not_hide_the_people_after_them():
     network.people["abe-hidden"] = Person("abe-hidden", "Abe Hidden", public=False)
     people = [spec.key for spec in _specs(network) if spec.kind == "person"]
     assert people == ["amy-ash", "ben-bold"]
+
+
+def _minutes(network, at, **roles):
+    """Make the document at position ``at`` minutes where people had these roles."""
+    from network.model import Meeting
+
+    document = network.documents[at]
+    document.meeting = Meeting(body="housing", starts=document.date)
+    for role, ids in roles.items():
+        for person_id in ids:
+            network.meetings_of.setdefault(person_id, []).append((document, role))
+    return document
+
+
+def test_a_persons_feed_holds_every_document_where_they_have_a_role_newest_first_each_once():
+    from network.model import Action, Owner, PersonRef
+
+    network = _network()  # amy-ash is mentioned in the document at position 5
+    network.documents[9].author = PersonRef("Amy Ash", "amy-ash")
+    _minutes(network, 2, chair=["amy-ash"])
+    _minutes(network, 7, minutes_by=["amy-ash"], present=["ben-bold"])
+    _minutes(network, 12, present=["amy-ash"])
+    _minutes(network, 14, in_attendance=["amy-ash"])
+    _minutes(network, 16, apologies=["amy-ash"])  # not there: not in her feed
+    owned = _minutes(network, 20)
+    network.actions_of[Entity("person", "amy-ash")] = [Action(owned, 1, "AA to write", "AA to write",
+                                                              [Owner("AA", Entity("person", "amy-ash"))])] * 2
+    network.actions_of[Entity("organisation", "housing")] = [Action(owned, 2, "", "")]
+    specs = {(spec.kind, spec.key): spec for spec in _specs(network)}
+    amy = specs["person", "amy-ash"]
+    assert [network.documents.index(d) for d in amy.documents] == [2, 5, 7, 9, 12, 14, 20]
+    assert "wrote, chaired, took the minutes of, attended or was given an action in" in amy.subtitle
+    assert [network.documents.index(d) for d in specs["person", "ben-bold"].documents] == [7]
+    assert specs["organisation", "housing"].documents == [owned]
+
+
+def test_a_private_person_gets_no_feed_by_any_role():
+    from network.model import PersonRef
+
+    network = _network()
+    network.documents[3].author = PersonRef("Sam Secret", "sam-secret")
+    _minutes(network, 4, chair=["sam-secret"])
+    specs = _specs(network)
+    assert not [spec for spec in specs if spec.key == "sam-secret"]
+    assert all(spec.subtitle.count("Sam") == 0 for spec in specs)

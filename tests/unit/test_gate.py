@@ -32,6 +32,7 @@ def names():
     ("data.json", b'{"name": "Ottilie \\u004darchbanks"}'),
     ("data.json", b'{"name": "\\u004fttilie \\u004darchbanks"}'),
     ("page.html", b"<p>O&#116;tilie Marchbank&#x73;</p>"),
+    ("feeds/feeds.opml", b'<outline type="rss" text="O&amp;#116;tilie Marchbank&amp;#x73;" />'),
     ("feed.xml", b"<p>O&amp;#116;tilie Marchbank&amp;#x73;</p>"),
     ("page.html", b"<p>Ott<b>ilie</b> Mar<!-- x -->chbanks</p>"),
     ("page.html", "<p>OTTILIE-MARCHBANKS and ottilie\u2011marchbanks</p>".encode()),

@@ -40,6 +40,14 @@ def test_the_calendar_s_url_lines_are_links_even_when_folded():
     assert extract("meetings.ics", ics).links == ("https://cvmp.example.org/minutes/2025-03-12-steering-group/",)
 
 
+def test_the_opml_file_s_feeds_and_pages_are_links():
+    opml = (b'<opml version="2.0"><body><outline text="People &amp; &lt;b&gt;">\n'
+            b'<outline type="rss" text="A" xmlUrl="https://cvmp.example.org/feeds/people/a.rss.xml"'
+            b' htmlUrl="https://cvmp.example.org/people/a/?x=1&amp;y=2" /></outline></body></opml>')
+    assert set(extract("feeds/feeds.opml", opml).links) == {
+        "https://cvmp.example.org/feeds/people/a.rss.xml", "https://cvmp.example.org/people/a/?x=1&y=2"}
+
+
 def test_one_extractor_reads_a_repeated_line_once_and_gives_the_same_answer():
     extractor = Extractor()
     line = b'<nav><a href="../../people/">People</a></nav>\n'
