@@ -175,5 +175,6 @@ def calendars(network, settings):
     for body, chosen in by_body(events, network.meetings_by_body).items():
         yield calendar(calendar_url(body), f"{site}: {body_name(body)} meetings", chosen)
 
+
 def register():
     MinutesPagesGenerator.register()
