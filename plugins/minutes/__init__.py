@@ -2,7 +2,8 @@
 
 Renders the `meeting:` block of minutes as a header with attendance; finds numbered actions and
 later reports on them ("Action 3 (2024-06-12): done"); writes the actions register (/actions/),
-the meetings page (/meetings/) and an iCalendar feed of upcoming meetings (/meetings.ics); and
+the meetings page (/meetings/) and iCalendar files of the meetings of the last twelve months and
+the next ones (/meetings.ics, and one per body: /meetings/<body>.ics); and
 fills the model with who attended which meeting and who owns which action.
 """
 

@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import json
+from datetime import datetime, timezone
 from functools import partial
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
 
-from network.build import site_today
+from network.build import memo_path, save_memo, site_today
 from network.generator import NetworkGenerator
 from network.listings import ENTRIES_PER_PAGE, LATEST_SHOWN
 from network.pages import Files, Page
-from network.urls import from_rooted, page_base
+from network.urls import calendar_url, from_rooted, page_base
 
 from . import views
 from .actions import DONE, DROPPED, annotate, find_actions, number_actions
 from .meetingpages import recent_by_body, year_parts
-from .meetings import calendar, meetings_by_person, next_meetings
+from .events import by_body, calendar_events, with_history
+from .ics import calendar_file
+from .meetings import meetings_by_body, meetings_by_person, next_meetings
 from .register import ActionRegister, Owners
 from .registerpages import ActionPages
+from .timezones import vtimezone
 
 
 def _minutes(generators):
@@ -62,9 +66,7 @@ def collect_actions(network, generators, problems) -> None:
     network.actions_of.update(register.by_owner())
     zone = ZoneInfo(settings["TIMEZONE"])
     network.meetings_of = meetings_by_person(network)
-    for document in network.documents:  # newest first
-        if document.meeting is not None:
-            network.meetings_by_body.setdefault(document.meeting.body, []).append(document)
+    network.meetings_by_body.update(meetings_by_body(network))
     network.upcoming = next_meetings(network, zone)
     context = generators[0].context
     # Where each action's row is in the register's year pages (the minutes pages link to theirs).
@@ -111,10 +113,11 @@ def rooted_html(fragment: str, base: str) -> Markup:
 
 
 class MinutesPagesGenerator(NetworkGenerator):
-    """Writes /actions/ and its year pages, /meetings/ and its year pages, and /meetings.ics."""
+    """Writes /actions/ and its year pages, /meetings/ and its year pages, /meetings.ics and each
+    body's calendar (/meetings/<body>.ics)."""
 
     stage = "minutes: writing register, meetings, calendar"
-    template_globals = {"role_label": views.role_label}
+    template_globals = {"role_label": views.role_label, "calendar_url": calendar_url}
     template_filters = {"rooted": rooted_html}
 
     def describe(self, network):
@@ -129,15 +132,48 @@ class MinutesPagesGenerator(NetworkGenerator):
             "overview": overview, "past": recent_by_body(network, site_today(settings), latest)})
         for part in year_parts(network, settings.get("LIST_PAGE_SIZE", ENTRIES_PER_PAGE)):
             yield Page(part.part.save_as, "meetings_year", {"meetings_part": part})
-        siteurl = settings["SITEURL"] or "http://localhost"
-        upcoming = [upcoming for upcoming, _ in overview["upcoming"]]
+        yield from calendars(network, settings)
 
-        def make():
-            return {"meetings.ics": calendar(upcoming, network, name=settings["SITENAME"],
-                                             domain=urlparse(siteurl).hostname or "localhost",
-                                             page_url=siteurl.rstrip("/") + "/")}
 
-        yield Files(("meetings.ics",), ("calendar", siteurl, upcoming), make)
+def _read_memo(path: str | None) -> dict:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            found = json.load(handle)
+        return found if isinstance(found, dict) else {}
+    except (OSError, TypeError, ValueError):  # none yet (or no cache), or cut short: nothing seen
+        return {}
+
+
+def calendars(network, settings):
+    """/meetings.ics and one calendar per body with minutes (/meetings/<body>.ics); the memo of
+    the start last published under each UID kept for the next build (see minutes.events)."""
+    siteurl = settings["SITEURL"] or "http://localhost"
+    today = site_today(settings)
+    events = calendar_events(network, ZoneInfo(settings["TIMEZONE"]), today)
+    memo = memo_path(settings, "calendar-starts.json")
+    events, keep = with_history(events, _read_memo(memo), datetime.now(timezone.utc).replace(microsecond=0))
+    if memo:
+        save_memo(memo, json.dumps(keep, sort_keys=True).encode())
+    site, zones = settings["SITENAME"], {}
+
+    def body_name(body_id):
+        body = network.organisations.get(body_id)
+        return body.name if body else body_id
+
+    def vtimezone_once(zone, years):  # worked out once per build, whichever calendars are made
+        if (zone, years) not in zones:
+            zones[zone, years] = vtimezone(zone, years)
+        return zones[zone, years]
+
+    def calendar(path, title, chosen):
+        write = partial(calendar_file, chosen, body_name, title=title, prodid=site,
+                        domain=urlparse(siteurl).hostname or "localhost", site_url=siteurl.rstrip("/") + "/",
+                        vtimezone=vtimezone_once, site_zone=(settings["TIMEZONE"], range(today.year, today.year + 1)))
+        return Files((path,), ("calendar", path, title, siteurl, chosen), lambda: {path: write()})
+
+    yield calendar(calendar_url(), f"{site}: meetings", events)
+    for body, chosen in by_body(events, network.meetings_by_body).items():
+        yield calendar(calendar_url(body), f"{site}: {body_name(body)} meetings", chosen)
 
 
 def register():

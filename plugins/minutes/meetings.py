@@ -1,8 +1,8 @@
-"""Meetings: who attended in which role, what comes next, and the calendar of it. Pure."""
+"""Meetings: who attended in which role, and what comes next. Pure."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from network.model import Document, Network, Upcoming
 
@@ -44,6 +44,15 @@ def meetings_by_person(network: Network) -> dict[str, list[tuple[Document, str]]
     return result
 
 
+def meetings_by_body(network: Network) -> dict[str, list[Document]]:
+    """body -> its minutes, newest first (as network.documents orders them)."""
+    result: dict[str, list[Document]] = {}
+    for document in network.documents:
+        if document.meeting is not None:
+            result.setdefault(document.meeting.body, []).append(document)
+    return result
+
+
 def localise(value: datetime, zone: tzinfo) -> datetime:
     return value.replace(tzinfo=zone) if value.tzinfo is None else value
 
@@ -75,44 +84,3 @@ def still_to_come(upcoming: list[Upcoming], now: datetime) -> list[Upcoming]:
     """Dated meetings not yet started, and meetings whose date is still to be confirmed."""
     return [u for u in upcoming if u.starts is None or u.starts >= now]
 
-
-def event_uid(upcoming: Upcoming, domain: str) -> str:
-    """Stable across rebuilds: the body and the date identify a meeting."""
-    stamp = upcoming.starts.strftime("%Y%m%dT%H%M" if upcoming.has_time else "%Y%m%d")
-    return f"{upcoming.body}-{stamp}@{domain}"
-
-
-def calendar(upcoming: list[Upcoming], network: Network, *, name: str, domain: str, page_url: str) -> bytes:
-    """An RFC 5545 calendar of every dated upcoming meeting (undated ones cannot be in it)."""
-    from icalendar import Calendar, Event, vText  # here: a rebuild that reuses the calendar never loads it
-
-    cal = Calendar()
-    cal.add("prodid", f"-//{name}//Partnership publisher//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"{name}: meetings")
-    for item in upcoming:
-        if item.starts is None:
-            continue
-        body = network.organisations.get(item.body)
-        event = Event()
-        event.add("uid", event_uid(item, domain))
-        # DTSTAMP is when this information was published (the minutes' date), so an
-        # unchanged meeting gives the same bytes at every build.
-        event.add("dtstamp", item.source.date.astimezone(timezone.utc))
-        if item.has_time:
-            event.add("dtstart", item.starts)
-            if item.ends:
-                event.add("dtend", item.ends)
-        else:
-            event.add("dtstart", item.starts.date())
-        event.add("summary", f"{body.name if body else item.body} meeting")
-        if item.venue:
-            event.add("location", vText(item.venue))
-        event.add("description", f"Date set at the meeting of {item.source.date:%-d %B %Y}. "
-                                 f"Minutes: {page_url}{item.source.url}")
-        event.add("url", f"{page_url}{item.source.url}")
-        cal.add_component(event)
-    cal.add_missing_timezones()
-    return cal.to_ical()

@@ -8,6 +8,7 @@ written out for its new page with that page's base: a relative prefix, or SITEUR
 
 from __future__ import annotations
 
+import hashlib
 import html
 import posixpath
 import re
@@ -85,9 +86,21 @@ NEWSLETTER_FEED = "newsletter/feed.xml"
 FEEDS_OPML = "feeds/feeds.opml"
 
 
+_SAFE_NAME = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
+
+
 def calendar_url(body: str | None = None) -> str:
-    """The meetings calendar: every body's ("meetings.ics"), or one body's ("meetings/<body>.ics")."""
-    return "meetings.ics" if body is None else f"meetings/{body}.ics"
+    """The meetings calendar: every body's ("meetings.ics"), or one body's ("meetings/<body>.ics").
+    A body the directory lacks may be any words: its file is named after them in lower-case
+    letters, digits and hyphens, with a short digest of the words as typed, so that two bodies
+    never share a file and no name reaches outside meetings/."""
+    if body is None:
+        return "meetings.ics"
+    if _SAFE_NAME.match(body):
+        return f"meetings/{body}.ics"
+    words = re.sub(r"[^a-z0-9]+", "-", body.casefold()).strip("-")
+    digest = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"meetings/{words}-{digest}.ics" if words else f"meetings/{digest}.ics"
 
 
 def entity_url(entity: Entity) -> str:

@@ -6,7 +6,6 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from icalendar import Calendar
 
 from tests import sources
 from tests.site.walking import pages_reached
@@ -95,20 +94,6 @@ def upcoming_from_sources(now):
         if when.replace(tzinfo=ZoneInfo("Europe/London")) >= now:
             dated.append((body, when))
     return dated
-
-
-def test_the_calendar_has_one_event_per_upcoming_dated_meeting(built_site):
-    with open(os.path.join(built_site.output, "meetings.ics"), "rb") as handle:
-        calendar = Calendar.from_ical(handle.read())
-    assert str(calendar["VERSION"]) == "2.0" and calendar.get("PRODID")
-    events = calendar.walk("VEVENT")
-    expected = upcoming_from_sources(datetime.now(ZoneInfo("Europe/London")))
-    assert len(events) == len(expected)
-    for body, when in expected:
-        event = next(e for e in events if str(e["UID"]).startswith(f"{body}-{when:%Y%m%dT%H%M}@"))
-        assert event["DTSTART"].dt.replace(tzinfo=None) == when
-        for key in ("DTSTAMP", "UID", "SUMMARY"):
-            assert event.get(key)
 
 
 def test_the_meetings_page_lists_upcoming_and_past_meetings(page):

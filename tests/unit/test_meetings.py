@@ -1,12 +1,11 @@
-"""Who attended in which role, upcoming meetings and the iCalendar feed (minutes.meetings, pure)."""
+"""Who attended in which role, and upcoming meetings (minutes.meetings, pure); the calendar: test_calendar.py."""
 
 from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from icalendar import Calendar
 
-from minutes.meetings import calendar, event_uid, meetings_by_person, next_meetings, roles_at, still_to_come
+from minutes.meetings import meetings_by_person, next_meetings, roles_at, still_to_come
 from network.model import Directory, Document, Meeting, Network, Organisation, Person, PersonRef
 
 LONDON = ZoneInfo("Europe/London")
@@ -40,33 +39,6 @@ def test_the_latest_minutes_of_each_body_set_its_next_meeting():
     assert upcoming[0].ends.hour == 16 and upcoming[0].starts.tzinfo == LONDON
     now = datetime(2025, 10, 1, tzinfo=LONDON)
     assert [u.body for u in still_to_come(upcoming, now)] == ["ops"]  # TBC stays listed
-
-
-def test_the_calendar_has_one_event_per_dated_upcoming_meeting():
-    net = network(
-        minutes("steering", datetime(2025, 5, 14, 14), datetime(2025, 9, 10, 14), venue="Civic Centre"),
-        minutes("ops", datetime(2025, 3, 1, 10), text="to be confirmed"),
-        minutes("forum", datetime(2025, 4, 1, 10), datetime(2025, 9, 1), has_time=False),
-    )
-    upcoming = next_meetings(net, LONDON)
-    data = calendar(upcoming, net, name="Calder", domain="cvmp.example.org", page_url="https://cvmp.example.org/")
-    parsed = Calendar.from_ical(data)
-    assert str(parsed["VERSION"]) == "2.0" and "Calder" in str(parsed["PRODID"])
-    events = parsed.walk("VEVENT")
-    assert len(events) == 2
-    for event in events:
-        for key in ("UID", "DTSTAMP", "DTSTART", "SUMMARY"):
-            assert key in event
-    steering = next(e for e in events if "Steering" in str(e["SUMMARY"]))
-    assert steering["DTSTART"].dt == datetime(2025, 9, 10, 14, tzinfo=LONDON)
-    assert str(steering["LOCATION"]) == "Civic Centre"
-    assert str(steering["UID"]) == "steering-20250910T1400@cvmp.example.org"
-    forum = next(e for e in events if "Forum" in str(e["SUMMARY"]))
-    assert forum["DTSTART"].dt.isoformat() == "2025-09-01"  # an all-day event
-    # The same input gives the same bytes: nothing depends on the time of the build.
-    assert data == calendar(upcoming, net, name="Calder", domain="cvmp.example.org",
-                            page_url="https://cvmp.example.org/")
-    assert [event_uid(u, "x") for u in upcoming if u.starts] == ["forum-20250901@x", "steering-20250910T1400@x"]
 
 
 def people_network(*documents):
@@ -145,38 +117,3 @@ def test_a_meeting_starting_right_now_is_still_to_come():
                                 LONDON)
     assert still_to_come([upcoming], upcoming.starts) == [upcoming]
     assert still_to_come([upcoming], upcoming.starts + timedelta(minutes=1)) == []
-
-
-def test_a_calendar_event_says_when_the_date_was_set_and_links_the_minutes():
-    source = minutes("steering", datetime(2025, 5, 14, 14), datetime(2025, 9, 10, 14), venue="")
-    net = network(source)
-    data = calendar(next_meetings(net, LONDON), net, name="Calder", domain="cvmp.example.org",
-                    page_url="https://cvmp.example.org/")
-    parsed = Calendar.from_ical(data)
-    assert str(parsed["CALSCALE"]) == "GREGORIAN" and str(parsed["METHOD"]) == "PUBLISH"
-    assert str(parsed["X-WR-CALNAME"]) == "Calder: meetings"
-    assert str(parsed["PRODID"]) == "-//Calder//Partnership publisher//EN"
-    (event,) = parsed.walk("VEVENT")
-    assert event["DTSTAMP"].dt == datetime(2025, 5, 14, 13, tzinfo=timezone.utc)  # 14:00 in London, summer
-    assert event["DTEND"].dt == datetime(2025, 9, 10, 16, tzinfo=LONDON)
-    assert str(event["SUMMARY"]) == "Steering meeting" and "LOCATION" not in event
-    assert str(event["DESCRIPTION"]) == ("Date set at the meeting of 14 May 2025. "
-                                         "Minutes: https://cvmp.example.org/minutes/steering-20250514/")
-    assert str(event["URL"]) == "https://cvmp.example.org/minutes/steering-20250514/"
-    assert b"BEGIN:VTIMEZONE" in data and b"TZID:Europe/London" in data
-
-
-def test_a_body_missing_from_the_directory_is_named_by_its_id():
-    net = network(minutes("board", datetime(2025, 5, 14, 14), datetime(2025, 9, 10, 14), ends=None))
-    (event,) = Calendar.from_ical(calendar(next_meetings(net, LONDON), net, name="C", domain="d",
-                                           page_url="/")).walk("VEVENT")
-    assert str(event["SUMMARY"]) == "board meeting" and "DTEND" not in event
-
-
-def test_an_undated_meeting_anywhere_in_the_list_leaves_the_others_in_the_calendar():
-    net = network(minutes("ops", datetime(2025, 3, 1, 10), text="to be confirmed"),
-                  minutes("steering", datetime(2025, 5, 14, 14), datetime(2025, 9, 10, 14)))
-    undated, dated = sorted(next_meetings(net, LONDON), key=lambda u: u.starts is not None)
-    data = calendar([undated, dated], net, name="C", domain="d", page_url="/")
-    assert [str(e["SUMMARY"]) for e in Calendar.from_ical(data).walk("VEVENT")] == ["Steering meeting"]
-
