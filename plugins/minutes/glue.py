@@ -14,12 +14,12 @@ from network.build import memo_path, save_memo, site_today
 from network.generator import NetworkGenerator
 from network.listings import ENTRIES_PER_PAGE, LATEST_SHOWN
 from network.pages import Files, Page
-from network.urls import calendar_url, from_rooted, page_base
+from network.urls import calendar_url, from_rooted, page_base, public_siteurl
 
 from . import views
 from .actions import DONE, DROPPED, annotate, find_actions, number_actions
-from .meetingpages import recent_by_body, year_parts
 from .events import by_body, calendar_events, with_history
+from .meetingpages import recent_by_body, year_parts
 from .ics import calendar_file
 from .meetings import meetings_by_body, meetings_by_person, next_meetings
 from .register import ActionRegister, Owners
@@ -147,7 +147,9 @@ def _read_memo(path: str | None) -> dict:
 def calendars(network, settings):
     """/meetings.ics and one calendar per body with minutes (/meetings/<body>.ics); the memo of
     the start last published under each UID kept for the next build (see minutes.events)."""
-    siteurl = settings["SITEURL"] or "http://localhost"
+    # The public address, even in a preview: a subscriber's calendar must link to the site
+    # online, and the UIDs (named after its domain) must not change between builds.
+    siteurl = public_siteurl(settings)
     today = site_today(settings)
     events = calendar_events(network, ZoneInfo(settings["TIMEZONE"]), today)
     memo = memo_path(settings, "calendar-starts.json")
