@@ -52,7 +52,8 @@ def test_every_feed_is_reached_from_the_feeds_page(small_parts):
     pages = crawl_feeds_pages(small_parts)
     written = {f"{SITE}/{os.path.relpath(path, small_parts)}"
                for path in glob.glob(os.path.join(small_parts, "feeds", "**", "*.xml"), recursive=True)}
-    assert feed_hrefs(pages) == written
+    # The newsletter's feed too, among the other ways to follow.
+    assert feed_hrefs(pages) == written | {f"{SITE}/newsletter/feed.xml"}
     people = [p for p in sources.directory("people.yml") if p.get("public") is not False]
     assert "feeds/people/page/2/" in pages and f"feeds/people/page/{(len(people) + 1) // 2}/" in pages
 
