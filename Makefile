@@ -55,7 +55,8 @@ serve: html
 # A Word file as a new document in content/ (never over an existing file). The path is read from
 # the environment ("$$DOCX"), so spaces and quotes in it are safe.
 import: $(VENV)/.build-installed
-	@$(BIN)/python tools/importdocx.py "$$DOCX" $(if $(TYPE),--type "$(TYPE)") $(if $(NAME),--name "$(NAME)")
+	@$(BIN)/python tools/importdocx.py "$$DOCX" $(if $(TYPE),--type "$(TYPE)") $(if $(NAME),--name "$(NAME)") \
+		$(if $(CONTENT),--content "$(CONTENT)")
 
 newsletter: publish
 	@$(BIN)/python tools/newsletter.py path

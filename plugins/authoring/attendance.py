@@ -103,8 +103,8 @@ def split_names(text: str) -> list[str]:
         else:
             current.append(char)
     items.append("".join(current))
-    if items and " and " in items[-1] and "(" not in items[-1]:
-        items[-1:] = items[-1].split(" and ")
+    if items:  # "…, Rosa Delgado (Calderbridge College) and Hannah Cole (CVHN)"
+        items[-1:] = re.split(r"\s+and\s+(?![^(]*\))", items[-1])
     return [item.strip(" .") for item in items if item.strip(" .")]
 
 

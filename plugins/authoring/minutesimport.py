@@ -130,7 +130,7 @@ def _read_header(soup, draft: MeetingDraft, matcher: Matcher) -> None:
     named = ""
     for element in header:
         text = _text(element)
-        organisation = matcher.organisation(_MEETING_WORDS.sub(" ", without(text, [find_date(text)])))
+        organisation = _group_named(text, matcher)
         consumed = element is title
         if organisation and (not draft.body or element is title):
             draft.body, named, consumed = organisation.id, text, True
@@ -140,6 +140,15 @@ def _read_header(soup, draft: MeetingDraft, matcher: Matcher) -> None:
             element.decompose()
     if draft.body:
         draft.guess("meeting.body", draft.body, f"the group named in '{named}'")
+
+
+def _group_named(text: str, matcher: Matcher):
+    """The organisation a header line names: "CVMP Operations Group – notes of meeting"."""
+    for part in without(text, [find_date(text)]).split(", "):
+        organisation = matcher.organisation(" ".join(_MEETING_WORDS.sub(" ", part).split()))
+        if organisation:
+            return organisation
+    return None
 
 
 def _read_when(text: str, draft: MeetingDraft, venue_too: bool) -> bool:
