@@ -113,9 +113,9 @@ def named_attendee(text: str, group: str) -> Attendee:
     match = re.match(r"^(?P<name>[^(]*?)\s*(?:\((?P<inside>[^)]*)\))?\s*$", text)
     name, inside = (match.group("name"), match.group("inside") or "") if match else (text, "")
     role, (name, inside) = _role_of([name, inside])
-    initials = ""
-    if _INITIALS.match(inside):  # "Ruth Abernethy (RA)" gives initials, not an organisation
-        initials, inside = inside, ""
+    # "Ruth Abernethy (RA)" gives initials, "Nadia Fairclough (CVMP)" an acronym: the directory
+    # tells them apart (``matching``).
+    initials = inside if _INITIALS.match(inside) else ""
     return Attendee(name or text, group, initials, inside, role)
 
 

@@ -9,6 +9,7 @@ as written, "Name (Organisation)", which the build shows without a link: never a
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import NamedTuple
 
 from network.errors import did_you_mean
@@ -45,6 +46,9 @@ class Matcher:
         return self.names.resolve(text, ("organisation",)).entity
 
     def person(self, attendee: Attendee) -> Match:
+        if attendee.initials and attendee.initials == attendee.organisation:  # "Name (XY)": which is it?
+            shape = "initials" if self.organisation(attendee.organisation) else "organisation"
+            attendee = replace(attendee, **{shape: ""})
         by_name = self._by_name(attendee.name)
         if by_name:
             return by_name
