@@ -19,7 +19,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
 from authoring.wordimport import FOLDERS, plan_import  # noqa: E402
-from network.directory import FILES, load_directory  # noqa: E402
+from network.directory import load_directory, read_directory_files  # noqa: E402
 from network.errors import ContentError, ProblemLog  # noqa: E402
 from network.source import is_id_shaped  # noqa: E402
 
@@ -43,15 +43,8 @@ def read_word_file(path: str) -> bytes:
 
 def read_directory(content: str):
     """The directory as the build reads it; its problems are the build's to report."""
-    folder = os.path.join(content, DIRECTORY)
-    texts = {}
-    for filename, _ in FILES.values():
-        path = os.path.join(folder, filename)
-        if os.path.isfile(path):
-            with open(path, "rb") as handle:
-                texts[filename] = handle.read()
     log = ProblemLog()
-    directory = load_directory(texts, f"content/{DIRECTORY}", log)
+    directory = load_directory(read_directory_files(os.path.join(content, DIRECTORY)), f"content/{DIRECTORY}", log)
     if log.errors:
         print(f"Note: the directory has {len(log.errors)} problem(s) ('make check' lists them); people are "
               "matched as far as it could be read.", file=sys.stderr)

@@ -17,7 +17,7 @@ from authoring.matching import Matcher
 from authoring.minutesimport import MeetingDraft, normalise_actions
 from authoring.phrases import find_date, find_times, start_and_end, when, without
 from authoring.wordimport import _file_stem
-from network.directory import load_directory
+from network.directory import load_directory, read_directory_files
 from network.errors import ProblemLog
 from network.source import split_front_matter
 from tests.building import CONTENT
@@ -25,10 +25,8 @@ from tests.building import CONTENT
 
 @pytest.fixture(scope="module")
 def matcher():
-    folder = os.path.join(CONTENT, "directory")
-    texts = {name: open(os.path.join(folder, name), "rb").read()
-             for name in ("people.yml", "organisations.yml", "themes.yml")}
-    return Matcher(load_directory(texts, "content/directory", ProblemLog()))
+    files = read_directory_files(os.path.join(CONTENT, "directory"))
+    return Matcher(load_directory(files, "content/directory", ProblemLog()))
 
 
 @pytest.mark.parametrize("typed, expected", [
