@@ -36,6 +36,8 @@ class _OurMarkdown(MarkdownConverter):
     def escape(self, text, parent_tags):
         text = super().escape(text, parent_tags)
         text = _ENTITY_START.sub("&amp;", text).replace("<", "&lt;")
+        if "td" in parent_tags or "th" in parent_tags:  # a "|" typed in a cell would end the cell
+            text = text.replace("|", "\\|")
         return _BLOCK_START.sub(r"\1\\\2", text)
 
     def convert_a(self, el, text, parent_tags):

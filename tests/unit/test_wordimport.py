@@ -108,6 +108,15 @@ def test_markdown_keeps_text_as_text():
                         "Item [site](https://example.org/a_b)\n")
 
 
+def test_a_bar_typed_in_a_table_cell_stays_in_its_cell():
+    import markdown
+
+    html = markdown.markdown(to_markdown("<table><tr><td>Who</td><td>When</td></tr><tr><td>NF | CA</td><td>May</td></tr>"
+                                         "</table>"), extensions=["markdown.extensions.extra"])
+    cells = [cell.get_text() for cell in BeautifulSoup(html, "html.parser").select("td")]
+    assert cells == ["NF | CA", "May"]
+
+
 @pytest.mark.parametrize("line, expected", [
     ("ACTION 4 – SA to circulate it.", "**Action 4:** SA to circulate it."),
     ("3.2 **Action 5**: CCC to confirm.", "3.2 **Action 5:** CCC to confirm."),
