@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 
 .PHONY: help check publish html devserver serve newsletter send-proof test test-deps bench mutation clean
+.PHONY: import
 
 help:
 	@echo "make publish    build the public site into output/ (sets everything up the first time)"
@@ -12,6 +13,7 @@ help:
 	@echo "make send-proof TO=you@example.org [MONTH=2025-09]  e-mail a proof (SMTP_HOST etc., see README)"
 	@echo "make test       run every test"
 	@echo "make check      check the content for mistakes without building (fast)"
+	@echo "make import DOCX=file.docx [TYPE=update|briefing|minutes] [NAME=file-name]  a Word file as a new document"
 	@echo "make html       build a preview into preview/ (links work from your computer)"
 	@echo "make devserver  preview on http://127.0.0.1:$(PORT)/ and rebuild when a file changes"
 	@echo "make serve      serve the last preview on http://127.0.0.1:$(PORT)/"
@@ -49,6 +51,12 @@ devserver: $(VENV)/.build-installed
 
 serve: html
 	$(BIN)/python -m http.server --directory preview --bind 127.0.0.1 $(PORT)
+
+# A Word file as a new document in content/ (never over an existing file). The path is read from
+# the environment ("$$DOCX"), so spaces and quotes in it are safe.
+import: $(VENV)/.build-installed
+	@$(BIN)/python tools/importdocx.py "$$DOCX" $(if $(TYPE),--type "$(TYPE)") $(if $(NAME),--name "$(NAME)") \
+		$(if $(CONTENT),--content "$(CONTENT)")
 
 newsletter: publish
 	@$(BIN)/python tools/newsletter.py path

@@ -14,7 +14,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from .addresses import address_clashes, claims_of
 from .contentfiles import check_content_folder
-from .directory import FILES, load_directory, report_unread_files
+from .directory import load_directory, read_directory_files, report_unread_files
 from .documents import report_size, resolve_document
 from .errors import BuildFailed, Problem
 from .gate import scan_site
@@ -90,13 +90,7 @@ def hand_bodies_to_pelican(generators) -> None:
 
 def _read_directory(settings, problems):
     folder = os.path.join(settings["PATH"], settings["DIRECTORY_PATH"])
-    contents = {}
-    for filename, _ in FILES.values():
-        full = os.path.join(folder, filename)
-        if os.path.exists(full):
-            with open(full, "rb") as handle:
-                contents[filename] = handle.read()
-    return load_directory(contents, display_path(folder), problems)
+    return load_directory(read_directory_files(folder), display_path(folder), problems)
 
 
 def _static_files(settings) -> dict[str, int]:

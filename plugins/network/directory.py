@@ -5,6 +5,7 @@ Pure: takes the files' contents (bytes or text), returns a Directory and records
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import replace
@@ -180,6 +181,17 @@ def _theme(v) -> Theme:
 
 
 _MAKERS = {"people": _person, "organisations": _organisation, "themes": _theme}
+
+
+def read_directory_files(folder: str) -> dict[str, bytes]:
+    """The bytes of each directory file in ``folder`` that is there (what ``load_directory`` takes)."""
+    contents = {}
+    for filename, _ in FILES.values():
+        full = os.path.join(folder, filename)
+        if os.path.exists(full):
+            with open(full, "rb") as handle:
+                contents[filename] = handle.read()
+    return contents
 
 
 def load_directory(texts: dict[str, str | bytes | None], folder: str, log: ProblemLog) -> Directory:
