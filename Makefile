@@ -72,3 +72,4 @@ bench: $(VENV)/.build-installed
 clean:
 	rm -rf output output.previous .output.building .output.spare preview preview.previous .preview.building \
 		.preview.spare .output.lock .preview.lock .cache $(VENV)
+	rm -f .output.built.json .preview.built.json
