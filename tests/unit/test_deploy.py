@@ -1,9 +1,14 @@
 """make deploy's core: reading DEPLOY_TARGET, refusing a site that may not go, the rsync command."""
 
+import os
+import re
+
 import pytest
+import yaml
 
 from authoring import deploy
 from authoring.deploy import Refusal, Target
+from tests.building import ROOT
 
 PROJECT = "/home/officer/cvmp"
 OUTPUT = "/home/officer/cvmp/output"
@@ -93,3 +98,17 @@ def test_ghp_import_commits_the_folder_with_nojekyll_and_pushes_it():
     assert {"--no-jekyll", "--push"} <= set(command)
     assert command[command.index("--cname") + 1] == "cvmp.example.org"
     assert "--cname" not in deploy.ghp_command(OUTPUT, "gh-pages", "origin", "Publish", "python3")
+
+
+def test_the_workflow_publishes_then_deploys_on_a_push_to_main_and_the_readme_names_what_it_reads():
+    with open(os.path.join(ROOT, ".github", "workflows", "publish.yml"), encoding="utf-8") as handle:
+        text = handle.read()
+    workflow = yaml.safe_load(text)
+    assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key "on" as True
+    runs = [step.get("run", "") for step in workflow["jobs"]["publish"]["steps"]]
+    assert [line.strip() for run in runs for line in run.splitlines() if line.strip().startswith("make ")] == \
+        ["make publish", "make deploy"]
+    read = set(re.findall(r"\$\{\{ (?:vars|secrets)\.(\w+) \}\}", text))
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as handle:
+        readme = handle.read()
+    assert read >= {"DEPLOY_TARGET", "DEPLOY_SSH_KEY"} and [name for name in read if f"| `{name}` |" not in readme] == []
