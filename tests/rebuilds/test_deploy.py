@@ -12,13 +12,10 @@ from tests.building import ROOT, run_build, tree_digest
 pytestmark = pytest.mark.build
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The sample site, built by the same command as make publish."""
-    output = str(tmp_path_factory.mktemp("deploy") / "output")
-    built = run_build(output)
-    assert built.returncode == 0, built.log
-    return output
+@pytest.fixture
+def site(built_site):
+    """The sample site built by the same command as make publish (deploying only reads it)."""
+    return built_site.output
 
 
 def deploy(output: str, target: str, *options: str, repository: str | None = None, remote: str = "origin"):
