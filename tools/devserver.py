@@ -33,27 +33,16 @@ import build  # tools/build.py, found through sys.path above  # noqa: E402
 import publishing  # noqa: E402
 from authoring import livepreview  # noqa: E402
 
-#: How often an open page's event stream hears from a quiet server (so a closed page is noticed).
-KEEPALIVE_SECONDS = 15
-
 
 class Builds:
-    """The latest build, shared by the build loop and the threads serving open pages."""
+    """The latest build, set by the build loop and read by the threads serving open pages (one
+    immutable state, replaced whole)."""
 
     def __init__(self):
-        self._changed = threading.Condition()
         self.state = livepreview.first_state(f"{time.time_ns():x}")
 
     def finished(self, ok: bool, report: str) -> None:
-        with self._changed:
-            self.state = livepreview.next_state(self.state, ok, report)
-            self._changed.notify_all()
-
-    def after(self, seen: livepreview.BuildState | None, timeout: float) -> livepreview.BuildState:
-        """The state once it is not ``seen`` (or ``seen`` again after ``timeout`` seconds)."""
-        with self._changed:
-            self._changed.wait_for(lambda: self.state != seen, timeout)
-            return self.state
+        self.state = livepreview.next_state(self.state, ok, report)
 
 
 class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
@@ -78,8 +67,8 @@ class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
 
     def _answer(self, send_body: bool) -> None:
         address = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
-        if address == livepreview.EVENTS_ADDRESS:
-            return self._send_events() if send_body else self._send(b"", "text/event-stream", False)
+        if address == livepreview.STATE_ADDRESS:
+            return self._send(livepreview.state_json(self.builds.state), "application/json", send_body)
         if address == livepreview.SCRIPT_ADDRESS:
             return self._send(livepreview.script(), "text/javascript; charset=utf-8", send_body)
         page = self._page_file(address)
@@ -106,22 +95,6 @@ class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         if send_body:
             self.wfile.write(body)
-
-    def _send_events(self) -> None:
-        """Tell the page each build's result as it ends, until the page goes away."""
-        self.send_response(200)
-        self.send_header("Content-Type", "text/event-stream")
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        seen = None
-        try:
-            self.wfile.write(f"retry: {livepreview.RECONNECT_MS}\n\n".encode())
-            while True:
-                state = self.builds.after(seen, KEEPALIVE_SECONDS)
-                self.wfile.write(livepreview.event(state) if state != seen else b": waiting\n\n")
-                seen = state
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the page was closed or reloaded
 
 
 def serve(folder: str, port: int, builds: Builds) -> http.server.ThreadingHTTPServer:

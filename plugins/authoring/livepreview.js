@@ -1,6 +1,7 @@
-// Added by `make devserver` to the pages it serves (never to a built file): reload the page after
-// each build that worked; after one that failed, show its report over the page, which stays as the
-// last good build left it. The report is shown as text (textContent), never read as HTML.
+// Added by `make devserver` to the pages it serves (never to a built file): ask the server about
+// its builds; reload the page after each newer build that worked; after one that failed, show its
+// report over the page, which stays as the last good build left it. The report is shown as text
+// (textContent), never read as HTML.
 (function () {
   "use strict";
   var tag = document.currentScript;
@@ -34,18 +35,26 @@
     return box;
   }
 
-  var events = new EventSource("/__preview/events");
-  events.onmessage = function (message) {
-    var state = JSON.parse(message.data);
+  function follow(state) {
     if (served === null) { served = state.build; }  // the server's own page: only newer builds count
     if (!state.ok) {
       overlay().hidden = false;
       report.textContent = state.report;
     } else if (state.build !== served) {
-      events.close();
       location.reload();
+      return false;
     } else if (box) {
       box.hidden = true;
     }
-  };
+    return true;
+  }
+
+  // Ask, rather than keep a connection open: a browser keeps at most six open to one server.
+  function ask() {
+    fetch("/__preview/build", {cache: "no-store"})
+      .then(function (answer) { return answer.json(); })
+      .then(follow, function () { return true; })  // the server is restarting: ask again
+      .then(function (goOn) { if (goOn) { setTimeout(ask, document.hidden ? 3000 : 700); } });
+  }
+  ask();
 })();

@@ -1,9 +1,11 @@
 """What `make devserver` adds to the pages it serves, at serve time only.
 
 Each HTML page is served with one script tag (``inject``) naming the build it came from. The
-script listens to the server's build events (Server-Sent Events, ``event``): after a build that
-worked it reloads the page; after one that failed it shows the build's report over the page,
-which stays as the last good build left it. Built files on disk are never changed: the preview
+script asks the server for the latest build about once a second (``state_json``): after a newer
+build that worked it reloads the page; after one that failed it shows the build's report over the
+page, which stays as the last good build left it. It asks rather than keeping a connection open
+(Server-Sent Events): a browser opens at most six connections to one server, and the seventh
+open tab of the preview would never load. Built files on disk are never changed: the preview
 folder is the site as `make html` makes it, so nothing of the preview can reach output/.
 """
 
@@ -18,9 +20,7 @@ from dataclasses import dataclass
 #: The addresses the preview server answers itself (no built page may have them: "__" is not
 #: a character a slug or a Pelican address starts with).
 SCRIPT_ADDRESS = "/__preview/live.js"
-EVENTS_ADDRESS = "/__preview/events"
-#: How long an open page waits to reconnect after the server went away (a restart), in ms.
-RECONNECT_MS = 1000
+STATE_ADDRESS = "/__preview/build"
 
 _BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
 
@@ -63,11 +63,10 @@ def inject(page: bytes, build: str) -> bytes:
     return page[:at] + tag + page[at:]
 
 
-def event(state: BuildState) -> bytes:
-    """One Server-Sent Event carrying ``state`` as JSON (the report is text: the page shows it
-    with textContent, never as HTML)."""
-    data = json.dumps({"build": state.build, "ok": state.ok, "report": state.report})
-    return f"data: {data}\n\n".encode()
+def state_json(state: BuildState) -> bytes:
+    """``state`` as the page's script reads it (the report is text: the page shows it with
+    textContent, never as HTML)."""
+    return json.dumps({"build": state.build, "ok": state.ok, "report": state.report}).encode()
 
 
 def script() -> bytes:

@@ -1,5 +1,6 @@
-"""make devserver in Chromium: an open page follows the builds without a manual reload; a build
-that fails shows its report over the page (as text), which keeps the last good build."""
+"""make devserver in Chromium: an open page follows the builds without a manual reload, with many
+pages open; a build that fails shows its report over the page (as text), which keeps the last
+good build."""
 
 import os
 
@@ -30,8 +31,10 @@ def test_the_open_page_follows_each_build_and_shows_a_failed_one_over_the_last_g
     port, source, folder = preview
     text = source.read_text(encoding="utf-8")
     context = browser.new_context()
+    for _ in range(7):  # other pages of the preview left open (a browser keeps six connections to a server)
+        context.new_page().goto(f"http://127.0.0.1:{port}/about/", timeout=10_000)
     page = context.new_page()
-    page.goto(f"http://127.0.0.1:{port}/{PAGE}")
+    page.goto(f"http://127.0.0.1:{port}/{PAGE}", timeout=10_000)
     assert TITLE in page.inner_text("h1")
 
     source.write_text(text.replace(TITLE, "Briefing: at eighteen"), encoding="utf-8")

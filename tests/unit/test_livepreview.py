@@ -34,10 +34,7 @@ def test_each_build_has_a_new_id_and_a_restart_a_new_session():
     assert livepreview.first_state("two").build != first.build
 
 
-def test_an_event_carries_a_report_of_many_lines_and_markup_as_one_data_line_of_text():
+def test_the_state_carries_a_report_of_many_lines_and_markup_as_it_is():
     report = "content/x.md, line 3: unknown theme '</script><b>'\r\n  - second line\u2028third"
-    sent = livepreview.event(BuildState("s-2", False, report))
-    assert sent.endswith(b"\n\n") and sent.count(b"\n") == 2 and b"\r" not in sent
-    assert json.loads(sent[len(b"data: "):]) == {"build": "s-2", "ok": False, "report": report}
-
-
+    sent = livepreview.state_json(BuildState("s-2", False, report))
+    assert json.loads(sent) == {"build": "s-2", "ok": False, "report": report}
