@@ -61,6 +61,8 @@ def to_branch(output: str, branch: str, remote: str, cname: str, repository: str
     if _git(repository, "rev-parse", "--git-dir").returncode != 0:
         raise Refusal(f"{repository} is not a git repository, and a \"ghp:\" target publishes a branch of it. "
                       "Deploy from a clone of the project's repository.")
+    deploy.check_branch(branch, _git(repository, "symbolic-ref", "--quiet", "--short", "HEAD").stdout.strip(),
+                        "DEPLOY_TARGET")
     address = _git(repository, "remote", "get-url", remote)
     if address.returncode != 0:
         raise Refusal(f"The project's git repository has no remote '{remote}' (DEPLOY_GIT_REMOTE). Add it "

@@ -19,7 +19,7 @@ DEFAULT_BRANCH = "gh-pages"
 EXAMPLES = ('"rsync:cvmp@www.example.org:/var/www/cvmp" (a server, over SSH), "/srv/www/cvmp" (a folder '
             'on this computer) or "ghp:gh-pages" (a GitHub Pages branch)')
 #: A host before a colon ("host:", "user@host:"), as rsync reads it; a path has a slash first.
-_HOST = re.compile(r"^(?:[^@/:\s]+@)?\[?[^@/:\s\]]+\]?:")
+_HOST = re.compile(r"^(?!-)(?:[^@/:\s]+@)?\[?[^@/:\s\]]+\]?:")
 _BRANCH = re.compile(r"^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]+(?<![./])$")
 #: Where rsync --delete would remove what is not the site: a whole disk, a home folder.
 _NEVER_INTO = {"", "/", "~", "~/", ".", "./"}
@@ -87,6 +87,14 @@ def _folder(path: str, where: str, project: str, output: str) -> str:
 
 def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def check_branch(branch: str, checked_out: str | None, where: str) -> None:
+    """Refuse to replace the project's own branch with the site: ghp-import makes the site the
+    whole of the branch, so "ghp:main" would push a main without the project's files."""
+    if branch == checked_out or branch in ("main", "master"):
+        raise Refusal(f"{where}, DEPLOY_TARGET: 'ghp:{branch}' would replace the project's own branch '{branch}' "
+                      f"with the built site. Publish to a branch of its own, as in \"ghp:{DEFAULT_BRANCH}\".")
 
 
 def check_site(output: str, record: dict | None, found: tuple[int, int] | None) -> None:

@@ -79,6 +79,9 @@ def test_ghp_import_publishes_the_site_as_a_branch_of_the_remote(site, tmp_path)
     git(project, "push", "--quiet", "origin", "main")
     assert deploy(site, "ghp:gh-pages", "--dry-run", repository=str(project)).returncode == 0
     assert "gh-pages" not in git(remote, "branch")  # the dry run pushed nothing
+    refused = deploy(site, "ghp:main", repository=str(project))
+    assert refused.returncode == 1 and "would replace the project's own branch 'main'" in refused.stderr
+    assert git(remote, "log", "--format=%s", "main").splitlines() == ["The project"]
 
     done = deploy(site, "ghp:gh-pages", repository=str(project))
     assert done.returncode == 0, done.stdout + done.stderr

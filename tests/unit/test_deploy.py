@@ -112,3 +112,15 @@ def test_the_workflow_publishes_then_deploys_on_a_push_to_main_and_the_readme_na
     with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as handle:
         readme = handle.read()
     assert read >= {"DEPLOY_TARGET", "DEPLOY_SSH_KEY"} and [name for name in read if f"| `{name}` |" not in readme] == []
+
+
+@pytest.mark.parametrize("branch, checked_out", [("main", None), ("master", "main"), ("site", "site")])
+def test_the_project_s_own_branch_is_never_replaced_by_the_site(branch, checked_out):
+    with pytest.raises(Refusal, match=f"'ghp:{branch}' would replace the project's own branch"):
+        deploy.check_branch(branch, checked_out, "DEPLOY_TARGET")
+    deploy.check_branch("gh-pages", checked_out, "DEPLOY_TARGET")
+
+
+def test_a_server_that_looks_like_an_option_is_never_handed_to_rsync():
+    with pytest.raises(Refusal, match="inside the project"):  # read as a folder of the project
+        target("rsync:-oProxyCommand=x:/srv")
