@@ -6,16 +6,18 @@ PORT ?= 8000
 
 .PHONY: help check publish html devserver serve newsletter send-proof test test-deps bench mutation clean
 .PHONY: import
+.PHONY: deploy
 
 help:
 	@echo "make publish    build the public site into output/ (sets everything up the first time)"
 	@echo "make newsletter build the site and its newsletter; print the latest email.html"
 	@echo "make send-proof TO=you@example.org [MONTH=2025-09]  e-mail a proof (SMTP_HOST etc., see README)"
+	@echo "make deploy [DRY_RUN=1]  put the site in output/ online (DEPLOY_TARGET in publishconf.py, see README)"
 	@echo "make test       run every test"
 	@echo "make check      check the content for mistakes without building (fast)"
 	@echo "make import DOCX=file.docx [TYPE=update|briefing|minutes] [NAME=file-name]  a Word file as a new document"
 	@echo "make html       build a preview into preview/ (links work from your computer)"
-	@echo "make devserver  preview on http://127.0.0.1:$(PORT)/ and rebuild when a file changes"
+	@echo "make devserver  preview on http://127.0.0.1:$(PORT)/, rebuilt when a file changes; open pages reload"
 	@echo "make serve      serve the last preview on http://127.0.0.1:$(PORT)/"
 	@echo "make mutation   plant small bugs in the pure cores; write benchmarks/MUTATION.md (minutes)"
 	@echo "make bench      build synthetic corpora of 1,000 and 10,000 documents; write benchmarks/RESULTS.md"
@@ -58,6 +60,11 @@ import: $(VENV)/.build-installed
 	@$(BIN)/python tools/importdocx.py "$$DOCX" $(if $(TYPE),--type "$(TYPE)") $(if $(NAME),--name "$(NAME)") \
 		$(if $(CONTENT),--content "$(CONTENT)")
 
+# Puts the last `make publish` online; refuses a failed or changed build. DRY_RUN=1 only shows.
+deploy: $(VENV)/.build-installed
+	$(BIN)/python tools/deploy.py --settings publishconf.py --output output \
+		$(if $(filter-out 0 no false,$(DRY_RUN)),--dry-run)
+
 newsletter: publish
 	@$(BIN)/python tools/newsletter.py path
 
@@ -80,3 +87,4 @@ bench: $(VENV)/.build-installed
 clean:
 	rm -rf output output.previous .output.building .output.spare preview preview.previous .preview.building \
 		.preview.spare .output.lock .preview.lock .cache $(VENV)
+	rm -f .output.built.json .preview.built.json

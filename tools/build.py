@@ -54,7 +54,10 @@ def build(settings_file: str, output: str, overrides: dict | None = None, timing
     """
     output = os.path.abspath(output)
     with _OneBuildAtATime(output, settings_file, overrides):
-        return _build(settings_file, output, overrides, timings)
+        code, report = _build(settings_file, output, overrides, timings)
+        if not (overrides or {}).get("CHECK_ONLY"):  # a check writes nothing, so changes no record
+            publishing.record_build(output, settings_file, code == 0, report)
+        return code
 
 
 def _lock_paths(output: str, settings_file: str, overrides: dict | None) -> list[str]:
@@ -66,8 +69,7 @@ def _lock_paths(output: str, settings_file: str, overrides: dict | None) -> list
         cache = read_settings(settings_file, override=overrides or None).get("CACHE_PATH") or ".cache"
     except Exception:  # settings the build itself will report on, in words
         cache = ".cache"
-    paths = [os.path.join(os.path.dirname(output), f".{os.path.basename(output)}.lock"),
-             os.path.abspath(cache).rstrip(os.sep) + ".lock"]
+    paths = [publishing.lock_path(output), os.path.abspath(cache).rstrip(os.sep) + ".lock"]
     # Always taken in the same order: two builds never each hold a lock the other waits for.
     return sorted(set(paths))
 
@@ -99,7 +101,8 @@ class _OneBuildAtATime:
             lock.release()
 
 
-def _build(settings_file: str, output: str, overrides: dict | None, timings: str | None) -> int:
+def _build(settings_file: str, output: str, overrides: dict | None, timings: str | None) -> tuple[int, str]:
+    """Run Pelican; (the exit code, what went wrong as printed: empty on success)."""
     sys.path.insert(0, os.path.join(ROOT, "plugins"))
     from network.errors import BuildFailed, CheckPassed
     from pelican import Pelican
@@ -127,24 +130,26 @@ def _build(settings_file: str, output: str, overrides: dict | None, timings: str
     except CheckPassed as passed:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"{passed} Checked in {time.perf_counter() - started:.1f} s.")
-        return 0
+        return 0, ""
     except (BuildFailed, HelperFailed) as failure:
-        shutil.rmtree(staging, ignore_errors=True)
         # An error Pelican logged (a page it skipped) comes alone: the links the link gate finds
         # leading to that page only follow from it.
-        print(_errors_reported(counter) if counter.messages else failure, file=sys.stderr)
-        return 1
+        return _failed(staging, 1, _errors_reported(counter) if counter.messages else str(failure),
+                       counter.messages)
     except Exception as exc:  # a bug or an environment problem, not the writer's content
-        shutil.rmtree(staging, ignore_errors=True)
         traceback.print_exc()
-        print(f"\nThe build stopped unexpectedly ({exc.__class__.__name__}: {exc}).\n"
-              "Nothing was published; the site online is unchanged.", file=sys.stderr)
-        return 2
+        return _failed(staging, 2, f"\nThe build stopped unexpectedly ({exc.__class__.__name__}: {exc}).\n"
+                                   "Nothing was published; the site online is unchanged.")
     if counter.messages:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(_errors_reported(counter), file=sys.stderr)
-        return 1
+        return _failed(staging, 1, _errors_reported(counter), counter.messages)
     return _put_in_place(staging, output, recycled, started, timings, settings)
+
+
+def _failed(staging: str, code: int, report: str, logged: list[str] = ()) -> tuple[int, str]:
+    """Print ``report``; (``code``, the errors logged as they came, then the report)."""
+    shutil.rmtree(staging, ignore_errors=True)
+    print(report, file=sys.stderr)
+    return code, "\n".join([*(f"ERROR: {message}" for message in logged), report.strip()])
 
 
 def _errors_reported(counter: _ErrorCounter) -> str:
@@ -153,24 +158,24 @@ def _errors_reported(counter: _ErrorCounter) -> str:
 
 
 def _put_in_place(staging: str, output: str, recycled: bool, started: float, timings: str | None,
-                  settings: dict) -> int:
+                  settings: dict) -> tuple[int, str]:
     from network import build as builds
 
     build = builds.of(settings)
+    publishing.forget_build(output)
     try:
         publishing.publish(staging, output, recycled)
     except OSError as exc:  # the disk, not the content: full, read-only, no permission
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"The new site was built but could not be put in {output}/: {exc.strerror} ({exc.filename}).\n"
-              "Check that the disk has room and that you may write there, then build again.", file=sys.stderr)
-        return 2
+        return _failed(staging, 2, f"The new site was built but could not be put in {output}/: {exc.strerror} "
+                                   f"({exc.filename}).\nCheck that the disk has room and that you may write "
+                                   "there, then build again.")
     elapsed = time.perf_counter() - started
     reused = build.writing.summary() if build.writing is not None else ""
     print(f"Built {output}/ in {elapsed:.1f} s{f' ({reused})' if reused else ''}.")
     if timings:
         with open(timings, "w", encoding="utf-8") as handle:
             json.dump({"total": elapsed, "stages": dict(build.stages.seconds)}, handle, indent=2)
-    return 0
+    return 0, ""
 
 
 def main(argv=None) -> int:

@@ -7,6 +7,10 @@ prints them and leaves the last good preview in place, and pages whose inputs di
 are reused, so a rebuild after one edit takes a fraction of a full build. The process stays up
 between rebuilds, so Python and the plugins load once; a change to the plugins' code or to the
 settings restarts it.
+
+An open page follows the builds by itself: every HTML page is served with a small script
+(plugins/authoring/livepreview.py), added as it is sent and never written into a file, that
+reloads the page after each build that worked and shows a failed build's report over the page.
 """
 
 from __future__ import annotations
@@ -18,23 +22,85 @@ import os
 import sys
 import threading
 import time
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
-import build  # tools/build.py, found through sys.path above
+import build  # tools/build.py, found through sys.path above  # noqa: E402
+import publishing  # noqa: E402
+from authoring import livepreview  # noqa: E402
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class Builds:
+    """The latest build, set by the build loop and read by the threads serving open pages (one
+    immutable state, replaced whole)."""
+
+    def __init__(self):
+        self.state = livepreview.first_state(f"{time.time_ns():x}")
+
+    def finished(self, ok: bool, report: str) -> None:
+        self.state = livepreview.next_state(self.state, ok, report)
+
+
+class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the preview folder; HTML goes out with the live preview's script added."""
+
+    # The server's own error pages (a page not built yet) follow the builds too.
+    error_message_format = http.server.SimpleHTTPRequestHandler.error_message_format.replace(
+        "</body>", livepreview.script_tag(None).decode() + "</body>")
+
+    def __init__(self, *args, builds: Builds, **kwargs):
+        self.builds = builds
+        super().__init__(*args, **kwargs)
+
     def log_message(self, format, *args):  # one line per request would drown the build reports
         pass
 
+    def do_GET(self):
+        self._answer(send_body=True)
 
-def serve(folder: str, port: int) -> http.server.ThreadingHTTPServer:
+    def do_HEAD(self):
+        self._answer(send_body=False)
+
+    def _answer(self, send_body: bool) -> None:
+        address = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+        if address == livepreview.STATE_ADDRESS:
+            return self._send(livepreview.state_json(self.builds.state), "application/json", send_body)
+        if address == livepreview.SCRIPT_ADDRESS:
+            return self._send(livepreview.script(), "text/javascript; charset=utf-8", send_body)
+        page = self._page_file(address)
+        if page is None:  # not a page: a file as it is, a redirect, or a 404 page
+            return super().do_GET() if send_body else super().do_HEAD()
+        try:
+            with open(page, "rb") as handle:
+                body = handle.read()
+        except OSError:  # replaced by a build between the look and the read
+            return self.send_error(404)
+        self._send(livepreview.inject(body, self.builds.state.build), "text/html; charset=utf-8", send_body)
+
+    def _page_file(self, address: str) -> str | None:
+        path = self.translate_path(address)
+        if address.endswith("/") and os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        return path if path.endswith((".html", ".htm")) and os.path.isfile(path) else None
+
+    def _send(self, body: bytes, content_type: str, send_body: bool) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")  # a reload always shows the latest build
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+
+def serve(folder: str, port: int, builds: Builds) -> http.server.ThreadingHTTPServer:
     """Serve ``folder`` in the background. The folder is replaced by each build; every request
     looks it up again, so it always sees the latest good build."""
-    handler = functools.partial(_QuietHandler, directory=folder)
+    handler = functools.partial(_PreviewHandler, directory=folder, builds=builds)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -53,13 +119,15 @@ def watched(settings_file: str, content: str | None) -> tuple[list[str], list[st
     return [os.path.abspath(p) for p in rebuild], [os.path.abspath(p) for p in restart if os.path.exists(p)]
 
 
-def _rebuild(args, overrides) -> None:
+def _rebuild(args, overrides, builds: Builds) -> None:
     started = time.strftime("%H:%M:%S")
     print(f"\n[{started}] Building...", flush=True)
     code = build.build(args.settings, args.output, dict(overrides))
     if code != 0:
         print("The preview still shows the last build that worked. Fix the file above and save it again.",
               flush=True)
+    record = publishing.read_build_record(os.path.abspath(args.output)) or {}
+    builds.finished(code == 0, record.get("report") or "The build failed: see the terminal for why.")
 
 
 def main(argv=None) -> int:
@@ -75,8 +143,9 @@ def main(argv=None) -> int:
     overrides = {"PATH": content} if content else {}
     output = os.path.abspath(args.output)
     rebuild_paths, restart_paths = watched(args.settings, content)
-    _rebuild(args, overrides)
-    server = serve(output, args.port)
+    builds = Builds()
+    _rebuild(args, overrides, builds)
+    server = serve(output, args.port, builds)
     print(f"Serving the preview on http://127.0.0.1:{args.port}/ (Ctrl+C stops). "
           "Save a file and it is rebuilt.", flush=True)
     ignored = (output, f"{output}.previous", os.path.join(ROOT, ".cache"))
@@ -92,7 +161,7 @@ def main(argv=None) -> int:
                 os.execv(sys.executable, [sys.executable, os.path.abspath(__file__), *sys.argv[1:]])
             names = ", ".join(sorted(os.path.relpath(p, ROOT) if p.startswith(ROOT) else p for p in paths)[:3])
             print(f"\nChanged: {names}{' ...' if len(paths) > 3 else ''}", flush=True)
-            _rebuild(args, overrides)
+            _rebuild(args, overrides, builds)
     except KeyboardInterrupt:
         pass
     server.shutdown()

@@ -6,14 +6,21 @@ cannot be renamed: then the new site is built in a hidden folder inside it, read
 else until it is done, and its files are moved into place one by one (each file is the old one
 or the new one at every instant; assets before pages, so a new page never points to an asset
 that is not there yet), and what the new site no longer has is removed.
+
+Beside the output folder, each build leaves its record (``.output.built.json``): whether the
+last build of that folder succeeded, with what settings, and how many files and bytes the site it
+put in place holds. `make deploy` reads it: it refuses a folder whose last build failed, or whose
+files are no longer those that build wrote.
 """
 
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import shutil
 import subprocess
+from datetime import datetime, timezone
 
 #: The staging folder's name inside an output folder that is a mount point.
 INSIDE_STAGING = ".building"
@@ -159,3 +166,56 @@ def _move_over(source: str, target: str) -> None:
     if os.path.isdir(target) and not os.path.islink(target):
         shutil.rmtree(target)
     os.replace(source, target)
+
+
+def lock_path(output: str) -> str:
+    """The lock held by whatever builds into ``output`` or reads it whole (a deploy)."""
+    return os.path.join(os.path.dirname(output), f".{os.path.basename(output)}.lock")
+
+
+def record_path(output: str) -> str:
+    """Where the record of the last build of ``output`` is kept: beside it, never published."""
+    return os.path.join(os.path.dirname(output), f".{os.path.basename(output)}.built.json")
+
+
+def forget_build(output: str) -> None:
+    """Before the output folder changes: a build stopped while putting the site in place leaves
+    no record, so nothing takes a half-updated folder for a whole site."""
+    try:
+        os.unlink(record_path(output))
+    except FileNotFoundError:
+        pass
+
+
+def record_build(output: str, settings_file: str, succeeded: bool, report: str = "") -> None:
+    """Write the record of the build of ``output`` that just ended (``report``: what went wrong)."""
+    record = {"succeeded": succeeded, "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+              "settings": os.path.abspath(settings_file), "report": report}
+    if succeeded:
+        record["files"], record["bytes"] = site_size(output)
+    temporary = f"{record_path(output)}.{os.getpid()}.tmp"
+    with open(temporary, "w", encoding="utf-8") as handle:
+        json.dump(record, handle, indent=2)
+    os.replace(temporary, record_path(output))
+
+
+def read_build_record(output: str) -> dict | None:
+    """The record of the last build of ``output``; None when there is none or it is unreadable."""
+    try:
+        with open(record_path(output), encoding="utf-8") as handle:
+            record = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def site_size(output: str) -> tuple[int, int]:
+    """(files, bytes) of the site in ``output``, leaving out a staging folder inside it."""
+    files = size = 0
+    for base, folders, names in os.walk(output):
+        if base == output:
+            folders[:] = [name for name in folders if name != INSIDE_STAGING]
+        for name in names:
+            files += 1
+            size += os.lstat(os.path.join(base, name)).st_size
+    return files, size

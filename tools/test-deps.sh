@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the tests need beyond Python packages, installed only when missing:
 # - Debian's chromium (the browser tests drive it through Playwright; Playwright's own browser
-#   download does not work here) and spamassassin (the newsletter's spam score);
+#   download does not work here), spamassassin (the newsletter's spam score) and rsync (make
+#   deploy copies the site with it; its test copies into a folder);
 # - files from npm packages (listed below) and Java for the HTML checker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,7 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v spamassassin >/dev/null 2>&1 || missing+=(spamassassin)
+command -v rsync >/dev/null 2>&1 || missing+=(rsync)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages..."

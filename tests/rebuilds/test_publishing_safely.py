@@ -2,6 +2,7 @@
 that is a mount point (a container volume)."""
 
 import gzip
+import json
 import os
 import signal
 import subprocess
@@ -51,12 +52,25 @@ def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one_whole(t
         home_marker = _marker(output)
         with open(os.path.join(output, "about", "index.html"), encoding="utf-8") as handle:
             assert (home_marker == "original") or home_marker in handle.read(), "one site, not a mixture"
+        assert _record_matches(output), "make deploy would take a site for one it is not"
     final = run_build(output, str(content_copy))
     assert final.returncode == 0, final.log
     assert set(tree_digest(output)) == files
     leftovers = [name for name in os.listdir(tmp_path) if name.startswith(".output.") and not name.endswith(
-        (".lock", ".spare"))]
+        (".lock", ".spare", ".built.json"))]
     assert leftovers == []
+
+
+def _record_matches(output: str) -> bool:
+    """The record a build leaves beside the output folder (read by make deploy) is missing, or
+    tells of a build that succeeded and of the files and bytes the folder holds."""
+    record_file = os.path.join(os.path.dirname(output), f".{os.path.basename(output)}.built.json")
+    if not os.path.exists(record_file):
+        return True
+    with open(record_file, encoding="utf-8") as handle:
+        record = json.load(handle)
+    sizes = [os.lstat(os.path.join(base, name)).st_size for base, _, names in os.walk(output) for name in names]
+    return record["succeeded"] and (record["files"], record["bytes"]) == (len(sizes), sum(sizes))
 
 
 def test_a_build_stopped_while_pelican_saves_its_cache_does_not_break_the_next_one(tmp_path, content_copy):

@@ -15,8 +15,10 @@ PAGE_TYPES = ("crosslinks", "minutes", "feeds", "newsletter", "reviews", "archiv
 #: plugin -> the other plugins it may import
 #: The link gate reads the written site with the model's help: like a page type, it imports the model only.
 CHECKS = ("linkgate",)
+#: Cores for the officer's commands (import, new files, suggestions, preview, deploy): the model only.
+AUTHORING = ("authoring",)
 ALLOWED = {"network": set(), "speed": {"network"}, "pipeline": {"network", "speed", *PAGE_TYPES, *CHECKS},
-           **{name: {"network"} for name in CHECKS},
+           **{name: {"network"} for name in CHECKS}, **{name: {"network"} for name in AUTHORING},
            **{name: {"network"} for name in PAGE_TYPES}}
 
 
