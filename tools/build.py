@@ -47,14 +47,17 @@ def _plain_logging() -> _ErrorCounter:
     return counter
 
 
-def build(settings_file: str, output: str, overrides: dict | None = None, timings: str | None = None) -> int:
+def build(settings_file: str, output: str, overrides: dict | None = None, timings: str | None = None,
+          kept: dict | None = None) -> int:
     """Run one build, alone (see ``_OneBuildAtATime``); return the exit code (0 on success).
 
     ``timings``: a file to write the time of each stage to, as JSON (used by the benchmark).
+    ``kept``: a dictionary given the run's settings under "settings", for a tool that reads the
+    model after a check (`make new`, `make suggest`: ``network.build.of(kept["settings"])``).
     """
     output = os.path.abspath(output)
     with _OneBuildAtATime(output, settings_file, overrides):
-        return _build(settings_file, output, overrides, timings)
+        return _build(settings_file, output, overrides, timings, {} if kept is None else kept)
 
 
 def _lock_paths(output: str, settings_file: str, overrides: dict | None) -> list[str]:
@@ -99,7 +102,7 @@ class _OneBuildAtATime:
             lock.release()
 
 
-def _build(settings_file: str, output: str, overrides: dict | None, timings: str | None) -> int:
+def _build(settings_file: str, output: str, overrides: dict | None, timings: str | None, kept: dict) -> int:
     sys.path.insert(0, os.path.join(ROOT, "plugins"))
     from network.errors import BuildFailed, CheckPassed
     from pelican import Pelican
@@ -121,18 +124,21 @@ def _build(settings_file: str, output: str, overrides: dict | None, timings: str
             # Unchanged pages of the site now in ``output`` are reused (see the speed plugin).
             settings = read_settings(settings_file, override={"OUTPUT_PATH": staging, "REUSE_OUTPUT_FROM": output,
                                                               **(overrides or {})})
+            kept["settings"] = settings
             Pelican(settings).run()
         finally:
             helper.abort(settings)  # a helper still writing into the staging folder after a failure
     except CheckPassed as passed:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"{passed} Checked in {time.perf_counter() - started:.1f} s.")
+        _print_suggestions(settings, sys.stdout)
         return 0
     except (BuildFailed, HelperFailed) as failure:
         shutil.rmtree(staging, ignore_errors=True)
         # An error Pelican logged (a page it skipped) comes alone: the links the link gate finds
         # leading to that page only follow from it.
         print(_errors_reported(counter) if counter.messages else failure, file=sys.stderr)
+        _print_suggestions(settings, sys.stderr)
         return 1
     except Exception as exc:  # a bug or an environment problem, not the writer's content
         shutil.rmtree(staging, ignore_errors=True)
@@ -145,6 +151,17 @@ def _build(settings_file: str, output: str, overrides: dict | None, timings: str
         print(_errors_reported(counter), file=sys.stderr)
         return 1
     return _put_in_place(staging, output, recycled, started, timings, settings)
+
+
+def _print_suggestions(settings: dict, stream) -> None:
+    """A check's suggestions for the directory (authoring plugin), after the problems: never errors."""
+    from authoring.suggestfile import as_text
+    from network import build as builds
+
+    if settings.get("CHECK_ONLY") and builds.SETTING in settings:
+        text = as_text(builds.of(settings).suggestions)
+        if text:
+            print(f"\n{text}", file=stream)
 
 
 def _errors_reported(counter: _ErrorCounter) -> str:

@@ -10,7 +10,8 @@ import pytest
 
 #: Where the plugins are imported from (plugins/, or the copy `make mutation` runs in).
 PLUGINS = os.path.dirname(os.path.dirname(os.path.abspath(network.__file__)))
-PAGE_TYPES = ("crosslinks", "minutes", "feeds", "newsletter", "reviews", "archives", "search", "sitetheme", "findable")
+PAGE_TYPES = ("crosslinks", "minutes", "feeds", "newsletter", "reviews", "archives", "search", "sitetheme", "findable",
+              "authoring")
 #: plugin -> the other plugins it may import
 #: The link gate reads the written site with the model's help: like a page type, it imports the model only.
 CHECKS = ("linkgate",)
