@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 
 .PHONY: help check publish html devserver serve newsletter send-proof test test-deps bench mutation clean
+.PHONY: new suggest
 
 help:
 	@echo "make publish    build the public site into output/ (sets everything up the first time)"
@@ -12,6 +13,8 @@ help:
 	@echo "make send-proof TO=you@example.org [MONTH=2025-09]  e-mail a proof (SMTP_HOST etc., see README)"
 	@echo "make test       run every test"
 	@echo "make check      check the content for mistakes without building (fast)"
+	@echo "make new TYPE=update|briefing|minutes TITLE=\"...\" [BODY=org-id]  start a new document (a draft)"
+	@echo "make suggest    write people and organisations the content names but the directory lacks to suggestions.yml"
 	@echo "make html       build a preview into preview/ (links work from your computer)"
 	@echo "make devserver  preview on http://127.0.0.1:$(PORT)/ and rebuild when a file changes"
 	@echo "make serve      serve the last preview on http://127.0.0.1:$(PORT)/"
@@ -40,6 +43,14 @@ publish: $(VENV)/.build-installed
 
 check: $(VENV)/.build-installed
 	$(BIN)/python tools/build.py --settings pelicanconf.py --output preview --check
+
+# TITLE and BODY are read by the shell from the environment ("$$TITLE"), so a title holding
+# quotes, slashes or a $ reaches the script as typed.
+new: $(VENV)/.build-installed
+	@$(BIN)/python tools/new.py --type "$$TYPE" --title "$$TITLE" --body "$$BODY"
+
+suggest: $(VENV)/.build-installed
+	@$(BIN)/python tools/suggest.py
 
 html: $(VENV)/.build-installed
 	$(BIN)/python tools/build.py --settings pelicanconf.py --output preview

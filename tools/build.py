@@ -60,6 +60,24 @@ def build(settings_file: str, output: str, overrides: dict | None = None, timing
         return _build(settings_file, output, overrides, timings, {} if kept is None else kept)
 
 
+def check_quietly(settings_file: str, output: str, content: str | None = None):
+    """Check the content as `make check` does, printing nothing; return the exit code, the Build
+    (its model and problems; None if the check stopped before making one) and what it would have
+    printed. For tools that start from the model: `make new`, `make suggest`."""
+    import contextlib
+    import io
+
+    kept: dict = {}
+    printed = io.StringIO()
+    overrides = {"CHECK_ONLY": True, **({"PATH": os.path.abspath(content)} if content else {})}
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        code = build(settings_file, output, overrides, kept=kept)
+    from network import build as builds
+
+    settings = kept.get("settings") or {}
+    return code, settings.get(builds.SETTING), settings, printed.getvalue()
+
+
 def _lock_paths(output: str, settings_file: str, overrides: dict | None) -> list[str]:
     """A lock for the output folder and one for the cache: two builds of one project, even into
     two folders, share its cache, which each build tidies."""
