@@ -54,7 +54,7 @@ def content_copy(tmp_path):
 
 #: The order the suite runs in, quickest first, so a broken core fails in seconds: pure unit
 #: tests, then real builds of broken or trap content, then the sample site, rebuilds, browsers.
-_ORDER = ("unit", "traps", "bad_inputs", "site", "rebuilds", "browser")
+_ORDER = ("unit", "traps", "bad_inputs", "authoring", "site", "rebuilds", "browser")
 
 
 def pytest_collection_modifyitems(session, config, items):

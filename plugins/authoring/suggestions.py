@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from network.commonwords import MONTHS, WEEKDAYS, ordinary_kind
 from network.errors import did_you_mean
@@ -64,8 +65,9 @@ _WORD = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’-][A-Za-z]+)*|St)"
 _JOIN = r"(?: (?:of|for|the|and|&|de|van|von|der|da|du|le|la|al|el|bin) | )"
 _CAPITALISED = re.compile(rf"(?<![\w'’-]){_WORD}(?:{_JOIN}{_WORD}){{1,6}}(?![\w'’-])")
 _ACRONYM = re.compile(r"(?<![\w&-])[A-Z][A-Z&]{1,7}(?![\w&-])")
-_ROLE_AT = re.compile(rf"(?<![\w'’-])(?P<name>{_WORD}(?: {_WORD}){{1,2}}), (?P<role>[A-Z][\w'’ -]{{2,60}}?) "
-                      rf"(?:at|with|of|for|from) (?:the )?(?P<org>{_WORD}(?:{_JOIN}{_WORD}){{0,6}})(?![\w'’-])")
+#: After a name: ", Role at Organisation" (or with, of, for, from).
+_ROLE_AT = re.compile(rf", (?P<role>[A-Z][\w'’ -]{{2,60}}?) (?:at|with|of|for|from) (?:the )?"
+                      rf"(?P<org>{_WORD}(?:{_JOIN}{_WORD}){{0,6}})(?![\w'’-])")
 _DATES = MONTHS | WEEKDAYS
 _GUEST = re.compile(r"^\s*(?P<name>[^()]+?)\s*(?:\((?P<org>[^()]*)\))?\s*$")
 _TITLED = re.compile(rf"\b(?:{'|'.join(TITLES)})\.? $")
@@ -116,11 +118,21 @@ class _Candidate:
 
 
 class _Found(dict):
-    """name -> _Candidate, filled by the finders."""
+    """name -> _Candidate, filled by the finders. A name the directory knows is never noted: most
+    capitalised names in a site's texts are its own, so they are dropped where they are met."""
 
-    def note(self, name: str, path: str, reason: str, kind: str = NAME) -> _Candidate:
+    def __init__(self, known: Callable[[str], bool]):
+        super().__init__()
+        self.known = known
+        #: A capitalised run as matched -> its names and whether each is an organisation's (the
+        #: same runs come back in every document: each is cut and judged once).
+        self.runs: dict[str, list[tuple[str, bool]]] = {}
+
+    def note(self, name: str, path: str, reason: str, kind: str = NAME) -> _Candidate | None:
         candidate = self.get(name)
         if candidate is None:
+            if self.known(name):
+                return None
             candidate = self[name] = _Candidate(name)
         candidate.seen(path, reason, kind)
         return candidate
@@ -128,14 +140,13 @@ class _Found(dict):
 
 def find_suggestions(network: Network) -> list[Suggestion]:
     """Every suggestion the content gives, near-misses first, then people, organisations, others."""
-    found = _Found()
+    judge = _Judge(network)
+    found = _Found(judge.known)
     for document in [*network.documents, *network.pages]:
         text = "\n".join(html_to_blocks(document.body))  # a name never runs from one block into the next
         _capitalised(text, document.path, found)
         _acronyms(text, document.path, found)
-        _roles(text, document.path, found)
     _guests(network, found)
-    judge = _Judge(network)
     suggestions = [s for s in (judge.suggestion(c) for c in _longest(found)) if s is not None]
     order = {NEAR: 0, PERSON: 1, ORGANISATION: 2, NAME: 3}
     return sorted(suggestions, key=lambda s: (order[s.kind], s.name.casefold()))
@@ -186,31 +197,48 @@ def _parts(whole: str) -> list[str]:
     return parts
 
 
+def _names_in_run(run: str, found: _Found) -> list[tuple[str, bool]]:
+    """The names a capitalised run holds that the directory does not, each with whether it is an
+    organisation's; places, job titles and possessives left out."""
+    names = []
+    for part in _parts(_trimmed(run)):
+        words = part.split(" ")
+        if (len(words) < 2 or words[-1] in PLACE_WORDS or words[0] in ROLE_WORDS or words[-1] in ROLE_WORDS
+                or words[-1].endswith(("'s", "’s")) or found.known(part)):
+            continue
+        organisation = any(word in ORGANISATION_WORDS for word in words)
+        if organisation or len(words) <= 4:
+            names.append((part, organisation))
+    return names
+
+
 def _capitalised(text: str, path: str, found: _Found) -> None:
+    runs = found.runs
     for match in _CAPITALISED.finditer(text):
-        whole = _trimmed(match.group())
-        for part in _parts(whole):
-            words = part.split(" ")
-            if (len(words) < 2 or words[-1] in PLACE_WORDS or words[0] in ROLE_WORDS or words[-1] in ROLE_WORDS
-                    or words[-1].endswith(("'s", "’s"))):
-                continue
-            if any(word in ORGANISATION_WORDS for word in words):
-                found.note(part, path, "a capitalised name", ORGANISATION)
-                continue
-            if len(words) > 4:
+        run = match.group()
+        names = runs.get(run)
+        if names is None:
+            names = runs[run] = _names_in_run(run, found)
+        if names and text.startswith(", ", match.end()):
+            _role(text, match.end(), names[-1][0], path, found)
+        for name, organisation in names:
+            if organisation:
+                found.note(name, path, "a capitalised name", ORGANISATION)
                 continue
             after = text[match.end():match.end() + 100]  # "Jo Bloggs and Aled Pryce reported": both
-            before = text[max(0, match.start() - 12):match.start()] if whole.startswith(part) else ""
+            before = text[max(0, match.start() - 12):match.start()] if run.startswith(name) else ""
             person = bool(PERSON_VERBS.match(after.lstrip(" ")) or _TITLED.search(before))
-            found.note(part, path, "a capitalised name", PERSON if person else NAME)
+            found.note(name, path, "a capitalised name", PERSON if person else NAME)
 
 
 def _acronyms(text: str, path: str, found: _Found) -> None:
     for match in _ACRONYM.finditer(text):
         word = match.group()
-        if word in EVERYDAY_ACRONYMS or _shouted(text, match.start(), match.end()):
+        if word in EVERYDAY_ACRONYMS or found.known(word) or _shouted(text, match.start(), match.end()):
             continue
         candidate = found.note(word, path, "an acronym", ORGANISATION)
+        if candidate is None:
+            continue
         # "Northmoor Fire and Rescue Service (NFRS)": the acronym spelt out just before it.
         if text[match.start() - 1:match.start()] == "(" and not candidate.long_name:
             spelt = _spelt_out(text[max(0, match.start() - 120):match.start() - 1].rstrip(), word)
@@ -233,12 +261,13 @@ def _shouted(text: str, start: int, end: int) -> bool:
     return any(len(word) > 1 and word.isalpha() and word.isupper() for word in (previous, following))
 
 
-def _roles(text: str, path: str, found: _Found) -> None:
-    for match in _ROLE_AT.finditer(text):
-        name = _trimmed(match.group("name"))
-        if len(name.split(" ")) < 2:
-            continue
-        candidate = found.note(name, path, '"Name, Role at Organisation"', PERSON)
+def _role(text: str, at: int, name: str, path: str, found: _Found) -> None:
+    """"Aled Pryce, Community Safety Advocate with ...": a person, with a role and an organisation."""
+    match = _ROLE_AT.match(text, at)
+    if match is None or len(name.split(" ")) > 3 or any(w in ORGANISATION_WORDS for w in name.split(" ")):
+        return
+    candidate = found.note(name, path, '"Name, Role at Organisation"', PERSON)
+    if candidate is not None:
         candidate.role = candidate.role or match.group("role")
         candidate.organisation = candidate.organisation or _trimmed(match.group("org"))
 
@@ -253,6 +282,8 @@ def _guests(network: Network, found: _Found) -> None:
             if match is None or len(match.group("name").split()) < 2:
                 continue
             candidate = found.note(match.group("name"), document.path, "a guest at meetings")
+            if candidate is None:
+                continue
             candidate.meetings += 1
             candidate.organisation = candidate.organisation or (match.group("org") or "").strip()
 
@@ -264,6 +295,7 @@ class _Judge:
         directory = network.directory
         self.names = directory.names
         self.initials = {person.initials for person in directory.people.values()}
+        self._answers: dict[str, bool] = {}
         #: A word of a name (lower case) -> (name, entity, private) of every entry using it.
         self.by_word: dict[str, list[tuple[str, Entity, bool]]] = {}
         for kind, table in (("person", directory.people), ("organisation", directory.organisations)):
@@ -273,9 +305,16 @@ class _Judge:
                     for word in {name.split()[0].lower(), name.split()[-1].lower()}:
                         self.by_word.setdefault(word, []).append((name, Entity(kind, item.id), private))
 
+    def known(self, name: str) -> bool:
+        """Whether the directory has this name (as a name, alias, id or initials), asked once a name."""
+        answer = self._answers.get(name)
+        if answer is None:
+            answer = self._answers[name] = self._known(name)
+        return answer
+
     def suggestion(self, candidate: _Candidate) -> Suggestion | None:
         name = candidate.name
-        if self._known(name) or self.names.may_name_private(name):
+        if self.known(name) or self.names.may_name_private(name):
             return None
         if all(ordinary_kind(word) or word in STARTERS for word in name.split(" ")):
             return None
