@@ -28,34 +28,10 @@ from network.htmltext import html_to_blocks
 from network.model import Entity, Network
 from network.names import TITLES, is_acronym
 
+from .namewords import EVERYDAY_ACRONYMS, ORGANISATION_WORDS, PLACE_WORDS, ROLE_WORDS, STARTERS
+
 PERSON, ORGANISATION, NAME, NEAR = "person", "organisation", "name", "near-miss"
 
-#: Acronyms every reader knows, or words a writer shouts: never an organisation of the directory.
-EVERYDAY_ACRONYMS = frozenset("""
-AGM AM AOB BBC CEO CV DBS DIY DRAFT EU FAQ FYI GP HR ID II III IT IV NB NHS OK PDF PM PS QA TBA TBC TV
-UK UN URL USA VAT VI VII XX
-""".split())
-#: A capitalised name ending in one of these is a place (a venue, an address), not an entry.
-PLACE_WORDS = frozenset("Street Road Lane Avenue Square Hotel House Room Rooms Building Way Close Drive "
-                        "Place Gardens Terrace Estate Park Bridge Station Hall".split())
-#: A name with one of these is an organisation.
-ORGANISATION_WORDS = frozenset("""
-Agency Alliance Association Authority Bank Board Charity Church Clinic College Commission Committee
-Company Council Department Federation Forum Foundation Fund Group Hub Institute League Mosque Network
-Office Partnership Project Service Services Shelter Society Surgery Team Trust Union University
-Ltd CIC Centre Center Homes Housing Academy School
-""".split())
-#: A name starting or ending with one of these is a job title ("Housing Options Manager").
-ROLE_WORDS = frozenset("""
-Adviser Advisor Advocate Assistant Caseworker Chair Chief Coordinator Councillor Deputy Director Executive
-Head Lead Leader Manager Member Nurse Officer President Secretary Trustee Vice Worker
-""".split())
-#: Capitalised words that start a sentence more often than a name.
-STARTERS = frozenset("""
-A An And As At But By During Each Every For From He Her His How If In It Its Many Most Mr Mrs Ms Our Over
-She So Some The Their There These They This Those To Under We What When Where Which While Who With You
-Dear Members Thanks Thank Please Since Also Both All New Next Last First Welcome Item Items Date Action
-""".split())
 #: Words after a name that say it is a person's.
 PERSON_VERBS = re.compile(r"^(?:'s )?\s*(?:\([^)]{1,80}\) )?(?:reported|said|asked|presented|confirmed|welcomed|"
                           r"agreed|noted|explained|outlined|thanked|introduced|suggested|offered|"
