@@ -294,6 +294,8 @@ class _Judge:
             return None
         if all(ordinary_kind(word) or word in STARTERS for word in name.split(" ")):
             return None
+        if self._holds_a_private_name(name):
+            return None
         close = self._close(name)
         if close is not None:
             written, entity, private = close
@@ -324,6 +326,17 @@ class _Judge:
                 pool.setdefault(entry[0], entry)
         near = did_you_mean(name, pool, cutoff=0.85)
         return pool[near] if near else None
+
+    def _holds_a_private_name(self, name: str) -> bool:
+        """Whether two or three words in a row of a longer name are, or are close to, a private
+        person's name ("Ottilie Marchbank Foundation"): the whole is never proposed."""
+        words = name.split(" ")
+        for size in (2, 3):
+            for start in range(1 if size == len(words) else 0, len(words) - size + 1):
+                close = self._close(" ".join(words[start:start + size]))
+                if close is not None and close[2]:
+                    return True
+        return False
 
     @staticmethod
     def _enough(candidate: _Candidate) -> bool:

@@ -90,7 +90,7 @@ def test_known_names_aliases_initials_private_people_and_common_words_are_never_
     body = ("<p>Sarah Cutler and Cllr Omar Haddad reported. CT and NCC agreed; SC and OH will report. "
             "Ottilie Marchbanks reported too, and Ottilie Marchbank asked a question.</p>"
             "<p>Grace Day was on Monday. March April May. The Calder Trust thanked NCC.</p>"
-            "<p>The Ottilie Marchbanks Memorial Fund gave a grant.</p>")
+            "<p>The Ottilie Marchbanks Memorial Fund gave a grant. The Ottilie Marchbank Foundation too.</p>")
     found = _by_name(_network(_document("a", body), _document("b", body), _document("c", body)))
     assert not {"Sarah Cutler", "Omar Haddad", "CT", "NCC", "SC", "OH", "Ottilie Marchbanks",
                 "Ottilie Marchbank", "Grace Day", "March April May", "Calder Trust"} & set(found)
