@@ -156,7 +156,7 @@ def _build(settings_file: str, output: str, overrides: dict | None, timings: str
         # An error Pelican logged (a page it skipped) comes alone: the links the link gate finds
         # leading to that page only follow from it.
         print(_errors_reported(counter) if counter.messages else failure, file=sys.stderr)
-        _print_suggestions(settings, sys.stderr)
+        _print_suggestions(settings, sys.stdout, in_full=False)  # the problems come first
         return 1
     except Exception as exc:  # a bug or an environment problem, not the writer's content
         shutil.rmtree(staging, ignore_errors=True)
@@ -171,13 +171,15 @@ def _build(settings_file: str, output: str, overrides: dict | None, timings: str
     return _put_in_place(staging, output, recycled, started, timings, settings)
 
 
-def _print_suggestions(settings: dict, stream) -> None:
-    """A check's suggestions for the directory (authoring plugin), after the problems: never errors."""
-    from authoring.suggestfile import as_text
+def _print_suggestions(settings: dict, stream, in_full: bool = True) -> None:
+    """A check's suggestions for the directory (authoring plugin), after the problems: never errors;
+    only counted while there are problems to fix."""
+    from authoring.suggestfile import as_line, as_text
     from network import build as builds
 
     if settings.get("CHECK_ONLY") and builds.SETTING in settings:
-        text = as_text(builds.of(settings).suggestions)
+        suggestions = builds.of(settings).suggestions
+        text = as_text(suggestions) if in_full else as_line(suggestions)
         if text:
             print(f"\n{text}", file=stream)
 

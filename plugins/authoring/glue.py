@@ -28,9 +28,12 @@ def _line_of(source_path: str, names: set[str]) -> dict[str, int]:
 
 def suggest_in_check(build, network, generators) -> None:
     """In a check only (CHECK_ONLY): the suggestions, kept in ``build.suggestions`` for
-    tools/build.py to print after the problems. A build that writes the site never spends the time."""
+    tools/build.py to print after the problems. A build that writes the site never spends the time,
+    and a check whose directory could not be read makes none."""
     if not generators[0].settings.get("CHECK_ONLY"):
         return
+    if {"people", "organisations"} & network.directory.unread.keys():
+        return  # people.yml or organisations.yml missing or unusable: every name would look new
     with build.stages.timed("authoring: suggestions for the directory"):
         suggestions = find_suggestions(network)
         sources = {content.doc.path: content.source_path for content in contents_with_documents(generators)}

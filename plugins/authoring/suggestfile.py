@@ -55,6 +55,14 @@ def as_text(suggestions: list[Suggestion]) -> str:
     return "\n".join(lines)
 
 
+def as_line(suggestions: list[Suggestion]) -> str:
+    """The suggestions counted, for a check that found problems: those come first."""
+    if not suggestions:
+        return ""
+    return (f"{len(suggestions)} suggestion{'s' if len(suggestions) != 1 else ''} for the directory: "
+            "'make check' lists them once the problems above are fixed.")
+
+
 def _quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 

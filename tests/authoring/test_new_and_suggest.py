@@ -151,3 +151,19 @@ def test_suggest_writes_entries_to_review_and_never_the_directory(content_copy, 
     again = _run("suggest.py", "--content", str(content_copy), "--to", str(review))
     assert again.returncode == 1 and "already there" in again.stderr
     assert review.read_bytes() == written and _digest(content_copy / "directory") == directory
+
+
+def test_a_check_with_problems_only_counts_the_suggestions_and_an_unreadable_directory_makes_none(content_copy,
+                                                                                                   tmp_path):
+    _plant(content_copy)
+    update = content_copy / "updates" / "2026-10-project-update.md"
+    update.write_text(update.read_text(encoding="utf-8").replace("themes: [", "themes: [housng, ", 1),
+                      encoding="utf-8")
+    result = run_build(str(tmp_path / "a"), content=str(content_copy), settings="pelicanconf.py", check=True)
+    assert result.returncode == 1 and "unknown theme 'housng'" in result.stderr
+    assert re.search(r"^\d+ suggestions for the directory: 'make check' lists them once the problems above are "
+                     r"fixed\.$", result.stdout, re.MULTILINE)
+    assert "NFRS" not in result.log
+    (content_copy / "directory" / "people.yml").write_text("[]\n", encoding="utf-8")
+    result = run_build(str(tmp_path / "b"), content=str(content_copy), settings="pelicanconf.py", check=True)
+    assert result.returncode == 1 and "suggestion" not in result.log.lower()
