@@ -130,17 +130,15 @@ def find_suggestions(network: Network) -> list[Suggestion]:
 
 def _longest(found: _Found) -> list[_Candidate]:
     """The candidates, without a name that only ever ends a longer one ("Civic Centre" of
-    "Calderbridge Civic Centre"): compared with the names sharing its last word."""
-    by_last: dict[str, list[str]] = {}
-    for name in found:
-        by_last.setdefault(name.rsplit(" ", 1)[-1], []).append(name)
-    kept = []
+    "Calderbridge Civic Centre"): each name's endings of two words or more, with the documents
+    they were seen in as part of it."""
+    endings: dict[str, set[str]] = {}
     for name, candidate in found.items():
-        longer = [other for other in by_last[name.rsplit(" ", 1)[-1]] if other.endswith(f" {name}")]
-        inside = set().union(*(found[other].documents for other in longer)) if longer else set()
-        if not longer or not set(candidate.documents) <= inside:
-            kept.append(candidate)
-    return kept
+        words = name.split(" ")
+        for start in range(1, len(words) - 1):
+            endings.setdefault(" ".join(words[start:]), set()).update(candidate.documents)
+    return [candidate for name, candidate in found.items()
+            if name not in endings or not endings[name].issuperset(candidate.documents)]
 
 
 def _trimmed(name: str) -> str:
