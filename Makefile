@@ -7,6 +7,7 @@ PORT ?= 8000
 .PHONY: help check publish html devserver serve newsletter send-proof test test-deps bench mutation clean
 .PHONY: import
 .PHONY: deploy
+.PHONY: new suggest
 
 help:
 	@echo "make publish    build the public site into output/ (sets everything up the first time)"
@@ -16,6 +17,8 @@ help:
 	@echo "make test       run every test"
 	@echo "make check      check the content for mistakes without building (fast)"
 	@echo "make import DOCX=file.docx [TYPE=update|briefing|minutes] [NAME=file-name]  a Word file as a new document"
+	@echo "make new TYPE=update|briefing|minutes TITLE=\"...\" [BODY=org-id]  start a new document (a draft)"
+	@echo "make suggest    write people and organisations the content names but the directory lacks to suggestions.yml"
 	@echo "make html       build a preview into preview/ (links work from your computer)"
 	@echo "make devserver  preview on http://127.0.0.1:$(PORT)/, rebuilt when a file changes; open pages reload"
 	@echo "make serve      serve the last preview on http://127.0.0.1:$(PORT)/"
@@ -44,6 +47,14 @@ publish: $(VENV)/.build-installed
 
 check: $(VENV)/.build-installed
 	$(BIN)/python tools/build.py --settings pelicanconf.py --output preview --check
+
+# TITLE and BODY are read by the shell from the environment ("$$TITLE"), so a title holding
+# quotes, slashes or a $ reaches the script as typed.
+new: $(VENV)/.build-installed
+	@$(BIN)/python tools/new.py --type "$$TYPE" --title "$$TITLE" --body "$$BODY"
+
+suggest: $(VENV)/.build-installed
+	@$(BIN)/python tools/suggest.py
 
 html: $(VENV)/.build-installed
 	$(BIN)/python tools/build.py --settings pelicanconf.py --output preview

@@ -29,7 +29,7 @@ DIRECTORY_PATH = "directory"
 # --- Plugins ----------------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["network", "speed", "sitetheme", "crosslinks", "minutes", "feeds", "newsletter", "reviews", "archives",
-           "search", "findable", "linkgate", "pipeline"]
+           "search", "findable", "linkgate", "authoring", "pipeline"]
 
 #: Link the "first" mention of each person, organisation and theme in a document, or "every" one.
 LINK_MENTIONS = "first"

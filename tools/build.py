@@ -47,17 +47,38 @@ def _plain_logging() -> _ErrorCounter:
     return counter
 
 
-def build(settings_file: str, output: str, overrides: dict | None = None, timings: str | None = None) -> int:
+def build(settings_file: str, output: str, overrides: dict | None = None, timings: str | None = None,
+          kept: dict | None = None) -> int:
     """Run one build, alone (see ``_OneBuildAtATime``); return the exit code (0 on success).
 
     ``timings``: a file to write the time of each stage to, as JSON (used by the benchmark).
+    ``kept``: a dictionary given the run's settings under "settings", for a tool that reads the
+    model after a check (`make new`, `make suggest`: ``network.build.of(kept["settings"])``).
     """
     output = os.path.abspath(output)
     with _OneBuildAtATime(output, settings_file, overrides):
-        code, report = _build(settings_file, output, overrides, timings)
+        code, report = _build(settings_file, output, overrides, timings, {} if kept is None else kept)
         if not (overrides or {}).get("CHECK_ONLY"):  # a check writes nothing, so changes no record
             publishing.record_build(output, settings_file, code == 0, report)
         return code
+
+
+def check_quietly(settings_file: str, output: str, content: str | None = None):
+    """Check the content as `make check` does, printing nothing; return the exit code, the Build
+    (its model and problems; None if the check stopped before making one) and what it would have
+    printed. For tools that start from the model: `make new`, `make suggest`."""
+    import contextlib
+    import io
+
+    kept: dict = {}
+    printed = io.StringIO()
+    overrides = {"CHECK_ONLY": True, **({"PATH": os.path.abspath(content)} if content else {})}
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        code = build(settings_file, output, overrides, kept=kept)
+    from network import build as builds
+
+    settings = kept.get("settings") or {}
+    return code, settings.get(builds.SETTING), settings, printed.getvalue()
 
 
 def _lock_paths(output: str, settings_file: str, overrides: dict | None) -> list[str]:
@@ -101,8 +122,10 @@ class _OneBuildAtATime:
             lock.release()
 
 
-def _build(settings_file: str, output: str, overrides: dict | None, timings: str | None) -> tuple[int, str]:
-    """Run Pelican; (the exit code, what went wrong as printed: empty on success)."""
+def _build(settings_file: str, output: str, overrides: dict | None, timings: str | None,
+           kept: dict) -> tuple[int, str]:
+    """Run Pelican; (the exit code, what went wrong as printed: empty on success). ``kept`` is
+    given the run's settings (see ``build``)."""
     sys.path.insert(0, os.path.join(ROOT, "plugins"))
     from network.errors import BuildFailed, CheckPassed
     from pelican import Pelican
@@ -124,18 +147,22 @@ def _build(settings_file: str, output: str, overrides: dict | None, timings: str
             # Unchanged pages of the site now in ``output`` are reused (see the speed plugin).
             settings = read_settings(settings_file, override={"OUTPUT_PATH": staging, "REUSE_OUTPUT_FROM": output,
                                                               **(overrides or {})})
+            kept["settings"] = settings
             Pelican(settings).run()
         finally:
             helper.abort(settings)  # a helper still writing into the staging folder after a failure
     except CheckPassed as passed:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"{passed} Checked in {time.perf_counter() - started:.1f} s.")
+        _print_suggestions(settings, sys.stdout)
         return 0, ""
     except (BuildFailed, HelperFailed) as failure:
         # An error Pelican logged (a page it skipped) comes alone: the links the link gate finds
         # leading to that page only follow from it.
-        return _failed(staging, 1, _errors_reported(counter) if counter.messages else str(failure),
-                       counter.messages)
+        code_report = _failed(staging, 1, _errors_reported(counter) if counter.messages else str(failure),
+                              counter.messages)
+        _print_suggestions(settings, sys.stdout, in_full=False)  # the problems come first
+        return code_report
     except Exception as exc:  # a bug or an environment problem, not the writer's content
         traceback.print_exc()
         return _failed(staging, 2, f"\nThe build stopped unexpectedly ({exc.__class__.__name__}: {exc}).\n"
@@ -150,6 +177,19 @@ def _failed(staging: str, code: int, report: str, logged: list[str] = ()) -> tup
     shutil.rmtree(staging, ignore_errors=True)
     print(report, file=sys.stderr)
     return code, "\n".join([*(f"ERROR: {message}" for message in logged), report.strip()])
+
+
+def _print_suggestions(settings: dict, stream, in_full: bool = True) -> None:
+    """A check's suggestions for the directory (authoring plugin), after the problems: never errors;
+    only counted while there are problems to fix."""
+    from authoring.suggestfile import as_line, as_text
+    from network import build as builds
+
+    if settings.get("CHECK_ONLY") and builds.SETTING in settings:
+        suggestions = builds.of(settings).suggestions
+        text = as_text(suggestions) if in_full else as_line(suggestions)
+        if text:
+            print(f"\n{text}", file=stream)
 
 
 def _errors_reported(counter: _ErrorCounter) -> str:

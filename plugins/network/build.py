@@ -72,6 +72,9 @@ class Build:
     before_rendering: list[Callable[[dict], None]] = dataclasses.field(default_factory=list)
     #: The writing layer's state for this build (see the speed plugin); None until it starts.
     writing: Any = None
+    #: Names the content uses that the directory lacks, found in a check (the authoring plugin):
+    #: tools/build.py prints them after the problems; `make suggest` writes them as entries.
+    suggestions: list = dataclasses.field(default_factory=list)
 
     def __reduce__(self):
         # The build is kept in the settings, which Pelican's content cache pickles with every

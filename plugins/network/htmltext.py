@@ -20,3 +20,12 @@ def html_to_text(fragment: str | None) -> str:
     """The words of an HTML fragment, on one line, single-spaced."""
     text = _ANY_TAG.sub("", _BLOCK_TAG.sub(" ", fragment or ""))
     return " ".join(html.unescape(text).split())
+
+
+def html_to_blocks(fragment: str | None) -> list[str]:
+    """The words of each block of an HTML fragment (a heading, a paragraph, a cell...), each on one
+    line, single-spaced: the text where a phrase cannot run on from one block into the next."""
+    # A line break typed inside a paragraph is a space; only a block's edge starts a new line.
+    text = html.unescape(_ANY_TAG.sub("", _BLOCK_TAG.sub("\n", (fragment or "").replace("\n", " "))))
+    blocks = (" ".join(block.split()) for block in text.split("\n"))
+    return [block for block in blocks if block]

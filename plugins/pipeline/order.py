@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from authoring.glue import suggest_in_check
 from crosslinks.glue import add_recent_activity, add_related_documents, fill_document_page, link_documents
 from crosslinks.index import build_index
 from findable.glue import check_settings, listen_for_pages, sitemap
@@ -55,6 +56,7 @@ def prepare_site(generators) -> None:
     add_network_helpers(network, generators)
     add_search_helpers(network, generators)
     check_settings(settings, problems)
+    suggest_in_check(build, network, generators)  # make check only: names the directory lacks
     hand_bodies_to_pelican(generators)  # the model is complete
     stages.mark("model ready")
     _report(problems, settings)

@@ -26,3 +26,12 @@ def test_nothing_gives_nothing():
     assert html_to_text(None) == ""
     assert html_to_text("") == ""
     assert html_to_text("<p></p>") == ""
+
+
+def test_blocks_keep_each_heading_paragraph_and_cell_apart_and_inline_tags_inside():
+    from network.htmltext import html_to_blocks
+
+    fragment = ("<h2>Calder Trust</h2><p>Northmoor <a href='/x/'>Food</a> Bank &amp; <strong>NFRS</strong>\n"
+                "met.</p><ul><li>One</li><li>Two</li></ul><table><tr><td>A</td><td>B</td></tr></table>")
+    assert html_to_blocks(fragment) == ["Calder Trust", "Northmoor Food Bank & NFRS met.", "One", "Two", "A", "B"]
+    assert html_to_blocks("") == [] and html_to_blocks(None) == []
