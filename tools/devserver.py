@@ -119,10 +119,24 @@ def watched(settings_file: str, content: str | None) -> tuple[list[str], list[st
     return [os.path.abspath(p) for p in rebuild], [os.path.abspath(p) for p in restart if os.path.exists(p)]
 
 
-def _rebuild(args, overrides, builds: Builds) -> None:
+def _saved_at(paths) -> float | None:
+    """When the newest of the changed files was saved (a deleted file has no time)."""
+    times = []
+    for path in paths:
+        try:
+            times.append(os.stat(path).st_mtime)
+        except OSError:
+            pass
+    return max(times, default=None)
+
+
+def _rebuild(args, overrides, builds: Builds, saved_at: float | None = None) -> None:
     started = time.strftime("%H:%M:%S")
     print(f"\n[{started}] Building...", flush=True)
     code = build.build(args.settings, args.output, dict(overrides))
+    if code == 0 and saved_at is not None:
+        # What the officer waits for: from pressing save to the page they can reload.
+        print(f"Ready {max(0.0, time.time() - saved_at):.1f} s after the file was saved.", flush=True)
     if code != 0:
         print("The preview still shows the last build that worked. Fix the file above and save it again.",
               flush=True)
@@ -161,7 +175,7 @@ def main(argv=None) -> int:
                 os.execv(sys.executable, [sys.executable, os.path.abspath(__file__), *sys.argv[1:]])
             names = ", ".join(sorted(os.path.relpath(p, ROOT) if p.startswith(ROOT) else p for p in paths)[:3])
             print(f"\nChanged: {names}{' ...' if len(paths) > 3 else ''}", flush=True)
-            _rebuild(args, overrides, builds)
+            _rebuild(args, overrides, builds, _saved_at(paths))
     except KeyboardInterrupt:
         pass
     server.shutdown()

@@ -35,6 +35,7 @@ def test_a_saved_edit_shows_in_the_preview_and_a_mistake_keeps_the_last_good_one
     briefing.write_text(text.replace("Briefing: turning eighteen", "Briefing: at eighteen"), encoding="utf-8")
     seen = log.wait_for("unchanged files reused", seen)
     assert "Briefing: at eighteen" in _get(port, PAGE)
+    seen = log.wait_for("s after the file was saved.", seen)  # how long the officer waited
 
     briefing.write_text(text.replace("themes: [", "themes: [housng, ", 1), encoding="utf-8")
     seen = log.wait_for("still shows the last build that worked", seen)
