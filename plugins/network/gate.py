@@ -16,9 +16,9 @@ and each file written in this build is read in two steps:
    with encodings undone, JSON with escapes), and the name engine looks for every form, as
    withholding does.
 
-A file put in place from the previous site (a hard link, see ``reuse``) is not read again: it was
-read when it was first written, with the same directory, since a change to the directory means
-nothing is reused.
+A file put in place from the previous site (a hard link, see ``reuse``, and the search index's
+unchanged files, ``search.glue.keep_unchanged``) is not read again: it was read when it was first
+written, with the same directory, since a change to the directory means nothing is reused.
 
 Pure apart from reading the files it is given.
 """

@@ -43,12 +43,53 @@ def index_site(build, settings) -> None:
         result = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", site, "--output-subdir", INDEX_FOLDER, "--glob", pages,
              "--silent"], capture_output=True, text=True, check=False)
+    # Only from a site made with the same directory and code: its index files passed the last
+    # gate with the same private names (see keep_unchanged).
+    writing = build.writing
+    if result.returncode == 0 and settings.get("REUSE_OUTPUT_FROM") and writing is not None \
+            and writing.site_unchanged():
+        with build.stages.timed("search: keeping the index files that did not change"):
+            keep_unchanged(os.path.join(site, INDEX_FOLDER),
+                           os.path.join(settings["REUSE_OUTPUT_FROM"], INDEX_FOLDER))
     if result.returncode != 0:
         said = (result.stderr or result.stdout).strip().splitlines()
         raise BuildFailed([Problem(
             "the search index", f"Pagefind could not index the site: {said[-1] if said else 'no message'}.",
             hint="Nothing was published. Run 'make publish' again; if it fails again, run "
             "'make test-deps' to reinstall Pagefind, and report this message.")])
+
+
+def keep_unchanged(index: str, previous: str) -> int:
+    """Put in place of each index file that is byte for byte the previous site's file of the
+    same name a hard link to that file; return how many.
+
+    Pagefind cannot add to an index: it writes every file again at each build. But it names a
+    page's fragment after what it holds, so after an edit most files are the ones published
+    already. As links to them, they are known to be unchanged: the last gate, which reads every
+    file written, does not read them again (a warm rebuild spent most of its gate there). It is
+    called only when the site it replaces was made with the same directory and code (pages were
+    reused), so those files passed the gate with the same private names.
+    The staging folder starts with no file (see tools/publishing), so nothing is written
+    through a link into the published site.
+    """
+    kept = 0
+    for base, _, names in os.walk(index):
+        for name in names:
+            new = os.path.join(base, name)
+            old = os.path.join(previous, os.path.relpath(new, index))
+            try:
+                if os.path.getsize(old) != os.path.getsize(new) or not os.path.isfile(old) or os.path.islink(old):
+                    continue
+                with open(old, "rb") as before, open(new, "rb") as after:
+                    if before.read() != after.read():
+                        continue
+                linked = new + ".kept"
+                os.link(old, linked)
+                os.replace(linked, new)
+                kept += 1
+            except OSError:  # no such file before, or another disk: the new file stays
+                continue
+    return kept
 
 
 def register():

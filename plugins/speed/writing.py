@@ -133,6 +133,11 @@ class Writing:
         self.memo.save(self.memo_file)
         logger.info("%d files reused unchanged, %d written", self.memo.reused, self.memo.rendered)
 
+    def site_unchanged(self) -> bool:
+        """Whether the site it replaces was made from the same settings, theme, code and directory
+        (its fingerprint is part of every page's digest, so a page reused says so)."""
+        return self.memo is not None and self.memo.reused > 0
+
     def summary(self) -> str:
         if self.memo is None or not self.memo.reused:
             return ""
