@@ -21,10 +21,16 @@ _LINE_BREAKS = str.maketrans({"\u2028": " ", "\u2029": " ", "\x85": " "})
 _NOT_TEXT = {"null", "true", "false"}
 
 
+def quoted(value) -> str:
+    """``value`` as a double-quoted YAML string (JSON's escapes, which YAML reads the same way),
+    on one line whatever it holds: every file the officer's commands write quotes text so."""
+    return json.dumps(str(value).translate(_LINE_BREAKS), ensure_ascii=False)
+
+
 def scalar(value) -> str:
     text = str(value).translate(_LINE_BREAKS)
     bare = is_id_shaped(text) and not text.isdigit() and text not in _NOT_TEXT
-    return text if bare else json.dumps(text, ensure_ascii=False)
+    return text if bare else quoted(text)
 
 
 def _lines(key: str, value, indent: str) -> list[str]:

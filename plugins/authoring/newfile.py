@@ -12,13 +12,14 @@ typed.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from network.directory import suggest_id
 from network.errors import did_you_mean, did_you_mean_hint
 from network.model import Action, Document, Meeting, Network, PersonRef
+
+from .frontmatter import quoted
 
 #: TYPE= of `make new` -> the folder its documents go in.
 FOLDERS = {"update": "updates", "briefing": "briefings", "minutes": "minutes"}
@@ -36,10 +37,6 @@ class NewFile:
     name: str  # "2027-01-14-operations-group.md"
     text: str
     notes: tuple[str, ...] = ()  # what was taken from where, to print
-
-
-def _quoted(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
 
 
 def clean_title(typed: str) -> str:
@@ -95,7 +92,7 @@ def plain_file(kind: str, title: str, today: date, network: Network) -> NewFile:
     lines = ["---",
              f"# A new {kind}, made by 'make new' on {today:%-d %B %Y}. Lines starting with # are notes: "
              "remove the # to use a key.",
-             f"title: {_quoted(title)}",
+             f"title: {quoted(title)}",
              f"date: {today:%Y-%m-%d}",
              "status: draft  # remove this line when the document is ready to publish",
              '# summary: "One or two sentences, shown in lists, feeds and the newsletter."',
@@ -113,7 +110,7 @@ def plain_file(kind: str, title: str, today: date, network: Network) -> NewFile:
 def _person(ref: PersonRef | None) -> str | None:
     if ref is None:
         return None
-    return ref.person_id or _quoted(ref.text)
+    return ref.person_id or quoted(ref.text)
 
 
 def _people(refs: list[PersonRef]) -> str:
@@ -144,7 +141,7 @@ def _meeting_lines(body: str, last: Meeting | None, starts: datetime, since: str
                         '  next_meeting: "to be confirmed"']
     venue = last.next_venue if last.next_venue and not last.next_venue.startswith("to be") else last.venue
     if venue:
-        lines.append(f"  venue: {_quoted(venue)}")
+        lines.append(f"  venue: {quoted(venue)}")
     if last.ends is not None:
         lines.append(f'  ends: "{last.ends:%H:%M}"  # as the last meeting')
     for key in ("chair", "minutes_by"):
@@ -185,7 +182,7 @@ def minutes_file(title: str, today: date, body: str, network: Network) -> NewFil
     lines = ["---",
              f"# New minutes, made by 'make new' on {today:%-d %B %Y}"
              + (f" from the minutes of {since}" if since else "") + ". Lines starting with # are notes.",
-             f"title: {_quoted(title)}",
+             f"title: {quoted(title)}",
              f'date: "{starts:%Y-%m-%d %H:%M}"  # the start of the meeting: {where_from}',
              "status: draft  # remove this line when the minutes are ready to publish",
              '# summary: "One or two sentences, shown in lists, feeds and the newsletter."',

@@ -7,11 +7,11 @@ name holding a quote, a colon or `<script>` stays the text it was.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from network.directory import suggest_id
 
+from .frontmatter import quoted
 from .suggestions import NAME, NEAR, ORGANISATION, PERSON, Suggestion
 
 #: The heading of each group, in the order shown.
@@ -63,19 +63,15 @@ def as_line(suggestions: list[Suggestion]) -> str:
             "'make check' lists them once the problems above are fixed.")
 
 
-def _quoted(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
 def _person_entry(suggestion: Suggestion, taken: set[str]) -> list[str]:
-    lines = [f"- id: {_new_id(suggestion.name, taken)}", f"  name: {_quoted(suggestion.name)}"]
+    lines = [f"- id: {_new_id(suggestion.name, taken)}", f"  name: {quoted(suggestion.name)}"]
     if suggestion.organisation_id:
         lines.append(f"  organisation: {suggestion.organisation_id}")
     elif suggestion.organisation:
         lines.append(f"  # organisation: {_new_id(suggestion.organisation, set())}   "
-                     f"# {_quoted(suggestion.organisation)} is not in organisations.yml yet")
+                     f"# {quoted(suggestion.organisation)} is not in organisations.yml yet")
     if suggestion.role:
-        lines.append(f"  role: {_quoted(suggestion.role)}")
+        lines.append(f"  role: {quoted(suggestion.role)}")
     return lines
 
 
@@ -83,9 +79,9 @@ def _organisation_entry(suggestion: Suggestion, taken: set[str]) -> list[str]:
     name, aliases = suggestion.name, []
     if suggestion.long_name:
         name, aliases = suggestion.long_name, [suggestion.name]
-    lines = [f"- id: {_new_id(name, taken)}", f"  name: {_quoted(name)}"]
+    lines = [f"- id: {_new_id(name, taken)}", f"  name: {quoted(name)}"]
     if aliases:
-        lines.append(f"  aliases: [{', '.join(_quoted(alias) for alias in aliases)}]")
+        lines.append(f"  aliases: [{', '.join(quoted(alias) for alias in aliases)}]")
     elif suggestion.name.isupper():
         lines.append("  # name: the name in full; keep the acronym as an alias")
     if suggestion.part_of:
