@@ -21,7 +21,7 @@ from .actions import DONE, DROPPED, annotate, find_actions, number_actions
 from .events import by_body, calendar_events, with_history
 from .meetingpages import recent_by_body, year_parts
 from .ics import calendar_file
-from .meetings import meetings_by_body, meetings_by_person, next_meetings
+from .meetings import body_name, meetings_by_body, meetings_by_person, next_meetings
 from .register import ActionRegister, Owners
 from .registerpages import ActionPages
 from .timezones import vtimezone
@@ -158,24 +158,20 @@ def calendars(network, settings):
         save_memo(memo, json.dumps(keep, sort_keys=True).encode())
     site, zones = settings["SITENAME"], {}
 
-    def body_name(body_id):
-        body = network.organisations.get(body_id)
-        return body.name if body else body_id
-
     def vtimezone_once(zone, years):  # worked out once per build, whichever calendars are made
         if (zone, years) not in zones:
             zones[zone, years] = vtimezone(zone, years)
         return zones[zone, years]
 
     def calendar(path, title, chosen):
-        write = partial(calendar_file, chosen, body_name, title=title, prodid=site,
+        write = partial(calendar_file, chosen, partial(body_name, network), title=title, prodid=site,
                         domain=urlparse(siteurl).hostname or "localhost", site_url=siteurl.rstrip("/") + "/",
                         vtimezone=vtimezone_once, site_zone=(settings["TIMEZONE"], range(today.year, today.year + 1)))
         return Files((path,), ("calendar", path, title, siteurl, chosen), lambda: {path: write()})
 
     yield calendar(calendar_url(), f"{site}: meetings", events)
     for body, chosen in by_body(events, network.meetings_by_body).items():
-        yield calendar(calendar_url(body), f"{site}: {body_name(body)} meetings", chosen)
+        yield calendar(calendar_url(body), f"{site}: {body_name(network, body)} meetings", chosen)
 
 
 def register():

@@ -11,12 +11,18 @@ ROLES = (("chair", "Chair"), ("minutes_by", "Minutes"), ("present", "Present"),
 ROLE_LABELS = dict(ROLES)
 
 
+def body_name(network: Network, body_id: str) -> str:
+    """What a meeting body is called: its organisation's name, or the words the minutes give when
+    the directory lacks it."""
+    body = network.organisations.get(body_id)
+    return body.name if body else body_id
+
+
 def body_order(network: Network):
     """The key a list of meeting bodies (organisation ids, or a name the directory lacks) is
     sorted by: by name, whatever its case, then by id."""
     def key(body_id: str) -> tuple[str, str]:
-        body = network.organisations.get(body_id)
-        return (body.name.casefold() if body else body_id.casefold(), body_id)
+        return (body_name(network, body_id).casefold(), body_id)
     return key
 
 

@@ -15,7 +15,7 @@ from itertools import groupby
 from network.listings import Part, by_year, cut_into_parts
 from network.model import Action, Network
 
-from .meetings import body_order
+from .meetings import body_name, body_order
 from .views import owner_links, register_id
 
 REGISTER_URL = "actions/"
@@ -102,14 +102,10 @@ class ActionPages:
         """Where a body's actions of a year begin."""
         return f"{self._body_start[(year, body_id)]}#{body_anchor(body_id)}"
 
-    def _name(self, body_id: str) -> str:
-        body = self.network.organisations.get(body_id)
-        return body.name if body else body_id
-
     def row(self, action: Action) -> dict:
         """What a row shows: the action, its owners, its id, its address, and its body's name."""
         return {"action": action, "owners": owner_links(action, self.network), "id": register_id(action),
-                "url": self.row_url(action), "body_name": self._name(action.document.meeting.body)}
+                "url": self.row_url(action), "body_name": body_name(self.network, action.document.meeting.body)}
 
     def year_parts(self) -> list[RegisterPart]:
         """Every page of every year of the register."""
@@ -145,7 +141,7 @@ class ActionPages:
             for body_id, label, _ in ordered:
                 counts.setdefault(body_id, [0, 0])[label == CLOSED] += 1
                 per_body.setdefault(body_id, [0, 0])[label == CLOSED] += 1
-            rows = [{"name": self._name(body_id), "open": counts[body_id][0],
+            rows = [{"name": body_name(self.network, body_id), "open": counts[body_id][0],
                      "closed": counts[body_id][1], "url": self.body_url(year, body_id)}
                     for body_id in sorted(counts, key=order)]
             years.append({"year": year, "url": year_url(year), "bodies": rows,
