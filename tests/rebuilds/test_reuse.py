@@ -1,5 +1,10 @@
 """A rebuild that reuses the previous build's unchanged pages gives exactly the site a build from
-nothing gives, whatever was edited; and it never changes the site it reuses from."""
+nothing gives, whatever was edited; and it never changes the site it reuses from.
+
+The edits form one chain (each applies to the content the one before left): an edited body, an
+added document, a deleted one, a person renamed in the directory, a theme renamed and a
+document's themes changed among them. After each step the rebuilt site is compared, byte for
+byte, with a build from nothing of the same content."""
 
 import os
 import re
@@ -51,6 +56,21 @@ EDITS = {
     # Its newsletter issue, month archive and the feeds' order change.
     "a document moved into the next month": lambda c: _replace(
         c / "updates" / "2025-03-project-update.md", "date: 2025-03-31", "date: 2025-04-01"),
+    # Lists, feeds, entity pages, related documents and the month's newsletter issue all gain it.
+    "a document added": lambda c: (c / "updates" / "2025-08-project-update.md").write_text(
+        '---\ntitle: "August 2025 project update"\ndate: 2025-08-29\n'
+        'summary: "A short update while the project officer is on leave."\n'
+        "themes: [housing]\npeople: [ruth-abernethy]\norganisations: [calderbridge-refugee-forum]\n"
+        "author: nadia-fairclough\n---\nRuth Abernethy writes that the hosting scheme found homes "
+        "for six people this month, and that rough sleeping in Calderbridge fell again.\n",
+        encoding="utf-8"),
+    # Every page naming the theme, its own page and feed, and the theme lists change.
+    "a theme renamed in the directory": lambda c: _replace(
+        c / "directory" / "themes.yml", "name: Community cohesion and hate crime",
+        "name: Cohesion and hate crime"),
+    "a document's themes changed": lambda c: _replace(
+        c / "updates" / "2025-07-project-update.md", "themes: [health, community-cohesion, housing, esol]",
+        "themes: [health, housing, esol, employment]"),
 }
 
 #: What differs in every build of an e-mail by design: its date, its id and its MIME boundaries.
