@@ -4,7 +4,9 @@
 
 Every rebuild is the same safe build as `make html` (tools/build.py): a build with mistakes
 prints them and leaves the last good preview in place, and pages whose inputs did not change
-are reused, so a rebuild after one edit takes a fraction of a full build. The process stays up
+are reused, so a rebuild after one edit takes a fraction of a full build. The search index
+alone follows a moment later: it is made in the background once the page is ready
+(search/later.py), and the preview's search shows the last index until then. The process stays up
 between rebuilds, so Python and the plugins load once; a change to the plugins' code or to the
 settings restarts it.
 
@@ -32,6 +34,8 @@ sys.path.insert(0, os.path.join(ROOT, "plugins"))
 import build  # tools/build.py, found through sys.path above  # noqa: E402
 import publishing  # noqa: E402
 from authoring import livepreview  # noqa: E402
+from search import glue as search  # noqa: E402
+from search.later import BackgroundIndexing  # noqa: E402
 
 
 class Builds:
@@ -130,10 +134,12 @@ def _saved_at(paths) -> float | None:
     return max(times, default=None)
 
 
-def _rebuild(args, overrides, builds: Builds, saved_at: float | None = None) -> None:
+def _rebuild(args, overrides, builds: Builds, indexing: BackgroundIndexing, saved_at: float | None = None) -> None:
     started = time.strftime("%H:%M:%S")
     print(f"\n[{started}] Building...", flush=True)
-    code = build.build(args.settings, args.output, dict(overrides))
+    indexing.cancel()  # one thing at a time writes into the preview
+    kept: dict = {}
+    code = build.build(args.settings, args.output, {**overrides, "SEARCH_INDEX_LATER": True}, kept=kept)
     if code == 0 and saved_at is not None:
         # What the officer waits for: from pressing save to the page they can reload.
         print(f"Ready {max(0.0, time.time() - saved_at):.1f} s after the file was saved.", flush=True)
@@ -142,6 +148,17 @@ def _rebuild(args, overrides, builds: Builds, saved_at: float | None = None) -> 
               flush=True)
     record = publishing.read_build_record(os.path.abspath(args.output)) or {}
     builds.finished(code == 0, record.get("report") or "The build failed: see the terminal for why.")
+    job = _index_job(kept) if code == 0 else None
+    if job is not None:  # the search follows a moment later (see search.later)
+        indexing.start(os.path.abspath(args.output), job, search.keep_unchanged)
+
+
+def _index_job(kept: dict):
+    from network import build as builds
+
+    settings = kept.get("settings") or {}
+    build_made = settings.get(builds.SETTING)
+    return build_made.search_index_later if build_made is not None else None
 
 
 def main(argv=None) -> int:
@@ -158,7 +175,8 @@ def main(argv=None) -> int:
     output = os.path.abspath(args.output)
     rebuild_paths, restart_paths = watched(args.settings, content)
     builds = Builds()
-    _rebuild(args, overrides, builds)
+    indexing = BackgroundIndexing(lambda said: print(said, flush=True))
+    _rebuild(args, overrides, builds, indexing)
     server = serve(output, args.port, builds)
     print(f"Serving the preview on http://127.0.0.1:{args.port}/ (Ctrl+C stops). "
           "Save a file and it is rebuilt.", flush=True)
@@ -170,14 +188,16 @@ def main(argv=None) -> int:
             paths = {path for _, path in changes}
             if any(path.startswith(tuple(restart_paths)) for path in paths):
                 print("\nThe settings or the plugins changed: restarting.", flush=True)
+                indexing.cancel()
                 server.shutdown()
                 server.server_close()
                 os.execv(sys.executable, [sys.executable, os.path.abspath(__file__), *sys.argv[1:]])
             names = ", ".join(sorted(os.path.relpath(p, ROOT) if p.startswith(ROOT) else p for p in paths)[:3])
             print(f"\nChanged: {names}{' ...' if len(paths) > 3 else ''}", flush=True)
-            _rebuild(args, overrides, builds, _saved_at(paths))
+            _rebuild(args, overrides, builds, indexing, _saved_at(paths))
     except KeyboardInterrupt:
         pass
+    indexing.cancel()
     server.shutdown()
     return 0
 

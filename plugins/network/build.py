@@ -75,6 +75,9 @@ class Build:
     #: Names the content uses that the directory lacks, found in a check (the authoring plugin):
     #: tools/build.py prints them after the problems; `make suggest` writes them as entries.
     suggestions: list = dataclasses.field(default_factory=list)
+    #: How to index the site for the search once it is in place, when the build leaves that to
+    #: the devserver (SEARCH_INDEX_LATER, see search.later); None otherwise.
+    search_index_later: Any = None
 
     def __reduce__(self):
         # The build is kept in the settings, which Pelican's content cache pickles with every

@@ -4,6 +4,7 @@ indexing of the new site (called by the pipeline once everything is written)."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from functools import partial
@@ -13,9 +14,7 @@ from network.generator import NetworkGenerator, Page, set_template_globals
 from network.urls import ENTITY_FOLDERS
 
 from .filters import FILTERS, document_filters, entity_filters, indexed_pages_glob
-
-#: The index's folder inside the site.
-INDEX_FOLDER = "pagefind"
+from .later import INDEX_FOLDER, IndexJob
 
 
 class SearchPageGenerator(NetworkGenerator):
@@ -34,11 +33,18 @@ def add_search_helpers(network, generators) -> None:
 
 
 def index_site(build, settings) -> None:
-    """Index the new site (the folder being written) with Pagefind; a failure stops the build."""
+    """Index the new site (the folder being written) with Pagefind; a failure stops the build.
+    A preview build (``SEARCH_INDEX_LATER``) carries the last index over instead and leaves the
+    job to the devserver, once the page is ready (see ``later``)."""
     site = settings["OUTPUT_PATH"]
     if not os.path.isdir(site):
         return
     pages = indexed_pages_glob(build.network, ENTITY_FOLDERS)
+    if settings.get("SEARCH_INDEX_LATER"):
+        build.search_index_later = IndexJob(pages, build.network.directory.names)
+        with build.stages.timed("search: carrying the last index over"):
+            carry_previous_index(build, settings)
+        return
     with build.stages.timed("search: indexing the site"):
         result = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", site, "--output-subdir", INDEX_FOLDER, "--glob", pages,
@@ -57,6 +63,29 @@ def index_site(build, settings) -> None:
             "the search index", f"Pagefind could not index the site: {said[-1] if said else 'no message'}.",
             hint="Nothing was published. Run 'make publish' again; if it fails again, run "
             "'make test-deps' to reinstall Pagefind, and report this message.")])
+
+
+def carry_previous_index(build, settings) -> int:
+    """Hard-link the published site's index into the new site (how many files), so that the
+    search keeps working until the new index is made. Only while the site's fingerprint is
+    unchanged (the directory included): those files passed the gate with the same private names,
+    and the gate does not read them again. Otherwise the new site has no index until then."""
+    previous = settings.get("REUSE_OUTPUT_FROM")
+    if not previous or build.writing is None or not build.writing.site_unchanged():
+        return 0
+    source = os.path.join(previous, INDEX_FOLDER)
+    carried = 0
+    for base, _, names in os.walk(source):
+        target = os.path.join(settings["OUTPUT_PATH"], INDEX_FOLDER, os.path.relpath(base, source))
+        os.makedirs(target, exist_ok=True)
+        for name in names:
+            try:
+                os.link(os.path.join(base, name), os.path.join(target, name))
+                carried += 1
+            except OSError:  # gone meanwhile, or another disk: no index is better than half a copy
+                shutil.rmtree(os.path.join(settings["OUTPUT_PATH"], INDEX_FOLDER), ignore_errors=True)
+                return 0
+    return carried
 
 
 def keep_unchanged(index: str, previous: str) -> int:

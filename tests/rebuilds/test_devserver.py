@@ -1,6 +1,7 @@
 """make devserver: serves the preview, rebuilds it when a file is saved, reusing what did not
 change, and keeps showing the last good build while a file has mistakes."""
 
+import gzip
 import urllib.request
 
 import pytest
@@ -15,6 +16,11 @@ PAGE = "briefings/2024-11-turning-eighteen-briefing/"
 def _get(port: int, path: str) -> str:
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=10) as response:
         return response.read().decode("utf-8")
+
+
+def _indexed_text(preview) -> str:
+    return b"".join(gzip.decompress(path.read_bytes())
+                    for path in (preview / "pagefind").rglob("*.pf_fragment")).decode("utf-8", "replace")
 
 
 @pytest.fixture
@@ -36,6 +42,10 @@ def test_a_saved_edit_shows_in_the_preview_and_a_mistake_keeps_the_last_good_one
     seen = log.wait_for("unchanged files reused", seen)
     assert "Briefing: at eighteen" in _get(port, PAGE)
     seen = log.wait_for("s after the file was saved.", seen)  # how long the officer waited
+    # The search follows once the page is ready (search.later): made in the background.
+    seen = log.wait_for("Search updated", seen)
+    index = _indexed_text(preview)
+    assert "Briefing: at eighteen" in index and "Briefing: turning eighteen" not in index
 
     briefing.write_text(text.replace("themes: [", "themes: [housng, ", 1), encoding="utf-8")
     seen = log.wait_for("still shows the last build that worked", seen)

@@ -35,3 +35,33 @@ def test_no_published_site_keeps_nothing(tmp_path):
     _write(new / "pagefind.js", b"script")
     assert keep_unchanged(str(new), str(tmp_path / "nowhere" / "pagefind")) == 0
     assert (new / "pagefind.js").read_bytes() == b"script"
+
+
+class _Writing:
+    def __init__(self, unchanged: bool):
+        self.unchanged = unchanged
+
+    def site_unchanged(self) -> bool:
+        return self.unchanged
+
+
+class _Build:
+    def __init__(self, unchanged: bool):
+        self.writing = _Writing(unchanged)
+
+
+def test_a_preview_carries_the_last_index_over_only_while_the_directory_is_the_same(tmp_path):
+    """A preview build leaves indexing to the devserver and links the last index in meanwhile
+    (search.glue.carry_previous_index): never when the directory changed, since the gate does not
+    read linked files again and someone may have been made private."""
+    from search.glue import carry_previous_index
+
+    published, staging = tmp_path / "preview", tmp_path / "staging"
+    _write(published / "pagefind" / "fragment" / "en_abc.pf_fragment", b"a page's text")
+    _write(published / "pagefind" / "pagefind.js", b"script")
+    settings = {"OUTPUT_PATH": str(staging), "REUSE_OUTPUT_FROM": str(published)}
+    assert carry_previous_index(_Build(unchanged=False), settings) == 0
+    assert not (staging / "pagefind").exists()
+    assert carry_previous_index(_Build(unchanged=True), settings) == 2
+    assert os.path.samefile(staging / "pagefind" / "fragment" / "en_abc.pf_fragment",
+                            published / "pagefind" / "fragment" / "en_abc.pf_fragment")
