@@ -3,9 +3,11 @@ calls, and the generator of entity pages."""
 
 from __future__ import annotations
 
+import logging
 import os
+import pickle
 
-from network.build import site_today
+from network.build import save_memo, site_today
 from network.generator import NetworkGenerator, contents_with_documents
 from network.listings import ENTRIES_PER_PAGE, LATEST_SHOWN, by_year
 from network.model import Entity
@@ -15,10 +17,13 @@ from network.urls import ENTITY_FOLDERS, entity_url, page_base, url_of
 
 from . import entities, structured
 from .activity import activity_chart, documents_per_quarter, most_active
-from .index import record_involvement, related_documents
+from .index import record_involvement
 from .linkcache import LinkCache, names_fingerprint
 from .linker import link_mentions
 from .names import meeting_initials, present_people
+from .related import RelatedMemo, related_for_all
+
+logger = logging.getLogger(__name__)
 
 def link_documents(network, generators, problems) -> None:
     """Link every mention of a public entry in every document; record who each one involves."""
@@ -55,13 +60,29 @@ def link_documents(network, generators, problems) -> None:
 
 
 def add_related_documents(network, generators) -> None:
-    """Related documents: only a document's own page shows them."""
+    """Related documents: only a document's own page shows them. Worked out again only where
+    the content changed since the last build (see ``related``), from a memo in the cache."""
     settings = generators[0].settings
-    position_of = {id(document): position for position, document in enumerate(network.documents)}
+    memo_file = os.path.join(settings["CACHE_PATH"], "related.pickle") if settings.get("CACHE_CONTENT") else None
+    related, memo, afresh = related_for_all(network, settings["RELATED_DOCUMENTS_COUNT"], _read_memo(memo_file))
+    logger.info("Related documents worked out afresh for %d of %d documents.", afresh, len(network.documents))
     for content in contents_with_documents(generators):
         if not content.doc.is_page:
-            content.related = related_documents(network, position_of[id(content.doc)],
-                                                settings["RELATED_DOCUMENTS_COUNT"])
+            content.related = related[content.doc.key]
+    if memo_file is not None and afresh:
+        save_memo(memo_file, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _read_memo(path: str | None) -> RelatedMemo | None:
+    """The last build's memo; None if there is none or it cannot be read (it is only a shortcut)."""
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            memo = pickle.load(handle)
+    except Exception:  # missing, cut short, or from other code: work everything out
+        return None
+    return memo if isinstance(memo, RelatedMemo) else None
 
 
 def fill_document_page(values) -> None:
