@@ -98,3 +98,13 @@ def test_a_line_read_before_is_read_again_where_a_name_may_run_on_from_it(tmp_pa
         == "it names a private person"
     assert gate.file_names_private("c.html", b"<p>Ruth Abernethy</p>\n<p>Ottilie\n  Marchbanks</p>") \
         == "it names a private person"
+
+
+def test_a_name_in_a_very_long_line_is_found_around_where_the_quick_look_saw_it(names):
+    """A line of hundreds of kilobytes (the search index's binary files, a minified file) is read
+    closely only around the places found: a name in its middle, %-encoded or not, is still found."""
+    filler = "Ruth Abernethy and 100% of the % signs %zz " * 8000
+    for name in ("Ottilie Marchbanks", "Ottilie%20Marchbanks", "ottilie%C2%A0marchbanks", "Ottilie <b>Marchbanks"):
+        data = (filler + name + " " + filler).encode()
+        assert LastGate(names).file_names_private("index.json", data) == "it names a private person", name
+    assert LastGate(names).file_names_private("index.json", (filler * 2).encode()) is None
