@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from functools import partial
 
 from jinja2 import pass_context
@@ -17,7 +18,7 @@ from network.pages import Files, Page
 from network.urls import public_siteurl
 from network.versions import new_digest
 
-from .sitemap import MOST_URLS, date_undated, entry_of, robots_txt, sitemap_files
+from .sitemap import MOST_URLS, SitemapEntry, address_of, date_undated, entry_of, robots_txt, sitemap_files
 from .social import SHARE_IMAGE, SHARE_IMAGE_SIZE, social_meta
 
 #: How many of the latest documents the 404 page lists.
@@ -97,21 +98,47 @@ def note_page(path, context) -> None:
 
 
 def sitemap(settings, context) -> Files:
-    """The sitemap of every page announced in this build (see ``sitemap``), once all are written."""
+    """The sitemap of every page announced in this build (see ``sitemap``), once all are written.
+    A page reused from the last build (the same file: inode, size, time) is not read again: its
+    entry comes from a memo of what each page gave (``sitemap-pages.json``)."""
     output, site = settings["OUTPUT_PATH"], public_siteurl(settings)
     today = site_today(settings)
-    entries, digests = [], {}
+    pages_memo = memo_path(settings, "sitemap-pages.json")
+    known = _read_json(pages_memo) if pages_memo else {}
+    read = known.get("pages", {}) if known.get("today") == today.isoformat() else {}
+    entries, digests, kept = [], {}, {}
     for path in sorted(context.get(PAGES_HEARD, ())):
-        with open(path, "rb") as handle:
-            html = handle.read()
-        entry = entry_of(os.path.relpath(path, output).replace(os.sep, "/"), html, today)
+        relative = os.path.relpath(path, output).replace(os.sep, "/")
+        state = os.stat(path)
+        identity = [state.st_ino, state.st_size, state.st_mtime_ns]
+        entry, digest = _page_entry(path, relative, today) if read.get(relative, [None])[:3] != identity \
+            else _remembered(relative, read[relative])
+        kept[relative] = [*identity, entry.lastmod.isoformat() if entry and entry.lastmod else None,
+                          digest, entry is not None]
         if entry is not None:
             entries.append(entry)
             if entry.lastmod is None:
-                digests[entry.path] = new_digest(html).hexdigest()
+                digests[entry.path] = digest
+    if pages_memo:
+        save_memo(pages_memo, json.dumps({"today": today.isoformat(), "pages": kept}).encode())
     memo = memo_path(settings, "sitemap-changed-on.json")
     entries, keep = date_undated(entries, digests, _read_json(memo) if memo else {}, today)
     if memo:
         save_memo(memo, json.dumps(keep, sort_keys=True).encode())
     files = sitemap_files(entries, site, settings["SITEMAP_MAX_URLS"])
     return Files(tuple(files), ("sitemap", site, entries), lambda: files)
+
+
+def _page_entry(path: str, relative: str, today):
+    """(the page's entry or None, its digest where it shows no date) from the page itself."""
+    with open(path, "rb") as handle:
+        html = handle.read()
+    entry = entry_of(relative, html, today)
+    return entry, new_digest(html).hexdigest() if entry is not None and entry.lastmod is None else None
+
+
+def _remembered(relative: str, known: list):
+    _, _, _, lastmod, digest, listed = known
+    if not listed:
+        return None, None
+    return SitemapEntry(address_of(relative), date.fromisoformat(lastmod) if lastmod else None), digest
