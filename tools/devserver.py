@@ -34,6 +34,7 @@ sys.path.insert(0, os.path.join(ROOT, "plugins"))
 import build  # tools/build.py, found through sys.path above  # noqa: E402
 import publishing  # noqa: E402
 from authoring import livepreview  # noqa: E402
+from pipeline import onepage  # noqa: E402
 from search import glue as search  # noqa: E402
 from search.later import BackgroundIndexing  # noqa: E402
 
@@ -134,12 +135,49 @@ def _saved_at(paths) -> float | None:
     return max(times, default=None)
 
 
-def _rebuild(args, overrides, builds: Builds, indexing: BackgroundIndexing, saved_at: float | None = None) -> None:
+class LastBuild:
+    """What the build loop keeps of the last build that worked, to make an edited page first
+    (pipeline.onepage): its settings (without the build itself) and each page's document."""
+
+    def __init__(self):
+        self.settings: dict | None = None
+        self.pages = None
+
+    def keep(self, kept: dict) -> None:
+        from network import build as builds
+
+        settings = kept.get("settings") or {}
+        made = settings.get(builds.SETTING)
+        self.settings = {key: value for key, value in settings.items() if key != builds.SETTING}
+        self.pages = made.page_first if made is not None else None
+
+
+def _page_first(paths: set[str], last: LastBuild, output: str, builds: Builds, saved_at: float | None) -> None:
+    """When one document's text was saved, show its page at once (see pipeline.onepage); the
+    whole rebuild follows either way."""
+    edited = [path for path in paths if path.endswith(".md")]
+    if last.pages is None or len(edited) != 1 or any(os.path.exists(p) for p in paths - set(edited)):
+        return
+    try:
+        address = onepage.page_first(edited[0], last.settings, last.pages, output)
+    except Exception as exc:  # a bug here must not stop the preview: the whole rebuild follows
+        print(f"(The page could not be made first: {exc.__class__.__name__}: {exc}.)", flush=True)
+        return
+    if address is not None:
+        waited = f" {max(0.0, time.time() - saved_at):.1f} s after the file was saved" if saved_at else ""
+        print(f"Page ready{waited}: {address.removesuffix('index.html')}. The rest of the preview follows.",
+              flush=True)
+        builds.finished(True, "")
+
+
+def _rebuild(args, overrides, builds: Builds, indexing: BackgroundIndexing, last: LastBuild,
+             saved_at: float | None = None) -> None:
     started = time.strftime("%H:%M:%S")
     print(f"\n[{started}] Building...", flush=True)
     indexing.cancel()  # one thing at a time writes into the preview
     kept: dict = {}
-    code = build.build(args.settings, args.output, {**overrides, "SEARCH_INDEX_LATER": True}, kept=kept)
+    code = build.build(args.settings, args.output, {**overrides, "SEARCH_INDEX_LATER": True, "PAGE_FIRST": True},
+                       kept=kept)
     if code == 0 and saved_at is not None:
         # What the officer waits for: from pressing save to the page they can reload.
         print(f"Ready {max(0.0, time.time() - saved_at):.1f} s after the file was saved.", flush=True)
@@ -148,6 +186,8 @@ def _rebuild(args, overrides, builds: Builds, indexing: BackgroundIndexing, save
               flush=True)
     record = publishing.read_build_record(os.path.abspath(args.output)) or {}
     builds.finished(code == 0, record.get("report") or "The build failed: see the terminal for why.")
+    if code == 0:
+        last.keep(kept)
     job = _index_job(kept) if code == 0 else None
     if job is not None:  # the search follows a moment later (see search.later)
         indexing.start(os.path.abspath(args.output), job, search.keep_unchanged)
@@ -156,9 +196,8 @@ def _rebuild(args, overrides, builds: Builds, indexing: BackgroundIndexing, save
 def _index_job(kept: dict):
     from network import build as builds
 
-    settings = kept.get("settings") or {}
-    build_made = settings.get(builds.SETTING)
-    return build_made.search_index_later if build_made is not None else None
+    made = (kept.get("settings") or {}).get(builds.SETTING)
+    return made.search_index_later if made is not None else None
 
 
 def main(argv=None) -> int:
@@ -176,7 +215,8 @@ def main(argv=None) -> int:
     rebuild_paths, restart_paths = watched(args.settings, content)
     builds = Builds()
     indexing = BackgroundIndexing(lambda said: print(said, flush=True))
-    _rebuild(args, overrides, builds, indexing)
+    last = LastBuild()
+    _rebuild(args, overrides, builds, indexing, last)
     server = serve(output, args.port, builds)
     print(f"Serving the preview on http://127.0.0.1:{args.port}/ (Ctrl+C stops). "
           "Save a file and it is rebuilt.", flush=True)
@@ -194,7 +234,9 @@ def main(argv=None) -> int:
                 os.execv(sys.executable, [sys.executable, os.path.abspath(__file__), *sys.argv[1:]])
             names = ", ".join(sorted(os.path.relpath(p, ROOT) if p.startswith(ROOT) else p for p in paths)[:3])
             print(f"\nChanged: {names}{' ...' if len(paths) > 3 else ''}", flush=True)
-            _rebuild(args, overrides, builds, indexing, _saved_at(paths))
+            saved_at = _saved_at(paths)
+            _page_first(paths, last, output, builds, saved_at)
+            _rebuild(args, overrides, builds, indexing, last, saved_at)
     except KeyboardInterrupt:
         pass
     indexing.cancel()

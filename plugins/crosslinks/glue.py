@@ -34,29 +34,40 @@ def link_documents(network, generators, problems) -> None:
                       names_fingerprint(names, code_of(settings)))
     for content in contents_with_documents(generators):
         document = content.doc
-        base = page_base(settings, content.save_as)
         # The meeting's initials, kept on the model for the minutes plugin's action owners;
         # linked in the text of minutes only.
         document.initials, shared_initials = meeting_initials(document.meeting, network.directory)
-        initials = {}
+        initials = initials_in_text(document, settings)
         if document.category == settings["MINUTES_CATEGORY"]:
-            initials = document.initials
             for letters, ids in shared_initials.items():
                 problems.warning(document.path, f"the initials {letters} belong to more than one person at "
                                  f"this meeting ({', '.join(ids)}), so they are not linked.",
                                  key="meeting", hint="Write the name of the person you mean where it matters.")
-        present = present_people(document)
-        key = cache.key(document.body, base, every, initials, present)
+        key = cache.key(document.body, page_base(settings, content.save_as), every, initials, present_people(document))
         result = cache.get(key)
         if result is None:
-            result = link_mentions(document.body, names, lambda target: f"{base}/{entity_url(target)}",
-                                   every_mention=every, initials=initials, present=present)
+            result = link_body(document, document.body, names, settings, content.save_as)
             cache.put(key, result)
         document.body = result.html
         document.uses_initials = any(m.by_initials for m in result.mentions)
         if not document.is_page:
             record_involvement(document, result.mentions, network)
     cache.save()
+
+
+def initials_in_text(document, settings) -> dict:
+    """The initials linked in a document's text: a meeting's, in minutes only."""
+    return document.initials if document.category == settings["MINUTES_CATEGORY"] else {}
+
+
+def link_body(document, body: str, names, settings, save_as: str):
+    """``body`` of ``document`` with its mentions linked, for the page written at ``save_as``
+    (``linker.link_mentions``'s result). Also used to link one page again in the devserver
+    (pipeline.onepage)."""
+    base = page_base(settings, save_as)
+    return link_mentions(body, names, lambda target: f"{base}/{entity_url(target)}",
+                         every_mention=settings["LINK_MENTIONS"] == "every",
+                         initials=initials_in_text(document, settings), present=present_people(document))
 
 
 def add_related_documents(network, generators) -> None:

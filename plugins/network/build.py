@@ -78,6 +78,9 @@ class Build:
     #: How to index the site for the search once it is in place, when the build leaves that to
     #: the devserver (SEARCH_INDEX_LATER, see search.later); None otherwise.
     search_index_later: Any = None
+    #: What the devserver keeps to make an edited page first (pipeline.onepage), in a build for
+    #: it (PAGE_FIRST); None otherwise.
+    page_first: Any = None
 
     def __reduce__(self):
         # The build is kept in the settings, which Pelican's content cache pickles with every

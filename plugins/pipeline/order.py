@@ -20,6 +20,8 @@ from sitetheme import add_network_helpers
 from speed import helper, reading
 from speed.writing import Writing
 
+from .onepage import keep_for_page_first
+
 logger = logging.getLogger(__name__)
 
 
@@ -58,6 +60,8 @@ def prepare_site(generators) -> None:
     check_settings(settings, problems)
     suggest_in_check(build, network, generators)  # make check only: names the directory lacks
     hand_bodies_to_pelican(generators)  # the model is complete
+    if settings.get("PAGE_FIRST"):
+        keep_for_page_first(build, generators, settings)
     stages.mark("model ready")
     _report(problems, settings)
     with stages.timed("network: fingerprints for reusing unchanged pages"):

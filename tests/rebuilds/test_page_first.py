@@ -1,0 +1,56 @@
+"""make devserver shows an edit to a document's text at once, before the whole rebuild
+(pipeline.onepage), and that page is byte for byte the one the whole rebuild then writes; an edit
+that changes more than the text waits for the whole rebuild."""
+
+import pytest
+
+from tests.serving import devserver as running_devserver
+
+pytestmark = pytest.mark.build
+
+BRIEFING = "briefings/2024-11-turning-eighteen-briefing.md"
+NUMBERS = "In the next twelve months 41 of the looked-after group will turn eighteen."
+
+#: (what, file, old, new, whether the page comes first)
+EDITS = [
+    ("a figure corrected", BRIEFING, NUMBERS, NUMBERS.replace("41", "43"), True),
+    # Withheld in the page made first too; the people it involves are the same.
+    ("a private person named in the text", BRIEFING, "Many of them still have asylum claims pending.",
+     "Many of them still have asylum claims pending, Ottilie Marchbanks said.", True),
+    ("a new heading", BRIEFING, "## The numbers", "## The numbers this year", True),
+    ("the title", BRIEFING, 'title: "Briefing: turning eighteen', 'title: "Briefing: at eighteen', False),
+    ("an organisation newly named", BRIEFING, "## What the contributors said",
+     "Refugee Welcome Northmoor sent apologies.\n\n## What the contributors said", False),
+    ("HTML the reader removes", BRIEFING, "Fifty-four people joined",
+     "<script>alert(1)</script> Fifty-four people joined", False),
+    ("minutes", "minutes/2025-02-12-steering-group.md", "Action 4 (2024-06-12): ongoing.",
+     "Action 4 (2024-06-12): done.", False),
+]
+
+
+def test_an_edit_to_the_text_alone_shows_first_as_the_whole_rebuild_then_writes_it(tmp_path, content_copy):
+    with running_devserver(str(tmp_path / "preview"), str(content_copy)) as (_, log):
+        log.wait_for("Serving the preview on")
+        shown = {}  # each page as it was before the edit
+        for what, source, old, new, first in EDITS:
+            path = content_copy / source
+            text = path.read_text(encoding="utf-8")
+            assert old in text, what
+            page = tmp_path / "preview" / (source.removesuffix(".md") + "/index.html")
+            shown.setdefault(page, page.read_bytes())
+            seen = len(log.text)
+            path.write_text(text.replace(old, new, 1), encoding="utf-8")
+            if first:
+                log.wait_for("Page ready", seen)
+                made_first = page.read_bytes()  # the rebuild takes seconds more
+                assert "s after the file was saved." not in log.text[seen:], "read too late to tell"
+            log.wait_for("s after the file was saved.", seen)
+            said = log.text[seen:]
+            assert ("Page ready" in said) == first, f"{what}: {said}"
+            whole = page.read_bytes()
+            assert b"Ottilie" not in whole and b"Marchbanks" not in whole and b"<script>alert" not in whole
+            if first:
+                assert said.index("Page ready") < said.index("Building..."), said
+                assert made_first == whole, f"{what}: the page made first differs from the rebuild's"
+            assert whole != shown[page], f"{what} changed nothing: the test would prove nothing"
+            shown[page] = whole
