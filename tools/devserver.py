@@ -158,8 +158,13 @@ def _page_first(paths: set[str], last: LastBuild, output: str, builds: Builds, s
     edited = [path for path in paths if path.endswith(".md")]
     if last.pages is None or len(edited) != 1 or any(os.path.exists(p) for p in paths - set(edited)):
         return
-    try:
-        address = onepage.page_first(edited[0], last.settings, last.pages, output)
+    from filelock import FileLock, Timeout
+
+    try:  # a `make html` into the same folder holds it: that build's pages are newer
+        with FileLock(publishing.lock_path(output), timeout=0):
+            address = onepage.page_first(edited[0], last.settings, last.pages, output)
+    except Timeout:
+        return
     except Exception as exc:  # a bug here must not stop the preview: the whole rebuild follows
         print(f"(The page could not be made first: {exc.__class__.__name__}: {exc}.)", flush=True)
         return

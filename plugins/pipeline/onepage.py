@@ -16,6 +16,7 @@ The page is made this way only when it is certain to be the page the build will 
 - the text involves the same people, organisations and themes, as often and in the same order
   (the page lists them; related documents follow from them);
 - the text has no link Pelican rewrites (``{filename}``), and the reader had nothing to remove;
+- the file is in the content folder, not a link (the build refuses links out of it);
 - the last build's text is in the page exactly once.
 
 Otherwise the devserver just rebuilds. A test edits pages both ways and compares, byte for byte.
@@ -79,6 +80,8 @@ def page_first(source_path: str, settings: dict, last: LastBuild, site: str) -> 
     known = last.pages.get(key)
     if known is None or settings.get("TYPOGRIFY"):  # Pelican changes the text after our reader
         return None
+    if os.path.islink(source_path) or not _inside(source_path, settings["PATH"]):
+        return None  # the build refuses a link out of the content folder, and says why
     body = _new_body(source_path, settings, last, known)
     if body is None:
         return None
@@ -120,6 +123,11 @@ def _new_body(source_path: str, settings: dict, last: LastBuild, known: PageOfDo
     if _PELICAN_LINK.search(linked.html) or _PELICAN_LINK.search(document.body):
         return None
     return linked.html
+
+
+def _inside(path: str, folder: str) -> bool:
+    real, top = os.path.realpath(path), os.path.realpath(folder)
+    return os.path.commonpath([real, top]) == top
 
 
 def _replace_file(path: str, data: bytes) -> None:
