@@ -18,7 +18,7 @@ def test_benchmark_runs_on_a_tiny_corpus():
     assert done.returncode == 0, done.stdout + done.stderr
     assert "| 50 |" in done.stdout and "the mention linker under 20%" in done.stdout
     assert "vanilla Pelican" in done.stdout and "warm rebuild" in done.stdout
-    assert "from saving an edit to the page ready" in done.stdout and "saved to ready" in done.stdout
+    assert "from saving an edit to the edited page ready" in done.stdout and "saved to page ready" in done.stdout
     assert "crosslinks: linking mentions" in done.stdout
 
 
