@@ -3,6 +3,8 @@
 Production overrides (the public address, absolute links) live in publishconf.py.
 """
 
+import os
+
 SITENAME = "Calder Valley Migration Partnership"
 SITESUBTITLE = "News, briefings and minutes from the partnership"
 SITEURL = ""  # development builds use relative links; publishconf.py sets the real address
@@ -149,7 +151,9 @@ READ_PROCESSES = None
 #: Processes that write pages side by side: 2 lets a helper write the entity pages and feeds
 #: while Pelican writes its own pages (None: 2 on a machine with two cores or more; 1: none).
 WRITE_PROCESSES = None
-CACHE_PATH = ".cache/pelican"
+#: Where builds keep their caches. SITE_CACHE_PATH in the environment puts them elsewhere: the
+#: test suite gives each of its processes its own, so that their builds never wait for each other.
+CACHE_PATH = os.environ.get("SITE_CACHE_PATH") or ".cache/pelican"
 DELETE_OUTPUT_DIRECTORY = True
 
 #: The main menu: (label, address inside the site). Order is the order shown.

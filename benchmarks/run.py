@@ -126,7 +126,7 @@ def measure(size: int, entities: int, seed: int, rounds: int, work: str, warm: b
     settings = os.path.join(folder, "vanilla.py")
     with open(settings, "w", encoding="utf-8") as handle:
         handle.write(VANILLA_SETTINGS.format(path=content))
-    cache = os.path.join(ROOT, ".cache", "pelican")
+    cache = os.environ.get("SITE_CACHE_PATH") or os.path.join(ROOT, ".cache", "pelican")  # see pelicanconf.py
     ours_runs, vanilla_runs = [], []
     for index in range(rounds):  # alternating, so both meet the same machine weather
         shutil.rmtree(cache, ignore_errors=True)  # every full build is cold

@@ -14,6 +14,14 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "plugins"))
 sys.path.insert(0, ROOT)
 
+def pytest_configure(config):
+    """Each process of the suite (pytest-xdist's workers) builds with its own cache: builds of
+    other content would otherwise remove each other's cache folder, and wait for its lock."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:
+        os.environ["SITE_CACHE_PATH"] = os.path.join(ROOT, ".cache", f"pelican-{worker}")
+
+
 # One real production build of the sample content, shared by every test that reads the built site.
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
