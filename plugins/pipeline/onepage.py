@@ -116,10 +116,11 @@ def _new_body(source_path: str, settings: dict, last: LastBuild, known: PageOfDo
     body = withhold(html, names, replacement, markup=True)[0]
     document = known.document
     linked = link_body(document, body, names, settings, known.save_as)
-    again = dataclasses.replace(document, body=linked.html, involved={})
-    record_involvement(again, linked.mentions, Network(last.directory))
-    if list(again.involved.items()) != list(document.involved.items()):
-        return None
+    if not document.is_page:  # a standing page involves no one: it is in no entity's list
+        again = dataclasses.replace(document, body=linked.html, involved={})
+        record_involvement(again, linked.mentions, Network(last.directory))
+        if list(again.involved.items()) != list(document.involved.items()):
+            return None
     if _PELICAN_LINK.search(linked.html) or _PELICAN_LINK.search(document.body):
         return None
     return linked.html

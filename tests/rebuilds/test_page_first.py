@@ -18,6 +18,9 @@ EDITS = [
     ("a private person named in the text", BRIEFING, "Many of them still have asylum claims pending.",
      "Many of them still have asylum claims pending, Ottilie Marchbanks said.", True),
     ("a new heading", BRIEFING, "## The numbers", "## The numbers this year", True),
+    # A standing page, which names people but involves no one.
+    ("the About page's text", "pages/about.md", "The partnership does not deliver services itself.",
+     "The partnership does not run services itself.", True),
     ("the title", BRIEFING, 'title: "Briefing: turning eighteen', 'title: "Briefing: at eighteen', False),
     ("an organisation newly named", BRIEFING, "## What the contributors said",
      "Refugee Welcome Northmoor sent apologies.\n\n## What the contributors said", False),
@@ -36,7 +39,7 @@ def test_an_edit_to_the_text_alone_shows_first_as_the_whole_rebuild_then_writes_
             path = content_copy / source
             text = path.read_text(encoding="utf-8")
             assert old in text, what
-            page = tmp_path / "preview" / (source.removesuffix(".md") + "/index.html")
+            page = tmp_path / "preview" / (source.removeprefix("pages/").removesuffix(".md") + "/index.html")
             shown.setdefault(page, page.read_bytes())
             seen = len(log.text)
             path.write_text(text.replace(old, new, 1), encoding="utf-8")
