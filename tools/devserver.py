@@ -46,8 +46,8 @@ class Builds:
     def __init__(self):
         self.state = livepreview.first_state(f"{time.time_ns():x}")
 
-    def finished(self, ok: bool, report: str) -> None:
-        self.state = livepreview.next_state(self.state, ok, report)
+    def finished(self, ok: bool, report: str, text_only: bool = False) -> None:
+        self.state = livepreview.next_state(self.state, ok, report, text_only)
 
 
 class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
@@ -84,7 +84,8 @@ class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
                 body = handle.read()
         except OSError:  # replaced by a build between the look and the read
             return self.send_error(404)
-        self._send(livepreview.inject(body, self.builds.state.build), "text/html; charset=utf-8", send_body)
+        self._send(livepreview.inject(body, self.builds.state.build), "text/html; charset=utf-8", send_body,
+                   {livepreview.PAGE_HEADER: livepreview.page_digest(body)})
 
     def _page_file(self, address: str) -> str | None:
         path = self.translate_path(address)
@@ -92,9 +93,11 @@ class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
             path = os.path.join(path, "index.html")
         return path if path.endswith((".html", ".htm")) and os.path.isfile(path) else None
 
-    def _send(self, body: bytes, content_type: str, send_body: bool) -> None:
+    def _send(self, body: bytes, content_type: str, send_body: bool, headers: dict | None = None) -> None:
         self.send_response(200)
         self.send_header("Content-Type", content_type)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")  # a reload always shows the latest build
         self.end_headers()
@@ -122,6 +125,16 @@ def watched(settings_file: str, content: str | None) -> tuple[list[str], list[st
                                                                                       "publishconf.py")],
                *settings.get("PLUGIN_PATHS", [])]
     return [os.path.abspath(p) for p in rebuild], [os.path.abspath(p) for p in restart if os.path.exists(p)]
+
+
+#: The content's text files: a change to them alone changes no stylesheet, script or picture.
+_TEXT_FILES = (".md", ".yml", ".yaml")
+
+
+def _text_only(paths: set[str], content: str) -> bool:
+    """Whether only text files of the content folder changed (see livepreview.BuildState)."""
+    inside = content.rstrip(os.sep) + os.sep
+    return bool(paths) and all(path.startswith(inside) and path.endswith(_TEXT_FILES) for path in paths)
 
 
 def _saved_at(paths) -> float | None:
@@ -172,11 +185,11 @@ def _page_first(paths: set[str], last: LastBuild, output: str, builds: Builds, s
         waited = f" {max(0.0, time.time() - saved_at):.1f} s after the file was saved" if saved_at else ""
         print(f"Page ready{waited}: {address.removesuffix('index.html')}. The rest of the preview follows.",
               flush=True)
-        builds.finished(True, "")
+        builds.finished(True, "", text_only=True)  # open pages other than this one stay as they are
 
 
 def _rebuild(args, overrides, builds: Builds, indexing: BackgroundIndexing, last: LastBuild,
-             saved_at: float | None = None) -> None:
+             saved_at: float | None = None, text_only: bool = False) -> None:
     started = time.strftime("%H:%M:%S")
     print(f"\n[{started}] Building...", flush=True)
     indexing.cancel()  # one thing at a time writes into the preview
@@ -190,7 +203,7 @@ def _rebuild(args, overrides, builds: Builds, indexing: BackgroundIndexing, last
         print("The preview still shows the last build that worked. Fix the file above and save it again.",
               flush=True)
     record = publishing.read_build_record(os.path.abspath(args.output)) or {}
-    builds.finished(code == 0, record.get("report") or "The build failed: see the terminal for why.")
+    builds.finished(code == 0, record.get("report") or "The build failed: see the terminal for why.", text_only)
     if code == 0:
         last.keep(kept)
     job = _index_job(kept) if code == 0 else None
@@ -241,7 +254,7 @@ def main(argv=None) -> int:
             print(f"\nChanged: {names}{' ...' if len(paths) > 3 else ''}", flush=True)
             saved_at = _saved_at(paths)
             _page_first(paths, last, output, builds, saved_at)
-            _rebuild(args, overrides, builds, indexing, last, saved_at)
+            _rebuild(args, overrides, builds, indexing, last, saved_at, _text_only(paths, rebuild_paths[0]))
     except KeyboardInterrupt:
         pass
     indexing.cancel()

@@ -1,11 +1,13 @@
 // Added by `make devserver` to the pages it serves (never to a built file): ask the server about
-// its builds; reload the page after each newer build that worked; after one that failed, show its
+// its builds; reload the page after each newer build that worked (not when only the content's
+// text changed and this page's HTML is the same: the server sends its digest); after one that failed, show its
 // report over the page, which stays as the last good build left it. The report is shown as text
 // (textContent), never read as HTML.
 (function () {
   "use strict";
   var tag = document.currentScript;
   var served = tag ? tag.getAttribute("data-build") : null;
+  var digest = tag ? tag.getAttribute("data-page") : null;
   var box = null;
   var report = null;
 
@@ -41,12 +43,26 @@
       overlay().hidden = false;
       report.textContent = state.report;
     } else if (state.build !== served) {
+      // Only the content's text changed: a page whose HTML is the same looks the same.
+      if (state.textOnly && digest) { return reloadIfChanged(state.build); }
       location.reload();
       return false;
     } else if (box) {
       box.hidden = true;
     }
     return true;
+  }
+
+  function reloadIfChanged(build) {
+    return fetch(location.href, {method: "HEAD", cache: "no-store"}).then(function (answer) {
+      if (answer.ok && answer.headers.get("X-Preview-Page") === digest) {
+        served = build;
+        if (box) { box.hidden = true; }
+        return true;
+      }
+      location.reload();
+      return false;
+    }, function () { location.reload(); return false; });
   }
 
   // Ask, rather than keep a connection open: a browser keeps at most six open to one server.

@@ -19,7 +19,7 @@ WAIT_MS = 120_000
 def preview(tmp_path, content_copy):
     with devserver(str(tmp_path / "preview"), str(content_copy)) as (port, log):
         log.wait_for("Serving the preview on")
-        yield port, content_copy / "briefings" / "2024-11-turning-eighteen-briefing.md", tmp_path / "preview"
+        yield port, content_copy / "briefings" / "2024-11-turning-eighteen-briefing.md", tmp_path / "preview", log
 
 
 def _heading_says(page, words: str) -> None:
@@ -28,11 +28,12 @@ def _heading_says(page, words: str) -> None:
 
 
 def test_the_open_page_follows_each_build_and_shows_a_failed_one_over_the_last_good_page(browser, preview):
-    port, source, folder = preview
+    port, source, folder, log = preview
     text = source.read_text(encoding="utf-8")
     context = browser.new_context()
-    for _ in range(7):  # other pages of the preview left open (a browser keeps six connections to a server)
-        context.new_page().goto(f"http://127.0.0.1:{port}/about/", timeout=10_000)
+    others = [context.new_page() for _ in range(7)]
+    for other in others:  # other pages of the preview left open (a browser keeps six connections to a server)
+        other.goto(f"http://127.0.0.1:{port}/about/", timeout=10_000)
     page = context.new_page()
     page.goto(f"http://127.0.0.1:{port}/{PAGE}", timeout=10_000)
     assert TITLE in page.inner_text("h1")
@@ -52,6 +53,20 @@ def test_the_open_page_follows_each_build_and_shows_a_failed_one_over_the_last_g
     source.write_text(text, encoding="utf-8")
     _heading_says(page, TITLE)
     assert not overlay.is_visible()
+
+    # Only the briefing's text changes: its page reloads once (made first, then rebuilt to the
+    # same bytes), and pages whose HTML did not change are left as they are (scrolled, filled in).
+    for open_page in (page, *others):
+        open_page.evaluate("window.stillHere = true")
+    seen = len(log.text)
+    source.write_text(text.replace("Many of them still have asylum claims pending.",
+                                   "Many of them are still waiting for a decision."), encoding="utf-8")
+    page.wait_for_function("document.body.textContent.includes('still waiting for a decision')", timeout=WAIT_MS)
+    page.evaluate("window.stillHere = true")
+    log.wait_for("s after the file was saved.", seen)
+    page.wait_for_timeout(2500)  # more than three of the script's questions
+    assert page.evaluate("window.stillHere === true"), "the page reloaded again after the rebuild"
+    assert all(other.evaluate("window.stillHere === true") for other in others), "an unchanged page reloaded"
     context.close()
 
     written = [os.path.join(base, name) for base, _, names in os.walk(folder) for name in names]
