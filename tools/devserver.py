@@ -206,6 +206,8 @@ def _rebuild(args, overrides, builds: Builds, indexing: BackgroundIndexing, last
     builds.finished(code == 0, record.get("report") or "The build failed: see the terminal for why.", text_only)
     if code == 0:
         last.keep(kept)
+    else:  # no page first until a build works again: it would hide the report of what is wrong
+        last.pages = None
     job = _index_job(kept) if code == 0 else None
     if job is not None:  # the search follows a moment later (see search.later)
         indexing.start(os.path.abspath(args.output), job, search.keep_unchanged)

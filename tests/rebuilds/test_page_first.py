@@ -57,3 +57,18 @@ def test_an_edit_to_the_text_alone_shows_first_as_the_whole_rebuild_then_writes_
                 assert made_first == whole, f"{what}: the page made first differs from the rebuild's"
             assert whole != shown[page], f"{what} changed nothing: the test would prove nothing"
             shown[page] = whole
+
+        # After a build that failed, nothing shows first (it would hide the report) until one works.
+        other = content_copy / "updates" / "2025-03-project-update.md"
+        broken = other.read_text(encoding="utf-8")
+        seen = len(log.text)
+        other.write_text(broken.replace("themes: [", "themes: [housng, ", 1), encoding="utf-8")
+        seen = log.wait_for("still shows the last build that worked", seen)
+        briefing = content_copy / "briefings" / "2025-06-esol-and-work-briefing.md"
+        text = briefing.read_text(encoding="utf-8")
+        assert "\n## " in text
+        briefing.write_text(text.replace("\n## ", "\n## Also: ", 1), encoding="utf-8")  # a heading, as above
+        after = log.wait_for("still shows the last build that worked", seen)
+        assert "Page ready" not in log.text[seen:after]
+        other.write_text(broken, encoding="utf-8")
+        log.wait_for("s after the file was saved.", after)
