@@ -52,6 +52,8 @@ BINARY_ENDINGS = (".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".sv
 #: which hold every page's text) or CBOR (words and filters, their strings as UTF-8).
 SEARCH_INDEX_ENDINGS = (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter")
 _SEARCH_INDEX_SIGNATURE = b"pagefind_dcd"
+#: How the gate names a search index file it reads: its escapes are JSON's.
+_SEARCH_INDEX_READ_AS = tuple(ending + ".json" for ending in SEARCH_INDEX_ENDINGS)
 _FOLDED_LINE = re.compile(r"\r?\n[ \t]")
 _PERCENT_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _ICS_ESCAPE = re.compile(r"\\([\\,;nN])")
@@ -252,11 +254,12 @@ class LastGate:
         return False
 
     def _close_reading_names(self, name: str, text: str) -> bool:
-        """The close reading of lines the quick look found something in. A very long line (the
-        search index's words and filters, a minified file: hundreds of kilobytes in one) is read
-        only around the places found, as an e-mail is: read whole, a warm rebuild at 10,000
-        documents spent seconds on the few index files that change."""
-        if len(text) <= _LONG_LINE:
+        """The close reading of lines the quick look found something in. A very long line of the
+        search index (its words and filters: hundreds of kilobytes in one, binary) is read only
+        around the places found, as an e-mail is: read whole, a warm rebuild at 10,000 documents
+        spent seconds on the few index files that change. The index holds text without tags, so
+        no long tag can part a name's words there; any other file's line is read whole."""
+        if len(text) <= _LONG_LINE or not name.endswith(_SEARCH_INDEX_READ_AS):
             return self.names.may_name_private(_as_read(name, text))
         return any(self.names.may_name_private(_as_read(name, text[start:end]))
                    for start, end in self.anchors.spans(lower_same_length(text)))

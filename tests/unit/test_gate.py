@@ -100,11 +100,22 @@ def test_a_line_read_before_is_read_again_where_a_name_may_run_on_from_it(tmp_pa
         == "it names a private person"
 
 
-def test_a_name_in_a_very_long_line_is_found_around_where_the_quick_look_saw_it(names):
-    """A line of hundreds of kilobytes (the search index's binary files, a minified file) is read
-    closely only around the places found: a name in its middle, %-encoded or not, is still found."""
+def test_a_name_in_a_very_long_line_of_the_search_index_is_found_around_where_the_quick_look_saw_it(names):
+    """A line of hundreds of kilobytes of the search index is read closely only around the places
+    found: a name in its middle, %-encoded or not, is still found."""
     filler = "Ruth Abernethy and 100% of the % signs %zz " * 8000
     for name in ("Ottilie Marchbanks", "Ottilie%20Marchbanks", "ottilie%C2%A0marchbanks", "Ottilie <b>Marchbanks"):
-        data = (filler + name + " " + filler).encode()
-        assert LastGate(names).file_names_private("index.json", data) == "it names a private person", name
-    assert LastGate(names).file_names_private("index.json", (filler * 2).encode()) is None
+        data = gzip.compress(b"pagefind_dcd" + (filler + name + " " + filler).encode(), mtime=0)
+        assert LastGate(names).file_names_private("pagefind/filter/en_1.pf_filter", data) \
+            == "it names a private person", name
+    clean = gzip.compress(b"pagefind_dcd" + (filler * 2).encode(), mtime=0)
+    assert LastGate(names).file_names_private("pagefind/filter/en_1.pf_filter", clean) is None
+
+
+@pytest.mark.parametrize("gap", [600, 2500])
+@pytest.mark.parametrize("name", ["page.html", "feed.xml", "data.json"])
+def test_a_name_parted_by_a_long_tag_on_a_very_long_line_is_found(names, name, gap):
+    """Any other file's long line is read whole: its words may be parted by a long tag."""
+    data = (b"<p>" + b"y " * 11000 + b"Ottilie <a href=\"https://example.org/" + b"x" * gap
+            + b"\">Marchbanks</a></p>")
+    assert LastGate(names).file_names_private(name, data) == "it names a private person"
