@@ -32,7 +32,7 @@ import json
 import os
 import re
 import unicodedata
-from html.entities import codepoint2name
+from html.entities import codepoint2name, html5
 from email import policy
 from email.header import decode_header, make_header
 from urllib.parse import quote
@@ -41,7 +41,7 @@ import ahocorasick
 
 from .forking import fork_map
 from .names import TITLES
-from .nametext import APOSTROPHES, DASHES, is_word_char, lower_same_length, strip_accents
+from .nametext import APOSTROPHES, DASHES, INVISIBLE, is_word_char, lower_same_length, strip_accents
 from .withholding import PrivateAddresses
 
 #: Files whose bytes are not text a reader sees as such: only their names are checked.
@@ -279,6 +279,7 @@ class LastGate:
         quick = _quick_text(name, data)
         if quick is None:
             return None
+        quick = _visible(quick)
         for start, end in self.anchors.spans(lower_same_length(quick)):
             if self.names.may_name_private(_as_read(name, quick[start:end])):
                 return "it names a private person"
@@ -299,7 +300,30 @@ def _unit_may_name(anchors: Anchors, line: bytes) -> bool:
         text = line.decode("utf-8")
     except UnicodeDecodeError:
         return True  # read as a whole, which says what it is
-    return bool(anchors.places(lower_same_length("\n" + text + "\n")))
+    return bool(anchors.places(lower_same_length("\n" + _visible(text) + "\n")))
+
+
+def _invisible_spellings() -> re.Pattern:
+    """Every way a file may spell a character no reader sees (``INVISIBLE``): as a decimal, hex
+    or named reference (also after ``&amp;``, in a feed), or JSON's escape."""
+    forms = []
+    for char in INVISIBLE:
+        code = ord(char)
+        forms += [f"&(?:amp;)?#0*{code};", f"&(?:amp;)?#[xX]0*{code:x};", f"\\\\u{code:04x}"]
+        forms += [f"&(?:amp;)?{re.escape(name)}" for name, value in html5.items() if value == char and name.endswith(";")]
+    return re.compile("|".join(forms), re.IGNORECASE)
+
+
+_INVISIBLE_SPELLED = _invisible_spellings()
+_INVISIBLE_DROPPED = {ord(char): None for char in INVISIBLE}
+
+
+def _visible(text: str) -> str:
+    """``text`` without the characters no reader sees inside a word, however spelt: the quick
+    look's anchors are the name's visible forms ("Ott&shy;ilie" reads as "Ottilie")."""
+    if "&" in text or "\\" in text:
+        text = _INVISIBLE_SPELLED.sub("", text)
+    return text if text.isascii() else text.translate(_INVISIBLE_DROPPED)
 
 
 def written_files(staging: str, previous: str | None) -> list[tuple[str, str]]:

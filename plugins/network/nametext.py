@@ -6,7 +6,8 @@ a line break between the words, or a word set in italics (`Niamh <em>O'Brien</em
 directory's names and a document's text are brought to one form:
 
 - every apostrophe as ', every hyphen and dash as -, any run of white space as one space;
-- accents folded ("é" and "e" + a combining accent both as "e");
+- accents folded ("é" and "e" + a combining accent both as "e"), and characters no reader sees
+  inside a word (a soft hyphen, a zero-width space: ``INVISIBLE``) left out;
 - in HTML, character references decoded; tags and comments take no room inside a phrase
   (``<em>``, ``<a>``…) and count as a space between blocks (``<p>``, ``<br>``…).
 
@@ -33,7 +34,11 @@ DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 INLINE = frozenset(("a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span "
                     "strong sub sup time tt u var wbr").split())
 
-_COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+#: Characters a reader never sees inside a word: a soft hyphen (shown only where a line breaks),
+#: zero-width spaces and joiners, the word joiner, invisible operators, the byte-order mark.
+#: "Ott&shy;ilie" reads as "Ottilie", so they take no room in a view, as combining accents.
+INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
+_COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f" + INVISIBLE
 _TAG = r"<(?:!--.*?--|[a-zA-Z/!?][^<>]*)>"
 _REFERENCE = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"
 #: (markup?, all ASCII?) -> what is looked at one by one: tags, references and, in a text that is
@@ -56,7 +61,7 @@ class _Marks(dict):
     """str.translate table that drops combining marks, learnt on first sight."""
 
     def __missing__(self, code: int) -> int | None:
-        self[code] = None if unicodedata.combining(chr(code)) else code
+        self[code] = None if unicodedata.combining(chr(code)) or chr(code) in INVISIBLE else code
         return self[code]
 
 
@@ -64,7 +69,8 @@ _MARKS = _Marks()
 
 
 def strip_accents(text: str) -> str:
-    """The one rule for folding accents: compatibility decomposition, without combining marks."""
+    """The one rule for folding accents: compatibility decomposition, without combining marks
+    (nor invisible characters)."""
     return unicodedata.normalize("NFKD", text).translate(_MARKS)
 
 
@@ -91,7 +97,9 @@ _FOLD = _Fold()
 
 
 def fold_char(char: str) -> str:
-    """One character, folded (as the view holds it)."""
+    """One character, folded (as the view holds it); an invisible one is nothing."""
+    if char in INVISIBLE:
+        return ""
     return (strip_accents(char) or " ")[0].translate(_FOLD)
 
 

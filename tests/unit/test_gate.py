@@ -47,6 +47,12 @@ def names():
                   b"SGVsbG8gT3R0aWxpZSBNYXJjaGJhbmtz\r\n"),
     ("issue.eml", b"Subject: News\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n"
                   b"Content-Transfer-Encoding: quoted-printable\r\n\r\n<p>Ottilie Marc=\r\nhbanks</p>\r\n"),
+    # Characters no reader sees inside the name, however spelt (a soft hyphen, a zero-width space).
+    ("page.html", "<p>Ott\u00adilie Marchbanks</p>".encode()),
+    ("page.html", b"<p>Ott&shy;ilie Mar&#x200B;chbanks</p>"),
+    ("feed.xml", b"<summary>&lt;p&gt;Ott&amp;shy;ilie Marchbanks&lt;/p&gt;</summary>"),
+    ("data.json", b'{"name": "Ott\\u00adilie Marchbanks"}'),
+    ("meetings.ics", "BEGIN:VEVENT\r\nSUMMARY:Ott\u00adilie Marchbanks\r\nEND:VEVENT\r\n".encode()),
     # The search index: zipped, a signature, then JSON (a page's text) or CBOR (its words).
     ("pagefind/fragment/en_1a2b3c.pf_fragment",
      gzip.compress(b'pagefind_dcd{"url":"/x/","content":"Thanks to Ottilie \\u004darchbanks."}', mtime=0)),
