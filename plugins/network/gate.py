@@ -304,26 +304,39 @@ def _unit_may_name(anchors: Anchors, line: bytes) -> bool:
 
 
 def _invisible_spellings() -> re.Pattern:
-    """Every way a file may spell a character no reader sees (``INVISIBLE``): as a decimal, hex
-    or named reference (also after ``&amp;``, in a feed), or JSON's escape."""
-    forms = []
+    """Every way a file may spell a character no reader sees (``INVISIBLE``): a decimal, hex or
+    named reference (also after ``&amp;``, in a feed), or JSON's escape. One expression whose
+    alternatives all start with '&' or a backslash, so the many lines holding other references
+    cost one quick scan each."""
+    references, escapes = [], []
     for char in INVISIBLE:
         code = ord(char)
-        forms += [f"&(?:amp;)?#0*{code};", f"&(?:amp;)?#[xX]0*{code:x};", f"\\\\u{code:04x}"]
-        forms += [f"&(?:amp;)?{re.escape(name)}" for name, value in html5.items() if value == char and name.endswith(";")]
-    return re.compile("|".join(forms), re.IGNORECASE)
+        hexes = sorted({f"{code:x}", f"{code:X}", f"{code:04x}", f"{code:04X}"})
+        references += [f"#0*{code};", *(f"#[xX]0*{digits};" for digits in hexes)]
+        references += [re.escape(name) for name, value in html5.items() if value == char and name.endswith(";")]
+        escapes += [digits for digits in hexes if len(digits) == 4]
+    return re.compile(f"&(?:amp;)?(?:{'|'.join(references)})|\\\\u(?:{'|'.join(escapes)})")
 
 
 _INVISIBLE_SPELLED = _invisible_spellings()
+#: What every one of those spellings starts with (a numeric reference starting with their
+#: digits, one of their names, the escape of a character from U+00AD up): most lines with a
+#: reference in them ("&amp;", "&lt;", "&#39;") have none, and skip the full expression.
+_MAYBE_INVISIBLE_SPELLED = re.compile(
+    r"&(?:amp;)?(?:#0*(?:1|6|8)|#[xX]0*[aA12fF]|"
+    + "|".join(sorted({re.escape(name) for name, value in html5.items() if value in INVISIBLE}))
+    + r")|\\u(?:00[aA]|180|20|[fF][eE])")
 _INVISIBLE_DROPPED = {ord(char): None for char in INVISIBLE}
 
 
 def _visible(text: str) -> str:
     """``text`` without the characters no reader sees inside a word, however spelt: the quick
     look's anchors are the name's visible forms ("Ott&shy;ilie" reads as "Ottilie")."""
-    if "&" in text or "\\" in text:
+    if ("&" in text or "\\u" in text) and _MAYBE_INVISIBLE_SPELLED.search(text):
         text = _INVISIBLE_SPELLED.sub("", text)
-    return text if text.isascii() else text.translate(_INVISIBLE_DROPPED)
+    if text.isascii() or not any(char in text for char in INVISIBLE):
+        return text
+    return text.translate(_INVISIBLE_DROPPED)
 
 
 def written_files(staging: str, previous: str | None) -> list[tuple[str, str]]:
