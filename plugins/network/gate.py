@@ -327,6 +327,7 @@ _MAYBE_INVISIBLE_SPELLED = re.compile(
     + "|".join(sorted({re.escape(name) for name, value in html5.items() if value in INVISIBLE}))
     + r")|\\u(?:00[aA]|180|20|[fF][eE])")
 _INVISIBLE_DROPPED = {ord(char): None for char in INVISIBLE}
+_RAW_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
 def _visible(text: str) -> str:
@@ -334,7 +335,7 @@ def _visible(text: str) -> str:
     look's anchors are the name's visible forms ("Ott&shy;ilie" reads as "Ottilie")."""
     if ("&" in text or "\\u" in text) and _MAYBE_INVISIBLE_SPELLED.search(text):
         text = _INVISIBLE_SPELLED.sub("", text)
-    if text.isascii() or not any(char in text for char in INVISIBLE):
+    if text.isascii() or not _RAW_INVISIBLE.search(text):
         return text
     return text.translate(_INVISIBLE_DROPPED)
 
