@@ -343,8 +343,9 @@ def _automaton(words: dict):
 
 
 def _claims(directory: Directory):
-    """Every claim of every entry: names and aliases; for a private person, also their id and
-    "title + surname" forms (withheld, never linked: "Mr Reed" may be anyone)."""
+    """Every claim of every entry: names and aliases; for a private person, also their id, their
+    names' words run together and "title + surname" forms (withheld, never linked: "Mr Reed"
+    may be anyone)."""
     for person in directory.people.values():
         entity, private = Entity("person", person.id), not person.public
         for index, name in enumerate([person.name, *person.aliases]):
@@ -352,6 +353,12 @@ def _claims(directory: Directory):
         last = surname(person.name)
         if private:
             yield Claim(entity, person.id, person.id, ANY_CASE, True, derived=True)
+            # Their words run together ("OttilieMarchbanks", or joined by a zero-width space,
+            # which takes no room in a view) still read as their name.
+            for name in [person.name, *person.aliases]:
+                words = fold(name).split()
+                if len(words) > 1:
+                    yield Claim(entity, "".join(words), "".join(words), ANY_CASE, True, derived=True)
             for title in TITLES if last else ():
                 for written in (f"{title} {last}", f"{title}. {last}" if title in _ABBREVIATED else ""):
                     if written:

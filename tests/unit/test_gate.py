@@ -50,6 +50,7 @@ def names():
     # Characters no reader sees inside the name, however spelt (a soft hyphen, a zero-width space).
     ("page.html", "<p>Ott\u00adilie Marchbanks</p>".encode()),
     ("page.html", b"<p>Ott&shy;ilie Mar&#x200B;chbanks</p>"),
+    ("page.html", b"<p>Ottilie&#8203;Marchbanks and OttilieMarchbanks</p>"),
     ("feed.xml", b"<summary>&lt;p&gt;Ott&amp;shy;ilie Marchbanks&lt;/p&gt;</summary>"),
     ("data.json", b'{"name": "Ott\\u00adilie Marchbanks"}'),
     ("meetings.ics", "BEGIN:VEVENT\r\nSUMMARY:Ott\u00adilie Marchbanks\r\nEND:VEVENT\r\n".encode()),

@@ -70,7 +70,7 @@ def test_every_private_form_is_listed_and_public_ones_are_not():
     titles = "Mr Mrs Ms Miss Mx Dr Prof Professor Cllr Councillor Sir Dame Rev Revd Lord Lady".split()
     abbreviated = "Mr Mrs Ms Mx Dr Prof Cllr Rev Revd".split()
     assert {claim.written for claim in claims if claim.entity.id == "jo"} == (
-        {"Jo Marsh", "jo"} | {f"{title} Marsh" for title in titles}
+        {"Jo Marsh", "JoMarsh", "jo"} | {f"{title} Marsh" for title in titles}
         | {f"{title}. Marsh" for title in abbreviated})
     assert {claim.entity for claim in claims} == {Entity("person", i) for i in ("anna", "bo", "jo", "cher")}
 
