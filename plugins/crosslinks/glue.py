@@ -7,7 +7,7 @@ import logging
 import os
 import pickle
 
-from network.build import save_memo, site_today
+from network.build import write_whole, site_today
 from network.generator import NetworkGenerator, contents_with_documents
 from network.listings import ENTRIES_PER_PAGE, LATEST_SHOWN, by_year
 from network.model import Entity
@@ -81,7 +81,7 @@ def add_related_documents(network, generators) -> None:
         if not content.doc.is_page:
             content.related = related[content.doc.key]
     if memo_file is not None and afresh:
-        save_memo(memo_file, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL))
+        write_whole(memo_file, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _read_memo(path: str | None) -> RelatedMemo | None:

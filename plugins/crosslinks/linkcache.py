@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import pickle
 
+from network.build import write_whole
 from network.versions import new_digest
 
 
@@ -82,9 +83,5 @@ class LinkCache:
                 with open(self.path, "ab") as handle:
                     pickle.dump(fresh, handle, protocol=pickle.HIGHEST_PROTOCOL)
             return
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
-        temporary = f"{self.path}.{os.getpid()}"
-        with open(temporary, "wb") as handle:
-            pickle.dump(self._header(), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(self.new, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self.path)
+        write_whole(self.path, pickle.dumps(self._header(), protocol=pickle.HIGHEST_PROTOCOL)
+                    + pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL))

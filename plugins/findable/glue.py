@@ -11,7 +11,7 @@ from datetime import date
 from functools import partial
 
 from jinja2 import pass_context
-from network.build import memo_path, save_memo, site_today
+from network.build import memo_path, write_whole, site_today
 from network.generator import NetworkGenerator
 from network.logo import ico_of, logo_problem, png_of, read_logo
 from network.pages import Files, Page
@@ -120,11 +120,11 @@ def sitemap(settings, context) -> Files:
             if entry.lastmod is None:
                 digests[entry.path] = digest
     if pages_memo:
-        save_memo(pages_memo, json.dumps({"today": today.isoformat(), "pages": kept}).encode())
+        write_whole(pages_memo, json.dumps({"today": today.isoformat(), "pages": kept}).encode())
     memo = memo_path(settings, "sitemap-changed-on.json")
     entries, keep = date_undated(entries, digests, _read_json(memo) if memo else {}, today)
     if memo:
-        save_memo(memo, json.dumps(keep, sort_keys=True).encode())
+        write_whole(memo, json.dumps(keep, sort_keys=True).encode())
     files = sitemap_files(entries, site, settings["SITEMAP_MAX_URLS"])
     return Files(tuple(files), ("sitemap", site, entries), lambda: files)
 

@@ -14,7 +14,7 @@ import os
 import pickle
 from dataclasses import dataclass, field
 
-from network.build import save_memo
+from network.build import write_whole
 
 from .links import FEED_ENDINGS, OPML_ENDINGS, Extractor, PageLinks
 
@@ -42,7 +42,7 @@ class SiteMemo:
         return cls(entries if isinstance(entries, dict) else {})
 
     def save(self, path: str) -> None:
-        save_memo(path, pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
+        write_whole(path, pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 @dataclass

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
 
-from network.build import memo_path, save_memo, site_today
+from network.build import memo_path, write_whole, site_today
 from network.generator import NetworkGenerator
 from network.listings import ENTRIES_PER_PAGE, LATEST_SHOWN
 from network.pages import Files, Page
@@ -155,7 +155,7 @@ def calendars(network, settings):
     memo = memo_path(settings, "calendar-starts.json")
     events, keep = with_history(events, _read_memo(memo), datetime.now(timezone.utc).replace(microsecond=0))
     if memo:
-        save_memo(memo, json.dumps(keep, sort_keys=True).encode())
+        write_whole(memo, json.dumps(keep, sort_keys=True).encode())
     site, zones = settings["SITENAME"], {}
 
     def vtimezone_once(zone, years):  # worked out once per build, whichever calendars are made

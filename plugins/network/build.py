@@ -101,9 +101,10 @@ def memo_path(settings: dict, name: str) -> str | None:
     return os.path.join(settings["CACHE_PATH"], f"{stem}-{key}{extension}")
 
 
-def save_memo(path: str, data: bytes) -> None:
-    """Write a memo whole or not at all: a build stopped while writing it leaves the last one
-    (the next build reads that, or nothing)."""
+def write_whole(path: str, data: bytes) -> None:
+    """Write a file whole or not at all, never through a link it may share: a process stopped
+    while writing it leaves the last one (a memo or cache the next build reads, a page the
+    preview serves), or nothing."""
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     temporary = f"{path}.{os.getpid()}.tmp"
     with open(temporary, "wb") as handle:

@@ -31,6 +31,7 @@ from typing import Any
 
 from crosslinks.glue import link_body
 from crosslinks.index import record_involvement
+from network.build import write_whole
 from network.errors import ContentError
 from network.gate import LastGate
 from network.generator import contents_with_documents
@@ -97,7 +98,7 @@ def page_first(source_path: str, settings: dict, last: LastBuild, site: str) -> 
     new_page = written.replace(old, body.encode())
     if LastGate(last.directory.names).file_names_private(known.save_as, new_page) is not None:
         return None  # the whole rebuild reports it
-    _replace_file(page, new_page)
+    write_whole(page, new_page)  # a new file: never through a link the page may share
     last.pages[key] = dataclasses.replace(known, document=dataclasses.replace(known.document, body=body))
     return known.save_as
 
@@ -129,11 +130,3 @@ def _new_body(source_path: str, settings: dict, last: LastBuild, known: PageOfDo
 def _inside(path: str, folder: str) -> bool:
     real, top = os.path.realpath(path), os.path.realpath(folder)
     return os.path.commonpath([real, top]) == top
-
-
-def _replace_file(path: str, data: bytes) -> None:
-    """Write a new file in the page's place (never through a link the page may share)."""
-    temporary = f"{path}.{os.getpid()}.new"
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-    os.replace(temporary, path)

@@ -19,7 +19,7 @@ import os
 import pickle
 import shutil
 
-from network.build import save_memo
+from network.build import write_whole
 from network.versions import new_digest
 
 
@@ -149,7 +149,7 @@ class OutputMemo:
 
     def save(self, memo_file: str) -> None:
         files = {path: dataclasses.astuple(entry) for path, entry in self.new.items()}
-        save_memo(memo_file, json.dumps({"files": files}).encode())
+        write_whole(memo_file, json.dumps({"files": files}).encode())
 
     def reuse(self, path: str, digest: str) -> bool:
         """Put the previous build's ``path`` into the target if it was made from the same inputs."""
