@@ -11,7 +11,7 @@ from datetime import date
 from functools import partial
 
 from jinja2 import pass_context
-from network.build import memo_path, write_whole, site_today
+from network.build import file_identity, memo_path, site_today, write_whole
 from network.generator import NetworkGenerator
 from network.logo import ico_of, logo_problem, png_of, read_logo
 from network.pages import Files, Page
@@ -109,8 +109,7 @@ def sitemap(settings, context) -> Files:
     entries, digests, kept = [], {}, {}
     for path in sorted(context.get(PAGES_HEARD, ())):
         relative = os.path.relpath(path, output).replace(os.sep, "/")
-        state = os.stat(path)
-        identity = [state.st_ino, state.st_size, state.st_mtime_ns]
+        identity = list(file_identity(os.stat(path)))  # as JSON keeps it
         entry, digest = _page_entry(path, relative, today) if read.get(relative, [None])[:3] != identity \
             else _remembered(relative, read[relative])
         kept[relative] = [*identity, entry.lastmod.isoformat() if entry and entry.lastmod else None,

@@ -14,7 +14,7 @@ import os
 import pickle
 from dataclasses import dataclass, field
 
-from network.build import write_whole
+from network.build import file_identity, write_whole
 
 from .links import FEED_ENDINGS, OPML_ENDINGS, Extractor, PageLinks
 
@@ -63,8 +63,7 @@ def _walk(top: str, prefix: str = ""):
             if entry.is_dir(follow_symlinks=False):
                 yield from _walk(entry.path, relative + "/")
             else:
-                status = entry.stat()
-                yield relative, entry.path, (status.st_ino, status.st_size, status.st_mtime_ns)
+                yield relative, entry.path, file_identity(entry.stat())
 
 
 def read_site(staging: str, memo: SiteMemo) -> SiteRead:

@@ -101,6 +101,13 @@ def memo_path(settings: dict, name: str) -> str | None:
     return os.path.join(settings["CACHE_PATH"], f"{stem}-{key}{extension}")
 
 
+def file_identity(status: os.stat_result) -> tuple[int, int, int]:
+    """What tells a file seen by an earlier build: its inode, size and modification time. A page
+    reused from the last site is a hard link to that very file, so it has the same identity; a
+    file written anew has another inode. Memos of what each file held are kept by it."""
+    return status.st_ino, status.st_size, status.st_mtime_ns
+
+
 def write_whole(path: str, data: bytes) -> None:
     """Write a file whole or not at all, never through a link it may share: a process stopped
     while writing it leaves the last one (a memo or cache the next build reads, a page the
