@@ -31,17 +31,20 @@ def is_document(name: str) -> bool:
     return "." in name and name.rsplit(".", 1)[1].lower() in DOCUMENT_ENDINGS
 
 
+def leads_outside(path: str, top: str) -> bool:
+    """Whether ``path``, its links followed (its own or a folder's on the way), leads outside
+    ``top`` or nowhere."""
+    root, target = os.path.realpath(top), os.path.realpath(path)
+    return os.path.commonpath([root, target]) != root or not os.path.exists(target)
+
+
 def links_outside(top: str) -> list[tuple[str, str]]:
     """Every symbolic link under ``top`` that leads outside it (or nowhere): (link, target)."""
-    root = os.path.realpath(top)
     found = []
     for base, folders, files in os.walk(top):  # links to folders are listed, never followed
         for name in sorted(folders + files):
             full = os.path.join(base, name)
-            if not os.path.islink(full):
-                continue
-            target = os.path.realpath(full)
-            if os.path.commonpath([root, target]) != root or not os.path.exists(target):
+            if os.path.islink(full) and leads_outside(full, top):
                 found.append((full, os.readlink(full)))
     return found
 

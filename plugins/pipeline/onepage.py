@@ -32,6 +32,7 @@ from typing import Any
 from crosslinks.glue import link_body
 from crosslinks.index import record_involvement
 from network.build import write_whole
+from network.contentfiles import leads_outside
 from network.errors import ContentError
 from network.gate import LastGate
 from network.generator import contents_with_documents
@@ -81,7 +82,7 @@ def page_first(source_path: str, settings: dict, last: LastBuild, site: str) -> 
     known = last.pages.get(key)
     if known is None or settings.get("TYPOGRIFY"):  # Pelican changes the text after our reader
         return None
-    if os.path.islink(source_path) or not _inside(source_path, settings["PATH"]):
+    if os.path.islink(source_path) or leads_outside(source_path, settings["PATH"]):
         return None  # the build refuses a link out of the content folder, and says why
     body = _new_body(source_path, settings, last, known)
     if body is None:
@@ -125,8 +126,3 @@ def _new_body(source_path: str, settings: dict, last: LastBuild, known: PageOfDo
     if _PELICAN_LINK.search(linked.html) or _PELICAN_LINK.search(document.body):
         return None
     return linked.html
-
-
-def _inside(path: str, folder: str) -> bool:
-    real, top = os.path.realpath(path), os.path.realpath(folder)
-    return os.path.commonpath([real, top]) == top
