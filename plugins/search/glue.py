@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from functools import partial
 
 from network.errors import BuildFailed, Problem
@@ -14,7 +13,7 @@ from network.generator import NetworkGenerator, Page, set_template_globals
 from network.urls import ENTITY_FOLDERS
 
 from .filters import FILTERS, document_filters, entity_filters, indexed_pages_glob
-from .later import INDEX_FOLDER, IndexJob
+from .later import INDEX_FOLDER, IndexJob, pagefind_command
 
 
 class SearchPageGenerator(NetworkGenerator):
@@ -46,17 +45,12 @@ def index_site(build, settings) -> None:
             carry_previous_index(build, settings)
         return
     with build.stages.timed("search: indexing the site"):
-        result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", site, "--output-subdir", INDEX_FOLDER, "--glob", pages,
-             "--silent"], capture_output=True, text=True, check=False)
-    # Only from a site made with the same directory and code: its index files passed the last
-    # gate with the same private names (see keep_unchanged).
-    writing = build.writing
-    if result.returncode == 0 and settings.get("REUSE_OUTPUT_FROM") and writing is not None \
-            and writing.site_unchanged():
+        result = subprocess.run(pagefind_command(site, pages, os.path.join(site, INDEX_FOLDER)),
+                                capture_output=True, text=True, check=False)
+    published = _checked_index(build, settings)
+    if result.returncode == 0 and published is not None:
         with build.stages.timed("search: keeping the index files that did not change"):
-            keep_unchanged(os.path.join(site, INDEX_FOLDER),
-                           os.path.join(settings["REUSE_OUTPUT_FROM"], INDEX_FOLDER))
+            keep_unchanged(os.path.join(site, INDEX_FOLDER), published)
     if result.returncode != 0:
         said = (result.stderr or result.stdout).strip().splitlines()
         raise BuildFailed([Problem(
@@ -65,15 +59,23 @@ def index_site(build, settings) -> None:
             "'make test-deps' to reinstall Pagefind, and report this message.")])
 
 
-def carry_previous_index(build, settings) -> int:
-    """Hard-link the published site's index into the new site (how many files), so that the
-    search keeps working until the new index is made. Only while the site's fingerprint is
-    unchanged (the directory included): those files passed the gate with the same private names,
-    and the gate does not read them again. Otherwise the new site has no index until then."""
+def _checked_index(build, settings) -> str | None:
+    """The index of the site being replaced, if its files passed the last gate with the same
+    private names: only while the site's fingerprint (the directory included) is unchanged. The
+    gate does not read a file linked from it again. None otherwise."""
     previous = settings.get("REUSE_OUTPUT_FROM")
     if not previous or build.writing is None or not build.writing.site_unchanged():
+        return None
+    return os.path.join(previous, INDEX_FOLDER)
+
+
+def carry_previous_index(build, settings) -> int:
+    """Hard-link the published site's index into the new site (how many files), so that the
+    search keeps working until the new index is made; only an index checked with the same
+    private names (``_checked_index``). Otherwise the new site has no index until then."""
+    source = _checked_index(build, settings)
+    if source is None:
         return 0
-    source = os.path.join(previous, INDEX_FOLDER)
     carried = 0
     for base, _, names in os.walk(source):
         target = os.path.join(settings["OUTPUT_PATH"], INDEX_FOLDER, os.path.relpath(base, source))

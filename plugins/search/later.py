@@ -39,6 +39,12 @@ NEXT_FOLDER = INDEX_FOLDER + ".next"
 OLD_FOLDER = INDEX_FOLDER + ".old"
 
 
+def pagefind_command(site: str, pages_glob: str, index: str) -> list[str]:
+    """Pagefind indexing the pages of ``site`` that ``pages_glob`` names into the folder ``index``."""
+    return [sys.executable, "-m", "pagefind", "--site", site, "--output-path", index, "--glob", pages_glob,
+            "--silent"]
+
+
 @dataclasses.dataclass(frozen=True)
 class IndexJob:
     """What indexing a built site needs, kept from its build: Pagefind's glob of the pages to
@@ -55,9 +61,8 @@ class IndexJob:
         began = time.perf_counter()
         live, upcoming = os.path.join(site, INDEX_FOLDER), os.path.join(site, NEXT_FOLDER)
         shutil.rmtree(upcoming, ignore_errors=True)
-        process = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", site, "--output-path", upcoming, "--glob",
-             self.pages_glob, "--silent"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(pagefind_command(site, self.pages_glob, upcoming), stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, text=True)
         started(process)
         said, _ = process.communicate()
         if process.returncode != 0:
