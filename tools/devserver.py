@@ -37,6 +37,7 @@ from authoring import livepreview  # noqa: E402
 from pipeline import onepage  # noqa: E402
 from search import glue as search  # noqa: E402
 from search.later import BackgroundIndexing  # noqa: E402
+from network.build import SETTING as _BUILD_SETTING  # noqa: E402  (where a build keeps its model)
 
 
 class Builds:
@@ -156,13 +157,17 @@ class LastBuild:
         self.settings: dict | None = None
         self.pages = None
 
-    def keep(self, kept: dict) -> None:
-        from network import build as builds
+    def keep(self, settings: dict, made) -> None:
+        self.settings = {key: value for key, value in settings.items() if key != _BUILD_SETTING}
+        self.pages = made.page_first
 
-        settings = kept.get("settings") or {}
-        made = settings.get(builds.SETTING)
-        self.settings = {key: value for key, value in settings.items() if key != builds.SETTING}
-        self.pages = made.page_first if made is not None else None
+    def forget(self) -> None:
+        """No page first until a build works again: it would hide the report of what is wrong."""
+        self.pages = None
+
+
+def _since_saved(saved_at: float) -> str:
+    return f"{max(0.0, time.time() - saved_at):.1f} s after the file was saved"
 
 
 def _page_first(paths: set[str], last: LastBuild, output: str, builds: Builds, saved_at: float | None) -> None:
@@ -182,7 +187,7 @@ def _page_first(paths: set[str], last: LastBuild, output: str, builds: Builds, s
         print(f"(The page could not be made first: {exc.__class__.__name__}: {exc}.)", flush=True)
         return
     if address is not None:
-        waited = f" {max(0.0, time.time() - saved_at):.1f} s after the file was saved" if saved_at else ""
+        waited = f" {_since_saved(saved_at)}" if saved_at else ""
         print(f"Page ready{waited}: {address.removesuffix('index.html')}. The rest of the preview follows.",
               flush=True)
         builds.finished(True, "", text_only=True)  # open pages other than this one stay as they are
@@ -198,26 +203,20 @@ def _rebuild(args, overrides, builds: Builds, indexing: BackgroundIndexing, last
                        kept=kept)
     if code == 0 and saved_at is not None:
         # What the officer waits for: from pressing save to the page they can reload.
-        print(f"Ready {max(0.0, time.time() - saved_at):.1f} s after the file was saved.", flush=True)
+        print(f"Ready {_since_saved(saved_at)}.", flush=True)
     if code != 0:
         print("The preview still shows the last build that worked. Fix the file above and save it again.",
               flush=True)
     record = publishing.read_build_record(os.path.abspath(args.output)) or {}
     builds.finished(code == 0, record.get("report") or "The build failed: see the terminal for why.", text_only)
-    if code == 0:
-        last.keep(kept)
-    else:  # no page first until a build works again: it would hide the report of what is wrong
-        last.pages = None
-    job = _index_job(kept) if code == 0 else None
-    if job is not None:  # the search follows a moment later (see search.later)
-        indexing.start(os.path.abspath(args.output), job, search.keep_unchanged)
-
-
-def _index_job(kept: dict):
-    from network import build as builds
-
-    made = (kept.get("settings") or {}).get(builds.SETTING)
-    return made.search_index_later if made is not None else None
+    settings = kept.get("settings") or {}
+    made = settings.get(_BUILD_SETTING)
+    if code != 0 or made is None:
+        last.forget()
+        return
+    last.keep(settings, made)
+    if made.search_index_later is not None:  # the search follows a moment later (see search.later)
+        indexing.start(os.path.abspath(args.output), made.search_index_later, search.keep_unchanged)
 
 
 def main(argv=None) -> int:
