@@ -120,7 +120,7 @@ def largest_page(site: str) -> tuple[int, str]:
     return largest
 
 
-def measure(size: int, entities: int, seed: int, rounds: int, work: str, warm: bool) -> dict:
+def measure(size: int, entities: int, seed: int, rounds: int, work: str) -> dict:
     folder = os.path.join(work, f"corpus-{size}")
     content = generate(folder, size, entities, seed)
     settings = os.path.join(folder, "vanilla.py")
@@ -151,8 +151,7 @@ def measure(size: int, entities: int, seed: int, rounds: int, work: str, warm: b
         "round_ratios": [o["wall"] / v["wall"] for o, v in zip(ours_runs, vanilla_runs)],
         "check": ours(content, os.path.join(folder, "check"), "", "--check")["wall"],
     }
-    if warm:
-        row.update(warm_rebuilds(content, folder, size))
+    row.update(warm_rebuilds(content, folder, size))
     _wait_for_cleaning(os.path.join(folder, "ours"))  # before the corpus folder is deleted
     return row
 
@@ -227,7 +226,7 @@ def _gate_target(rows: list[dict], largest: dict, stage: str, what: str) -> tupl
     """A gate's time under 10% of the largest full build, with its time in each warm rebuild."""
     seconds = largest["stages"].get(stage, 0)
     warm = [f"{r['warm_stages'].get(stage, 0):.2f} s in a warm rebuild at {r['documents']:,}"
-            for r in rows if "warm_stages" in r]
+            for r in rows]
     return (f"{what} under 10% of the full build at {largest['documents']:,} documents",
             f"{seconds:.2f} s, {seconds / largest['ours']:.1%}" + "".join(f"; {text}" for text in warm),
             seconds / largest["ours"] < 0.10)
@@ -236,17 +235,13 @@ def _gate_target(rows: list[dict], largest: dict, stage: str, what: str) -> tupl
 def _edit_target(rows: list[dict], key: str, what: str, seconds: float, share: float) -> tuple[str, str, bool]:
     """``key``'s time after one edit at the largest size under ``seconds`` and ``share`` of its
     cold build, with the figure at every size."""
-    measured = "; ".join(f"{r[key]:.2f} s, {r[key] / r['ours']:.1%} of cold at {r['documents']:,}"
-                         for r in rows if key in r)
+    measured = "; ".join(f"{r[key]:.2f} s, {r[key] / r['ours']:.1%} of cold at {r['documents']:,}" for r in rows)
     largest = rows[-1]
     return (f"{what} at {largest['documents']:,} documents under {seconds:g} s and under {share:.0%} of a "
-            "cold build", measured,
-            key in largest and largest[key] < seconds and largest[key] / largest["ours"] < share)
+            "cold build", measured, largest[key] < seconds and largest[key] / largest["ours"] < share)
 
 
 def _edit_targets(rows: list[dict]) -> list[tuple[str, str, bool]]:
-    if not any("warm" in r for r in rows):
-        return []
     return [_edit_target(rows, "warm", "`make publish` after a one-document edit", 3, 0.05),
             _edit_target(rows, "devserver", "`make devserver` from saving an edit to the edited page ready", 1, 0.02),
             _edit_target(rows, "devserver_whole", "`make devserver` from saving an edit to the whole preview ready",
@@ -304,8 +299,8 @@ def report(rows: list[dict], entities: int, rounds: int, command: str) -> str:
               "peak memory, ours / vanilla (MiB) |",
               "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for row in rows:
-        warm, ready, whole, search = (f"{row[key]:.1f}" if key in row else "-"
-                                      for key in ("warm", "devserver", "devserver_whole", "devserver_search"))
+        warm, ready, whole, search = (f"{row[key]:.1f}" for key in ("warm", "devserver", "devserver_whole",
+                                                                     "devserver_search"))
         lines.append(f"| {row['documents']:,} | {row['ours']:.1f} | {row['vanilla']:.1f} | "
                      f"{row['ours'] / row['vanilla']:.2f}x | {row['check']:.1f} | {warm} | {ready} | {whole} | {search} | "
                      f"{row['memory']:.0f} / {row['vanilla_memory']:.0f} |")
@@ -329,7 +324,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     with tempfile.TemporaryDirectory(prefix="bench-") as work:
-        rows = [measure(size, args.entities, args.seed, args.rounds, work, warm=True)
+        rows = [measure(size, args.entities, args.seed, args.rounds, work)
                 for size in sizes]
     command = "make bench" if argv is None and sys.argv[1:] == [] else \
         "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
