@@ -1,27 +1,12 @@
-"""The last gate reads each written file as its reader would and finds private names in it."""
+"""The last gate reads each written file as its reader would and finds private names in it
+(``names``: Ottilie Marchbanks private, Ruth Abernethy public, see conftest.py)."""
 
 import gzip
 import os
 
 import pytest
 
-from network.directory import load_directory
-from network.errors import ProblemLog
 from network.gate import LastGate, scan_site
-
-PEOPLE = """
-- id: ottilie-marchbanks
-  name: Ottilie Marchbanks
-  public: false
-- id: ruth-abernethy
-  name: Ruth Abernethy
-"""
-
-
-@pytest.fixture(scope="module")
-def names():
-    directory = load_directory({"people.yml": PEOPLE, "organisations.yml": None, "themes.yml": None}, "d", ProblemLog())
-    return directory.names
 
 
 @pytest.mark.parametrize("name, data", [

@@ -1,29 +1,12 @@
 """A preview's search index, made after the page is ready (search.later), with real Pagefind on a
-tiny site: it replaces the live index only when complete, not cancelled and clean at the gate."""
+tiny site: it replaces the live index only when complete, not cancelled and clean at the gate
+(``names``: Ottilie Marchbanks private, see conftest.py)."""
 
 import gzip
 import threading
 
-import pytest
-
-from network.directory import load_directory
-from network.errors import ProblemLog
 from search.glue import keep_unchanged
 from search.later import BackgroundIndexing, IndexJob
-
-PEOPLE = """
-- id: ottilie-marchbanks
-  name: Ottilie Marchbanks
-  public: false
-- id: ruth-abernethy
-  name: Ruth Abernethy
-"""
-
-
-@pytest.fixture(scope="module")
-def names():
-    return load_directory({"people.yml": PEOPLE, "organisations.yml": None, "themes.yml": None}, "d",
-                          ProblemLog()).names
 
 
 def _site(folder, text: str):
