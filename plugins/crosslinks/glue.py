@@ -125,16 +125,15 @@ class EntityPagesGenerator(NetworkGenerator):
         yield Page(f"{folders['organisation']}index.html", "organisations",
                    {"groups": entities.organisations_by_kind(network)})
         yield Page(f"{folders['theme']}index.html", "themes", {"themes": entities.themes_with_counts(network)})
-        # (kind, entries, meetings by id, JSON-LD data, page view); themes have neither meetings
-        # nor JSON-LD of their own.
-        kinds = (
-            ("person", [p for p in network.people.values() if p.public], network.meetings_of,
-             structured.person_data, entities.person_page),
-            ("organisation", list(network.organisations.values()), network.meetings_by_body,
-             structured.organisation_data, entities.organisation_page),
-            ("theme", list(network.themes.values()), None, None, entities.theme_page),
-        )
-        for kind, items, meetings, data_of, page_of in kinds:
+        # Each kind's meetings by id, JSON-LD data and page view; themes have neither meetings nor
+        # JSON-LD of their own.
+        kinds = {
+            "person": (network.meetings_of, structured.person_data, entities.person_page),
+            "organisation": (network.meetings_by_body, structured.organisation_data, entities.organisation_page),
+            "theme": (None, None, entities.theme_page),
+        }
+        for kind, items in network.entries_with_pages():
+            meetings, data_of, page_of = kinds[kind]
             for item in items:
                 yield self._entity_page(network, Entity(kind, item.id), item, meetings, data_of, page_of)
                 yield from self._every_document(network, Entity(kind, item.id), item)

@@ -304,6 +304,12 @@ class Network:
                 for item in table.values()}
         return names.get(key, key.id)
 
+    def entries_with_pages(self) -> list[tuple[str, list]]:
+        """(kind, entries) of the directory entries that have a page of their own: every public
+        person, every organisation, every theme."""
+        return [("person", [person for person in self.people.values() if person.public]),
+                ("organisation", list(self.organisations.values())), ("theme", list(self.themes.values()))]
+
     def is_public(self, person_id: str | None) -> bool:
         person = self.people.get(person_id) if person_id else None
         return person is not None and person.public

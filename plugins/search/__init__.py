@@ -7,7 +7,9 @@ and themes are indexed (``data-pagefind-body``); lists and archives are not. Eac
 carries its filters from the model (``filters``): category, year, and every theme, organisation
 and public person it involves, so "Kingsway" finds the organisation's page and every document
 about it, and a reader can narrow the results to one theme or person. Private people and drafts
-have no page and no filter, and the last gate reads the index's files.
+have no page and no filter, and the last gate reads the index's files. The index is in parts (the
+directory's pages, and each year of documents: ``shards``), so that an edit makes again only the
+parts whose pages changed.
 """
 
 from .glue import register  # noqa: F401

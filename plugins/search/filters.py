@@ -36,16 +36,3 @@ def document_filters(document: Document | None, network: Network | None) -> list
 def entity_filters(entity: Entity, item) -> list[tuple[str, str]]:
     """The page of a person, organisation or theme: found under its own name's filter too."""
     return [("category", ENTITY_CATEGORIES[entity.kind]), (entity.kind, item.name)]
-
-
-def indexed_pages_glob(network, entity_folders: dict[str, str]) -> str:
-    """The pages Pagefind reads: the documents', the site's pages and the entity pages (those that
-    carry ``data-pagefind-body``), as one glob of the site's folders. Left to itself, Pagefind
-    parses every page of the site to find them: at 10,000 documents, half its time and memory
-    went on lists and archives it then leaves out."""
-    patterns = {f"{entity_folders[kind]}*/index.html" for kind in sorted(entity_folders)}
-    for document in network.documents:  # "updates/a-title/" -> "updates/*/index.html"
-        folder = document.url.rstrip("/").rpartition("/")[0]
-        patterns.add(f"{folder}/*/index.html" if folder else "*/index.html")
-    patterns.update(f"{page.url}index.html" for page in network.pages if page.url)
-    return "{" + ",".join(sorted(patterns)) + "}"

@@ -4,26 +4,32 @@ indexing of the new site (called by the pipeline once everything is written)."""
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from functools import partial
 
 from network.errors import BuildFailed, Problem
 from network.generator import NetworkGenerator, Page, set_template_globals
-from network.urls import ENTITY_FOLDERS
 
-from .filters import FILTERS, document_filters, entity_filters, indexed_pages_glob
-from .later import INDEX_FOLDER, IndexJob, pagefind_command
+from .filters import FILTERS, document_filters, entity_filters
+from .indexing import carry_part, fresh_parts, index_parts, pagefind_version
+from .later import IndexJob
+from .shards import INDEX_FOLDER, plan
+
+#: The stage of a warm build that links the index files Pagefind wrote again unchanged.
+KEEPING = "search: keeping the index files that did not change"
 
 
 class SearchPageGenerator(NetworkGenerator):
-    """Describes /search/: the search form, its filters and, without JavaScript, where to browse."""
+    """Describes /search/: the search form, its filters, the parts of the index to load and,
+    without JavaScript, where to browse."""
 
     stage = "search: the search page"
     template_globals = {"entity_filters": entity_filters}
 
     def describe(self, network):
-        yield Page("search/index.html", "search", {"filters": FILTERS})
+        folders = [f"{shard.folder}/" for shard in plan(network)]
+        yield Page("search/index.html", "search", {
+            "filters": FILTERS, "index_script": f"{folders[0]}pagefind.js" if folders else None,
+            "merged_parts": folders[1:]})
 
 
 def add_search_helpers(network, generators) -> None:
@@ -32,62 +38,47 @@ def add_search_helpers(network, generators) -> None:
 
 
 def index_site(build, settings) -> None:
-    """Index the new site (the folder being written) with Pagefind; a failure stops the build.
-    A preview build (``SEARCH_INDEX_LATER``) carries the last index over instead and leaves the
-    job to the devserver, once the page is ready (see ``later``)."""
+    """Index the new site (the folder being written) with Pagefind, part by part (see
+    ``shards``): the parts whose pages did not change are carried over from the site before; a
+    failure stops the build. A preview build (``SEARCH_INDEX_LATER``) carries the other parts
+    over too, as they were, and leaves making them again to the devserver, once the page is
+    ready (see ``later``)."""
     site = settings["OUTPUT_PATH"]
     if not os.path.isdir(site):
         return
-    pages = indexed_pages_glob(build.network, ENTITY_FOLDERS)
+    shards, version, previous = plan(build.network), pagefind_version(), _checked_site(build, settings)
+    fresh: set[str] = set()
+    if previous is not None:
+        with build.stages.timed("search: carrying the unchanged parts over"):
+            fresh = {name for name in fresh_parts(shards, site, previous, version)
+                     if carry_part(os.path.join(previous, INDEX_FOLDER, name), os.path.join(site, INDEX_FOLDER, name))}
+    stale = tuple(shard for shard in shards if shard.name not in fresh)
     if settings.get("SEARCH_INDEX_LATER"):
-        build.search_index_later = IndexJob(pages, build.network.directory.names)
-        with build.stages.timed("search: carrying the last index over"):
-            carry_previous_index(build, settings)
+        for shard in stale if previous is not None else ():  # searchable meanwhile, as it was
+            carry_part(os.path.join(previous, shard.folder), os.path.join(site, shard.folder), manifest=False)
+        build.search_index_later = IndexJob(stale, build.network.directory.names, version)
         return
     with build.stages.timed("search: indexing the site"):
-        result = subprocess.run(pagefind_command(site, pages, os.path.join(site, INDEX_FOLDER)),
-                                capture_output=True, text=True, check=False)
-    published = _checked_index(build, settings)
-    if result.returncode == 0 and published is not None:
-        with build.stages.timed("search: keeping the index files that did not change"):
-            keep_unchanged(os.path.join(site, INDEX_FOLDER), published)
-    if result.returncode != 0:
-        said = (result.stderr or result.stdout).strip().splitlines()
+        said = index_parts(site, list(stale), os.path.join(site, INDEX_FOLDER), version)
+    if said is not None:
         raise BuildFailed([Problem(
-            "the search index", f"Pagefind could not index the site: {said[-1] if said else 'no message'}.",
+            "the search index", f"Pagefind could not index the site: {said}.",
             hint="Nothing was published. Run 'make publish' again; if it fails again, run "
             "'make test-deps' to reinstall Pagefind, and report this message.")])
+    if previous is not None and stale:
+        with build.stages.timed(KEEPING):
+            for shard in stale:
+                keep_unchanged(os.path.join(site, shard.folder), os.path.join(previous, shard.folder))
 
 
-def _checked_index(build, settings) -> str | None:
-    """The index of the site being replaced, if its files passed the last gate with the same
-    private names: only while the site's fingerprint (the directory included) is unchanged. The
-    gate does not read a file linked from it again. None otherwise."""
+def _checked_site(build, settings) -> str | None:
+    """The site being replaced, if its files passed the last gate with the same private names:
+    only while the site's fingerprint (the directory included) is unchanged. The gate does not
+    read a file linked from it again. None otherwise."""
     previous = settings.get("REUSE_OUTPUT_FROM")
     if not previous or build.writing is None or not build.writing.site_unchanged():
         return None
-    return os.path.join(previous, INDEX_FOLDER)
-
-
-def carry_previous_index(build, settings) -> int:
-    """Hard-link the published site's index into the new site (how many files), so that the
-    search keeps working until the new index is made; only an index checked with the same
-    private names (``_checked_index``). Otherwise the new site has no index until then."""
-    source = _checked_index(build, settings)
-    if source is None:
-        return 0
-    carried = 0
-    for base, _, names in os.walk(source):
-        target = os.path.join(settings["OUTPUT_PATH"], INDEX_FOLDER, os.path.relpath(base, source))
-        os.makedirs(target, exist_ok=True)
-        for name in names:
-            try:
-                os.link(os.path.join(base, name), os.path.join(target, name))
-                carried += 1
-            except OSError:  # gone meanwhile, or another disk: no index is better than half a copy
-                shutil.rmtree(os.path.join(settings["OUTPUT_PATH"], INDEX_FOLDER), ignore_errors=True)
-                return 0
-    return carried
+    return previous
 
 
 def keep_unchanged(index: str, previous: str) -> int:

@@ -82,3 +82,30 @@ def test_without_javascript_the_search_page_says_where_to_browse(browser, built_
     assert fallback.is_visible() and "needs JavaScript" in fallback.inner_text()
     assert opened.get_by_role("link", name="every document by date").is_visible()
     context.close()
+
+
+def test_the_preview_searches_every_part_of_the_index_and_follows_an_edit(browser, tmp_path, content_copy):
+    """make devserver: relative addresses, the index in parts (the directory's pages, each year),
+    each made again in the background after an edit to a page of its own."""
+    from tests.serving import devserver
+
+    with devserver(str(tmp_path / "preview"), str(content_copy)) as (port, log):
+        seen = log.wait_for("Search updated")
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{port}/search/?q=waiting+list", timeout=10_000)
+        found = set(result_titles(page, every=True))
+        expected = {meta["title"] for path, meta in sources.documents()
+                    if re.search(r"\bwaiting list\b", body_of(path), re.IGNORECASE)}
+        assert {"2024", "2025", "2026"} <= {meta["date"][:4] for path, meta in sources.documents()
+                                            if meta["title"] in expected}, "documents of several years"
+        assert expected <= found, expected - found
+
+        update = content_copy / "updates" / "2024-05-project-update.md"
+        update.write_text(update.read_text(encoding="utf-8") + "\nThe Zephyrine rota starts in June.\n",
+                          encoding="utf-8")
+        log.wait_for("Search updated", seen)
+        page.goto(f"http://127.0.0.1:{port}/search/?q=zephyrine", timeout=10_000)
+        title = next(meta["title"] for path, meta in sources.documents() if path == "updates/2024-05-project-update.md")
+        assert result_titles(page) == [title]
+        context.close()

@@ -1,6 +1,7 @@
-"""A warm rebuild keeps the search index files Pagefind writes again unchanged (so the last gate
-does not read them again), but only when the directory is the one the published site was built
-and checked with: after someone is made private, every index file is new and read."""
+"""A warm rebuild makes again only the parts of the search index whose pages changed, and keeps
+the files Pagefind writes again unchanged (so the last gate does not read them again), but only
+when the directory is the one the published site was built and checked with: after someone is
+made private, every index file is new and read."""
 
 import json
 import os
@@ -30,10 +31,16 @@ def test_unchanged_index_files_are_kept_only_while_the_directory_is_unchanged(tm
     output, timings = tmp_path / "output", tmp_path / "timings.json"
     assert KEEPING not in timed_build(content_copy, output, timings)  # nothing published yet
 
+    parts = {part.name: (part / "pagefind-entry.json").stat().st_ino for part in (output / "pagefind").iterdir()}
+    assert {"pages", "2024", "2025", "2026"} <= set(parts)
     update = content_copy / "updates" / "2026-10-project-update.md"
     update.write_text(update.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     assert KEEPING in timed_build(content_copy, output, timings)
     assert "One more line" in (output / "updates" / "2026-10-project-update" / "index.html").read_text("utf-8")
+    # Only the part of the edited document's year was made again: the others are the same files.
+    remade = {name for name, inode in parts.items()
+              if (output / "pagefind" / name / "pagefind-entry.json").stat().st_ino != inode}
+    assert remade == {"2026"}, remade
 
     people = content_copy / "directory" / "people.yml"
     text = people.read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 from network.model import (Directory, Document, Entity, Involvement, Network, Organisation, Person,
                            Theme)
-from search.filters import document_filters, entity_filters, indexed_pages_glob
+from search.filters import document_filters, entity_filters
 
 NETWORK = Network(Directory(
     people={"ra": Person("ra", "Ruth Abernethy"), "om": Person("om", "Ottilie Marchbanks", public=False)},
@@ -42,17 +42,3 @@ def test_an_entrys_own_page_is_found_under_its_own_name():
     assert entity_filters(Entity("organisation", "crf"), NETWORK.organisations["crf"]) == [
         ("category", "Organisations"), ("organisation", "Calderbridge Refugee Forum")]
     assert entity_filters(Entity("person", "ra"), NETWORK.people["ra"])[0] == ("category", "People")
-
-
-DAY = datetime(2025, 3, 1, tzinfo=timezone.utc)
-
-
-def test_pagefind_reads_only_the_pages_it_indexes():
-    network = Network(Directory())
-    for url in ("updates/a-title/", "updates/another/", "minutes/2025-03-steering/"):
-        network.add(Document(path=f"content/{url}.md", title=url, category="Updates", date=DAY, url=url))
-    network.add(Document(path="content/pages/about.md", title="About", category="", date=DAY, url="about/",
-                         is_page=True))
-    glob = indexed_pages_glob(network, {"person": "people/", "organisation": "organisations/", "theme": "themes/"})
-    assert glob == ("{about/index.html,minutes/*/index.html,organisations/*/index.html,people/*/index.html,"
-                    "themes/*/index.html,updates/*/index.html}")

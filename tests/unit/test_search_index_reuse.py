@@ -50,18 +50,13 @@ class _Build:
         self.writing = _Writing(unchanged)
 
 
-def test_a_preview_carries_the_last_index_over_only_while_the_directory_is_the_same(tmp_path):
-    """A preview build leaves indexing to the devserver and links the last index in meanwhile
-    (search.glue.carry_previous_index): never when the directory changed, since the gate does not
-    read linked files again and someone may have been made private."""
-    from search.glue import carry_previous_index
+def test_the_last_index_is_carried_over_only_while_the_directory_is_the_same(tmp_path):
+    """Parts of the published index are carried over (linked) only from a site checked with the
+    same directory (search.glue._checked_site): the gate does not read linked files again, and
+    someone may have been made private."""
+    from search.glue import _checked_site
 
-    published, staging = tmp_path / "preview", tmp_path / "staging"
-    _write(published / "pagefind" / "fragment" / "en_abc.pf_fragment", b"a page's text")
-    _write(published / "pagefind" / "pagefind.js", b"script")
-    settings = {"OUTPUT_PATH": str(staging), "REUSE_OUTPUT_FROM": str(published)}
-    assert carry_previous_index(_Build(unchanged=False), settings) == 0
-    assert not (staging / "pagefind").exists()
-    assert carry_previous_index(_Build(unchanged=True), settings) == 2
-    assert os.path.samefile(staging / "pagefind" / "fragment" / "en_abc.pf_fragment",
-                            published / "pagefind" / "fragment" / "en_abc.pf_fragment")
+    settings = {"OUTPUT_PATH": str(tmp_path / "staging"), "REUSE_OUTPUT_FROM": str(tmp_path / "output")}
+    assert _checked_site(_Build(unchanged=False), settings) is None
+    assert _checked_site(_Build(unchanged=True), settings) == str(tmp_path / "output")
+    assert _checked_site(_Build(unchanged=True), {"OUTPUT_PATH": str(tmp_path / "staging")}) is None

@@ -6,7 +6,12 @@ import gzip
 import threading
 
 from search.glue import keep_unchanged
+from search.indexing import pagefind_version
 from search.later import BackgroundIndexing, IndexJob
+from search.shards import Shard
+
+#: The tiny site's one part: its one page.
+SHARD = Shard("2025", ("updates/one/index.html",), primary=True)
 
 
 def _site(folder, text: str):
@@ -23,7 +28,7 @@ def _indexed_text(site) -> bytes:
 
 
 def _run(site, names, cancelled=None):
-    job = IndexJob("updates/*/index.html", names)
+    job = IndexJob((SHARD,), names, pagefind_version())
     return job.run(str(site), keep_unchanged, lambda process: None, cancelled or threading.Event())
 
 
@@ -31,7 +36,7 @@ def test_the_new_index_replaces_the_live_one_and_keeps_its_unchanged_files(tmp_p
     site = _site(tmp_path / "preview", "Ruth Abernethy opened the Zephyrine centre.")
     assert _run(site, names).startswith("Search updated")
     assert b"Zephyrine" in _indexed_text(site)
-    script = site / "pagefind" / "pagefind.js"
+    script = site / "pagefind" / "2025" / "pagefind.js"
     first = script.stat().st_ino
     _site(site, "Ruth Abernethy closed the Quillborough centre.")
     assert _run(site, names).startswith("Search updated")
@@ -66,7 +71,7 @@ def test_background_indexing_reports_once_done_and_a_new_start_cancels_the_one_u
     site = _site(tmp_path / "preview", "Ruth Abernethy opened the Zephyrine centre.")
     said = []
     indexing = BackgroundIndexing(said.append)
-    job = IndexJob("updates/*/index.html", names)
+    job = IndexJob((SHARD,), names, pagefind_version())
     indexing.start(str(site), job, keep_unchanged)
     indexing.start(str(site), job, keep_unchanged)  # the first is stopped, silently
     indexing.wait()

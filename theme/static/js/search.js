@@ -67,11 +67,25 @@ async function showMore(results, from) {
   }
 }
 
+// The index is in parts (the directory's pages, then each year of documents): the first holds
+// Pagefind's script, the others are merged into it, so that one search covers them all.
+async function openIndex(base) {
+  const pagefind = await import(new URL(form.dataset.index, document.baseURI).href);
+  await pagefind.options({baseUrl: base, excerptLength: 30});
+  const parts = form.dataset.merged.split(" ").filter(Boolean);
+  await Promise.all(parts.map(part => pagefind.mergeIndex(new URL(part, document.baseURI).pathname,
+                                                          {baseUrl: base, excerptLength: 30})));
+  return pagefind;
+}
+
 async function run() {
   words.value = asked.get("q") || "";
+  if (!form.dataset.index) {
+    statusLine.textContent = "There is nothing to search yet.";
+    return;
+  }
   const base = new URL(form.action).pathname.replace(/search\/$/, "");
-  const pagefind = await import(form.dataset.index);
-  await pagefind.options({baseUrl: base, excerptLength: 30});
+  const pagefind = await openIndex(base);
   fillFilters(await pagefind.filters());
   const filters = Object.fromEntries(selects.filter(s => s.value).map(s => [s.dataset.filter, s.value]));
   const query = words.value.trim();
