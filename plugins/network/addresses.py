@@ -32,7 +32,7 @@ SITE_PAGES = {
     "newsletter/index.html": "the list of newsletter issues",
     f"{ARCHIVES_URL}index.html": "the archive of every document",
     "search/index.html": "the search page",
-    "pagefind/pagefind.js": "the search index",
+    "pagefind/pages/pagefind.js": "the search index (its primary part: search/shards.py)",
     "404.html": "the page shown for an address that does not exist",
     "sitemap.xml": "the sitemap for search engines",
     "robots.txt": "the instructions for search engines",

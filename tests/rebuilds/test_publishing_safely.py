@@ -1,6 +1,7 @@
 """The published site survives what can happen to a build: a kill at any moment, an output folder
 that is a mount point (a container volume)."""
 
+import glob
 import gzip
 import json
 import os
@@ -105,11 +106,11 @@ def test_a_build_stopped_while_pelican_saves_its_cache_does_not_break_the_next_o
 
 
 def _indexed_pages(site):
-    folder = os.path.join(site, "pagefind", "fragment")
     pages = []
-    for name in os.listdir(folder):
-        with gzip.open(os.path.join(folder, name)) as handle:
+    for fragment in glob.glob(os.path.join(site, "pagefind", "*", "fragment", "*")):
+        with gzip.open(fragment) as handle:
             pages.append(handle.read())
+    assert pages, "the search index has pages"
     return sorted(pages)
 
 
