@@ -43,10 +43,10 @@ def link_documents(network, generators, problems) -> None:
                 problems.warning(document.path, f"the initials {letters} belong to more than one person at "
                                  f"this meeting ({', '.join(ids)}), so they are not linked.",
                                  key="meeting", hint="Write the name of the person you mean where it matters.")
-        key = cache.key(document.body, page_base(settings, content.save_as), every, initials, present_people(document))
+        key = cache.key(document.body, page_base(settings, document.save_as), every, initials, present_people(document))
         result = cache.get(key)
         if result is None:
-            result = link_body(document, document.body, names, settings, content.save_as)
+            result = link_body(document, document.body, names, settings, document.save_as)
             cache.put(key, result)
         document.body = result.html
         document.uses_initials = any(m.by_initials for m in result.mentions)

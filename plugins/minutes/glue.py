@@ -83,7 +83,7 @@ def collect_actions(network, generators, problems) -> None:
 def _annotate(contents, found, settings):
     for content in contents:
         actions, numbers, targets = found[id(content)]
-        base = page_base(settings, content.save_as)
+        base = page_base(settings, content.doc.save_as)
         badges = []
         for action, number, item in zip(actions, numbers, content.doc.actions):
             closed = item.closed_by

@@ -128,7 +128,8 @@ def _document_claim(content) -> Claim:
     front_matter = content.metadata.get("front_matter")
     line = front_matter.line_of("slug") if front_matter is not None and "slug" in front_matter else None
     owner = content.metadata.get("display_path") or content.source_path
-    return Claim(content.save_as, content.url, owner, line)
+    document = content.doc  # its addresses, as Pelican made them once (see assemble)
+    return Claim(document.save_as, document.url, owner, line)
 
 
 def is_not_pelicans_slug_warning(record) -> bool:

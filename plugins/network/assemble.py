@@ -61,7 +61,8 @@ def build_model(build, generators):
                 minutes_category=settings["MINUTES_CATEGORY"], files=files,
             )
             report_size(document.path, os.path.getsize(content.source_path), problems)
-            document.url = content.url
+            # Pelican works an address out from the settings on every access: once, here.
+            document.url, document.save_as = content.url, content.save_as
             document.body = content._content  # the reader's HTML; the model's from here on
             document.key = content.relative_source_path.replace(os.sep, "/")
             document.summary = content.metadata.get("summary", "")
@@ -70,7 +71,7 @@ def build_model(build, generators):
             withhold_in_document(content, document, directory.names, replacement, problems, directory)
             if not document.draft:
                 network.add(document)
-                addresses.append((document.path, None, content.url))
+                addresses.append((document.path, None, document.url))
         _drop_drafts(generator)
     report_unread_files(directory, folder, problems)
     check_addresses(addresses, directory, problems)

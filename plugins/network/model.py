@@ -173,6 +173,8 @@ class Document:
     #: The path inside the content folder ("minutes/2025-02-steering-group.md"): stable wherever
     #: the site is built, so feeds and newsletters use it for ids.
     key: str = ""
+    #: Where its page is written, inside the output folder ("updates/x/index.html").
+    save_as: str = ""
     summary: str = ""
     themes: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)

@@ -67,7 +67,7 @@ class LastBuild:
 def keep_for_page_first(build, generators, settings) -> None:
     """Once the pipeline is done, in a build for the devserver (PAGE_FIRST): what it needs to
     make a page again alone (not minutes') after the build."""
-    pages = {content.doc.key: PageOfDocument(content.doc, content.save_as, content.metadata.get("front_matter"),
+    pages = {content.doc.key: PageOfDocument(content.doc, content.doc.save_as, content.metadata.get("front_matter"),
                                              content.metadata.get("summary", ""))
              for content in contents_with_documents(generators)
              if content.doc.category != settings["MINUTES_CATEGORY"]}

@@ -58,7 +58,9 @@ def test_a_page_cannot_take_the_address_of_a_page_the_site_makes():
 
 
 def content(path, save_as, front_matter="title: A\n", date=datetime(2025, 3, 14)):
-    return SimpleNamespace(save_as=save_as, url=save_as.removesuffix("index.html"), source_path=f"/abs/{path}", date=date,
+    # The model's document carries the addresses Pelican made (see assemble.build_model).
+    document = SimpleNamespace(save_as=save_as, url=save_as.removesuffix("index.html"))
+    return SimpleNamespace(doc=document, source_path=f"/abs/{path}", date=date,
                            metadata={"front_matter": load_yaml(front_matter, path, first_line=2),
                                      "display_path": path})
 

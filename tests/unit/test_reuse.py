@@ -47,6 +47,35 @@ def test_known_objects_count_by_their_digest_and_named_ones_by_their_name():
     assert fingerprinter.digest([card, Person("nadia", "Nadia")]) != before
 
 
+@dataclass
+class Shelf:
+    name: str
+    cards: list
+    top: Card | None = None
+
+
+def test_known_objects_count_by_their_digest_however_deep_in_lists_dictionaries_and_dataclasses():
+    cards = [Card(f"card {n}") for n in range(3)]
+    known = {id(card): bytes([n]) * 16 for n, card in enumerate(cards)}
+    fingerprinter = Fingerprinter(known, known_types=(Card,))
+
+    def values():  # a page's inputs: a template's variables, a part of a list, one object alone
+        return ("page", [("cards", cards), ("shelf", Shelf("s", cards[:2], cards[2]))], {"all": tuple(cards)})
+
+    before = fingerprinter.digest(*values())
+    for card in cards:
+        card.title = "changed, but its known digest is what counts"
+    assert fingerprinter.digest(*values()) == before
+    known[id(cards[2])] = b"\xff" * 16  # the single object and every list holding it
+    after = fingerprinter.digest(*values())
+    assert after != before
+    assert fingerprinter.digest("page", [("cards", cards)]) != fingerprinter.digest("page", [("cards", cards[::-1])])
+    assert fingerprinter.digest(list(cards)) != fingerprinter.digest(tuple(cards))
+    assert fingerprinter.digest(Shelf("s", cards)) != fingerprinter.digest(Shelf("t", cards))
+    with pytest.raises(Unfingerprintable):  # one card without a digest among known ones
+        fingerprinter.digest({"cards": [*cards, Card("never digested")]})
+
+
 def test_a_known_kind_without_a_digest_is_refused():
     with pytest.raises(Unfingerprintable):
         Fingerprinter({}, known_types=(Card,)).digest([Card("never digested")])
