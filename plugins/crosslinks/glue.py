@@ -3,6 +3,7 @@ calls, and the generator of entity pages."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import pickle
@@ -161,12 +162,16 @@ class EntityPagesGenerator(NetworkGenerator):
         only the newest, newest first, a heading per year."""
         latest, per_page = self._list_sizes()
         for part in entities.document_parts(entity, network.documents_of.get(entity, []), latest, per_page):
-            yield Page(part.save_as, "entity_documents", {
-                "item": item, "entity": entity, "part": part, "years": by_year(part.entries, lambda d: d.date)},
-                inputs=("every document", entity, part), as_listed=True)
+            # The values are made only for a page that is rendered (most are kept after an edit).
+            yield Page(part.save_as, "entity_documents", functools.partial(_every_document_values, item, entity, part),
+                       inputs=("every document", entity, part), as_listed=True)
 
     def _list_sizes(self) -> tuple[int, int]:
         return self.settings.get("LIST_LATEST", LATEST_SHOWN), self.settings.get("LIST_PAGE_SIZE", ENTRIES_PER_PAGE)
+
+
+def _every_document_values(item, entity, part) -> dict:
+    return {"item": item, "entity": entity, "part": part, "years": by_year(part.entries, lambda d: d.date)}
 
 
 def register():

@@ -18,7 +18,7 @@ from newsletter.glue import load_notes
 from search.glue import add_search_helpers, index_site
 from sitetheme import add_network_helpers
 from speed import helper, reading
-from speed.categories import write_categories_linearly
+from speed.linear import write_categories_linearly
 from speed.writing import Writing
 
 from .onepage import keep_for_page_first

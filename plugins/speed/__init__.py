@@ -10,6 +10,7 @@ imports it. See docs/speed.md.
 
 from pelican import signals
 
+from .linear import skip_translation_grouping
 from .writer import ReusingWriter
 
 
@@ -19,3 +20,4 @@ def _writer_class(pelican):
 
 def register():
     signals.get_writer.connect(_writer_class)
+    signals.initialized.connect(skip_translation_grouping)

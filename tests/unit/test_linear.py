@@ -3,7 +3,7 @@
 from types import SimpleNamespace
 
 from pelican.generators import ArticlesGenerator
-from speed.categories import write_categories
+from speed.linear import write_categories
 
 
 class Article:  # Pelican's content objects compare by identity, as these do
@@ -29,3 +29,27 @@ def test_each_category_page_is_written_with_the_values_pelican_gives_it():
     assert ours == pelicans
     minutes_dates = [a.number for a in ours[1][1]["dates"]]
     assert minutes_dates == sorted(minutes_dates, reverse=True) and len(minutes_dates) == len(set(minutes_dates))
+
+
+class Dated:
+    def __init__(self, number, date, slug):
+        self.number, self.date, self.slug = number, date, slug
+        self.lang, self.in_default_lang, self.metadata, self.source_path = "en", True, {}, f"{number}.md"
+
+
+def test_without_the_translation_grouping_documents_come_in_pelicans_order():
+    from datetime import datetime, timedelta, timezone
+
+    from pelican.utils import order_content, process_translations
+    from speed.linear import NewestFirst
+
+    rng = __import__("random").Random(4)
+    start = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    # Few dates and few slugs: many documents share a date, a slug (updates/x and briefings/x) or both.
+    read = [Dated(n, start + timedelta(days=rng.randrange(5)), rng.choice("abcdef")) for n in range(300)]
+    originals, translations = process_translations(list(read), translation_id="slug")
+    pelicans = order_content(originals, "reversed-date")
+    ours, none = process_translations(list(read), translation_id=None)
+    ours = order_content(ours, NewestFirst)
+    assert translations == none == []
+    assert [d.number for d in ours] == [d.number for d in pelicans]
