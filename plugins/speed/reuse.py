@@ -14,6 +14,7 @@ Pure: no Pelican here. ``speed.writer`` and ``speed.fingerprints`` connect it to
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 import os
 import pickle
@@ -95,24 +96,26 @@ class Fingerprinter:
         Only the representation changes: the result is the same for equal values, and a
         function of ours (never in a page's values) marks what was condensed.
         """
-        kind = type(value)
+        kind, leaves, inner = type(value), _LEAVES, self._condensed  # leaves inside cost no call
+        if kind in leaves:
+            return value
         if kind is list or kind is tuple:
-            if value:
-                known = self.known
+            known = self.known
+            if value and id(value[0]) in known:
                 try:
                     return _stands_for, kind.__name__, tuple([known[id(item)] for item in value])
                 except KeyError:
                     pass
             if depth and len(value) <= _WALKED_LENGTH:
-                return kind([self._condensed(item, depth - 1) for item in value])
+                return kind([item if type(item) in leaves else inner(item, depth - 1) for item in value])
             return value
-        if not depth:
+        if not depth or kind in self._table:
             return value
         if kind is dict:
-            return {key: self._condensed(item, depth - 1) for key, item in value.items()}
-        if (dataclasses.is_dataclass(value) and hasattr(value, "__dict__") and kind not in self._table
-                and not isinstance(value, type)):
-            fields = tuple((name, self._condensed(item, depth - 1)) for name, item in vars(value).items())
+            return {key: item if type(item) in leaves else inner(item, depth - 1) for key, item in value.items()}
+        if hasattr(kind, "__dataclass_fields__") and hasattr(value, "__dict__"):
+            fields = tuple([(name, item if type(item) in leaves else inner(item, depth - 1))
+                            for name, item in vars(value).items()])
             return _stands_for, "fields", kind.__module__, kind.__qualname__, fields
         return value
 
@@ -122,6 +125,8 @@ class Fingerprinter:
 _CONDENSE_DEPTH = 4
 #: Longer lists of other things (entities, actions) are left to pickle, which is quicker at them.
 _WALKED_LENGTH = 16
+#: Values with nothing inside: left to pickle at once.
+_LEAVES = frozenset({str, bytes, int, float, bool, type(None), datetime.datetime, datetime.date})
 
 
 def _named_reducer(kind: str, name):
