@@ -282,13 +282,21 @@ def targets(rows: list[dict]) -> list[tuple[str, str, bool]]:
     return results
 
 
+def _storage() -> str:
+    """Where the builds wrote, when not on the default disk (both builds alike; our cache too)."""
+    folders, cache = os.environ.get("TMPDIR"), os.environ.get("SITE_CACHE_PATH")
+    told = [f"corpora and outputs under `{folders}`" if folders else "", f"our cache in `{cache}`" if cache else ""]
+    told = [part for part in told if part]
+    return f" Storage: {' and '.join(told)}." if told else ""
+
+
 def report(rows: list[dict], entities: int, rounds: int, command: str) -> str:
     lines = [
         "# Benchmark results", "",
         f"Produced by `{command}` on one machine with {os.cpu_count()} cores ({platform.machine()}, "
         f"Python {platform.python_version()}), {time.strftime('%Y-%m-%d')}, in one run. Synthetic corpora from "
         f"`benchmarks/corpus.py` (seeded) with {entities} directory entities. Full builds are cold (no cache), "
-        f"alternating ours and vanilla Pelican, median of {rounds}.", "",
+        f"alternating ours and vanilla Pelican, median of {rounds}.{_storage()}", "",
         "## Targets", "", "| target | measured | |", "| --- | --- | --- |",
     ]
     for target, measured, met in targets(rows):
