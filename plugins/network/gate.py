@@ -341,23 +341,29 @@ def _visible(text: str) -> str:
 
 
 def written_files(staging: str, previous: str | None) -> list[tuple[str, str]]:
-    """(relative path, full path) of every file in ``staging`` not put there from ``previous``."""
-    found = []
-    for base, _, files in os.walk(staging):
-        for name in files:
-            full = os.path.join(base, name)
-            relative = os.path.relpath(full, staging)
-            if previous and _same_file(full, os.path.join(previous, relative)):
-                continue
-            found.append((relative.replace(os.sep, "/"), full))
+    """(relative path, full path) of every file in ``staging`` not put there from ``previous``
+    (a hard link: the same inode, on the same device; a symbolic link is always read)."""
+    found, folders = [], [("", staging)]
+    shared = previous is not None and os.path.isdir(previous) and os.stat(previous).st_dev == os.stat(staging).st_dev
+    while folders:
+        relative_folder, folder = folders.pop()
+        with os.scandir(folder) as entries:  # an entry knows its inode without a stat
+            for entry in entries:
+                relative = relative_folder + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((relative + "/", entry.path))
+                elif entry.is_dir():
+                    continue  # a link to a folder: not a file, and not followed (as os.walk does)
+                elif not shared or _inode(os.path.join(previous, relative)) != entry.inode():
+                    found.append((relative, entry.path))
     return found
 
 
-def _same_file(first: str, second: str) -> bool:
+def _inode(path: str) -> int | None:
     try:
-        return os.path.samefile(first, second)
+        return os.lstat(path).st_ino
     except OSError:
-        return False
+        return None
 
 
 #: Fewer files than this are read in the build's own process.

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from network.gate import LastGate, scan_site
+from network.gate import LastGate, scan_site, written_files
 
 
 @pytest.mark.parametrize("name, data", [
@@ -111,3 +111,20 @@ def test_a_name_parted_by_a_long_tag_on_a_very_long_line_is_found(names, name, g
     data = (b"<p>" + b"y " * 11000 + b"Ottilie <a href=\"https://example.org/" + b"x" * gap
             + b"\">Marchbanks</a></p>")
     assert LastGate(names).file_names_private(name, data) == "it names a private person"
+
+
+def test_files_linked_from_the_last_build_are_not_read_again_and_every_other_file_is(tmp_path):
+    previous, staging = tmp_path / "previous", tmp_path / "staging"
+    for folder in (previous / "people" / "ruth", staging / "people" / "ruth", staging / "updates"):
+        folder.mkdir(parents=True)
+    (previous / "people" / "ruth" / "index.html").write_text("kept")
+    (previous / "index.html").write_text("same bytes")
+    (previous / "feed.xml").write_text("linked to")
+    os.link(previous / "people" / "ruth" / "index.html", staging / "people" / "ruth" / "index.html")
+    (staging / "index.html").write_text("same bytes")  # written again: a new file, read again
+    (staging / "updates" / "new.html").write_text("new")
+    os.symlink(previous / "feed.xml", staging / "feed.xml")  # never taken for the linked file
+    os.symlink(previous / "people", staging / "elsewhere")  # a folder link: not a file, not followed
+    found = sorted(relative for relative, _ in written_files(str(staging), str(previous)))
+    assert found == ["feed.xml", "index.html", "updates/new.html"]
+    assert len(written_files(str(staging), None)) == 4
