@@ -171,14 +171,23 @@ def template_reads(template, known: dict) -> frozenset | None:
             if current in seen:
                 continue
             seen.add(current)
-            tree = env.parse(env.loader.get_source(env, current)[0])
-            names |= meta.find_undeclared_variables(tree)
-            referenced = list(meta.find_referenced_templates(tree))
+            read, referenced = _one_template(env, current, known)
+            names |= read
             if None in referenced:
                 names = None
                 break
             waiting.extend(referenced)
         known[key] = None if names is None else frozenset(names - set(env.globals))
+    return known[key]
+
+
+def _one_template(env, name: str, known: dict) -> tuple[set, list]:
+    """What one template file reads and which templates it names, parsed once per build (the
+    base template is part of every page type's)."""
+    key = (id(env), "file", name)
+    if key not in known:
+        tree = env.parse(env.loader.get_source(env, name)[0])
+        known[key] = (meta.find_undeclared_variables(tree), list(meta.find_referenced_templates(tree)))
     return known[key]
 
 
