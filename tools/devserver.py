@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import http.server
 import os
 import sys
@@ -213,10 +214,25 @@ def _rebuild(args, overrides, builds: Builds, indexing: BackgroundIndexing, last
     made = settings.get(_BUILD_SETTING)
     if code != 0 or made is None:
         last.forget()
-        return
-    last.keep(settings, made)
-    if made.search_index_later is not None:  # the search follows a moment later (see search.later)
-        indexing.start(os.path.abspath(args.output), made.search_index_later, search.keep_unchanged)
+    else:
+        last.keep(settings, made)
+        if made.search_index_later is not None:  # the search follows a moment later (see search.later)
+            indexing.start(os.path.abspath(args.output), made.search_index_later, search.keep_unchanged)
+    kept.clear()
+    settings = made = None
+    _free_the_last_build()
+
+
+def _free_the_last_build() -> None:
+    """Free what the build made and nothing keeps now, while the officer looks at the page, not
+    in the middle of the next build: Pelican's objects hold one another in cycles, which only the
+    collector frees, and a build sets it to run rarely (tools/build.py). What stays (the page-first
+    data) is set aside from the collector's walks until the next build ends (``gc.freeze``).
+    Without this, each rebuild at 10,000 documents left a million objects behind, and the next
+    collection inside a build took 4 s."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def main(argv=None) -> int:
