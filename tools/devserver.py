@@ -218,7 +218,7 @@ def _rebuild(args, overrides, builds: Builds, indexing: BackgroundIndexing, last
         last.keep(settings, made)
         if made.search_index_later is not None:  # the search follows a moment later (see search.later)
             indexing.start(os.path.abspath(args.output), made.search_index_later, search.keep_unchanged)
-    kept.clear()
+    kept.clear()  # this function's own references to the build, dropped before it is freed
     settings = made = None
     _free_the_last_build()
 

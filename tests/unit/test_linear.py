@@ -1,9 +1,13 @@
-"""Pelican's category pages written in linear time: the same pages, from the same values."""
+"""Pelican's steps made linear give Pelican's results: the same category pages from the same
+values, and documents in the same order without the grouping by slug."""
 
+import random
+from datetime import datetime, timedelta, timezone
 from types import SimpleNamespace
 
 from pelican.generators import ArticlesGenerator
-from speed.linear import write_categories
+from pelican.utils import order_content, process_translations
+from speed.linear import NewestFirst, write_categories
 
 
 class Article:  # Pelican's content objects compare by identity, as these do
@@ -38,12 +42,7 @@ class Dated:
 
 
 def test_without_the_translation_grouping_documents_come_in_pelicans_order():
-    from datetime import datetime, timedelta, timezone
-
-    from pelican.utils import order_content, process_translations
-    from speed.linear import NewestFirst
-
-    rng = __import__("random").Random(4)
+    rng = random.Random(4)
     start = datetime(2025, 1, 1, tzinfo=timezone.utc)
     # Few dates and few slugs: many documents share a date, a slug (updates/x and briefings/x) or both.
     read = [Dated(n, start + timedelta(days=rng.randrange(5)), rng.choice("abcdef")) for n in range(300)]
