@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 from urllib.parse import unquote
 
+import ahocorasick
+
 from .directory import suggest_id
 from .privacy import lines_naming, withhold
 
@@ -147,12 +149,28 @@ class PrivateAddresses:
     address or a file name."""
 
     def __init__(self, names):
-        self._forms = {_address_words(claim.written) for claim in names.private_claims()} - {"--"}
+        forms = {_address_words(claim.written) for claim in names.private_claims()} - {"--"}
+        # One pass over each address for every form at once: a site's addresses times its
+        # private names' forms was 0.3 s a build at 10,000 documents.
+        self._forms = _automaton(forms)
 
     def find(self, address: str) -> bool:
         """Whether ``address`` holds a private person's name."""
-        words = _address_words(address)
-        return any(form in words for form in self._forms)
+        if self._forms is None:
+            return False
+        for _ in self._forms.iter(_address_words(address)):
+            return True
+        return False
+
+
+def _automaton(words):
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
 
 
 def check_addresses(addresses, directory, problems) -> None:

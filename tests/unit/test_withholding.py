@@ -61,3 +61,9 @@ def test_a_withholder_counts_what_it_replaced_and_leaves_other_values_alone():
     assert hide("Nobody private here", markup=False) == "Nobody private here"
     assert hide(None) is None and hide("") == ""
     assert hide.replaced == 1
+
+
+def test_without_a_private_person_no_address_is_refused():
+    people = {"amy-ash": Person("amy-ash", "Amy Ash", line=9)}
+    private = PrivateAddresses(Directory(people=people).names)
+    assert not private.find("people/amy-ash/") and not private.find("")
