@@ -24,8 +24,9 @@ def check_links(build, settings) -> None:
     staging, previous = settings["OUTPUT_PATH"], settings.get("REUSE_OUTPUT_FROM")
     memo_file = memo_path(settings, "links.pickle")
     with build.stages.timed("link gate: links and anchors of every page"):
-        site = read_site(staging, SiteMemo.load(memo_file) if memo_file else SiteMemo())
-        checker = Checker(site.files, site.pages, Site([settings["SITEURL"], public_siteurl(settings)]))
+        addresses = Site([settings["SITEURL"], public_siteurl(settings)])
+        site = read_site(staging, SiteMemo.load(memo_file) if memo_file else SiteMemo(), addresses.key)
+        checker = Checker(site.files, site.pages, addresses, site.to_check)
         placeholder = unsubscribe_link(settings.get("NEWSLETTER_UNSUBSCRIBE") or "")
         broken = [item for item in checker.find_broken() if item.link != placeholder]
         network, problems = build.network, []
@@ -36,7 +37,8 @@ def check_links(build, settings) -> None:
             shown = display_path(previous or staging)
             problems += link_problems(broken, sources, lambda page: f"{shown}/{page}",
                                       _line_finder(network, settings), suggester, reported)
-    logger.info("The link gate read %d files written in this build.", site.read)
+    logger.info("The link gate read %d files written in this build and checked the links of %s.", site.read,
+                "every page" if site.to_check is None else f"{len(site.to_check)} of them")
     if problems:
         raise BuildFailed(problems)
     if memo_file:

@@ -217,6 +217,11 @@ class Site:
         self.prefixes = tuple(sorted(set(prefixes), key=len, reverse=True))
         self.root = roots[0] if roots else "/"
 
+    @property
+    def key(self) -> tuple:
+        """What decides where each link leads: equal keys resolve every link alike."""
+        return self.prefixes, self.root
+
     def from_root(self, link: str) -> str | None:
         """``link`` as an address from the site's root (no leading "/"), if it is written from
         the root or absolutely with one of the site's addresses; None for any other link."""
@@ -279,8 +284,11 @@ def find_file(path: str, files: set[str] | frozenset[str]) -> str | None:
 class Checker:
     """Checks links against one new site: its files, and the ids of each of its pages."""
 
-    def __init__(self, files: set[str] | frozenset[str], pages: Mapping[str, PageLinks], site: Site):
+    def __init__(self, files: set[str] | frozenset[str], pages: Mapping[str, PageLinks], site: Site,
+                 to_check: set[str] | None = None):
+        """``to_check``: the pages whose links ``find_broken`` checks (None: every page)."""
         self.files, self.pages, self.site = files, pages, site
+        self.to_check = to_check
 
     def why_broken(self, link: str, page: str) -> tuple[str, str] | None:
         """None if ``link``, written on ``page``, leads somewhere (or out of the site); else
@@ -312,7 +320,8 @@ class Checker:
         folders: dict[str, tuple[set[str], dict[str, tuple[str, str]]]] = {}
         anywhere: tuple[set[str], dict[str, tuple[str, str]]] = (set(), {})
         broken = []
-        for page, found in self.pages.items():
+        pages = self.pages if self.to_check is None else {page: self.pages[page] for page in self.to_check}
+        for page, found in pages.items():
             folder = posixpath.dirname(page)
             here = folders.setdefault(folder, (set(), {}))
             climb = "../" * (folder.count("/") + 1) if folder else ""

@@ -1,0 +1,83 @@
+"""The link gate after a rebuild (linkgate.scan): only the pages written anew are read and
+checked, unless something a kept page could link to went away, and then every page is checked."""
+
+import os
+import pickle
+
+from linkgate.links import Checker, Site
+from linkgate.scan import SiteMemo, read_site
+
+SITE = Site(["https://cvmp.example.org/"])
+
+
+def _write(folder, relative, text):
+    path = folder / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        path.unlink()  # a new file, as a build writes it (a kept page is the same file)
+    path.write_text(text, encoding="utf-8")
+
+
+def _site(folder):
+    _write(folder, "index.html", '<a href="a/">A</a> <a href="b/#part">B</a> <img src="logo.png">')
+    _write(folder, "a/index.html", '<h2 id="top-news">News</h2><a href="../b/">B</a>')
+    _write(folder, "b/index.html", '<h2 id="part">Part</h2>')
+    _write(folder, "logo.png", "png")
+
+
+def _check(folder, memo, site=SITE):
+    read = read_site(str(folder), memo, site.key)
+    broken = Checker(read.files, read.pages, site, read.to_check).find_broken()
+    return read, {(item.page, item.link) for item in broken}
+
+
+def _passed(folder):
+    read, broken = _check(folder, SiteMemo())
+    assert read.to_check is None and not broken  # a first build checks every page
+    return read.memo
+
+
+def test_a_rebuild_checks_only_the_pages_written_anew(tmp_path):
+    _site(tmp_path)
+    memo = _passed(tmp_path)
+    _write(tmp_path, "a/index.html", '<h2 id="top-news">News</h2><a href="../c/">C</a><a href="../b/#part">B</a>')
+    read, broken = _check(tmp_path, memo)
+    assert (read.read, read.to_check) == (1, {"a/index.html"})
+    assert broken == {("a/index.html", "../c/")}  # a page written anew is checked
+
+
+def test_a_file_gone_since_the_last_site_has_every_page_checked(tmp_path):
+    _site(tmp_path)
+    memo = _passed(tmp_path)
+    os.unlink(tmp_path / "logo.png")
+    read, broken = _check(tmp_path, memo)
+    assert read.to_check is None and broken == {("index.html", "logo.png")}  # a kept page
+
+
+def test_a_page_that_lost_an_id_has_every_page_checked(tmp_path):
+    _site(tmp_path)
+    memo = _passed(tmp_path)
+    _write(tmp_path, "b/index.html", '<h2 id="parts">Parts</h2>')
+    read, broken = _check(tmp_path, memo)
+    assert read.to_check is None and broken == {("index.html", "b/#part")}
+
+
+def test_other_addresses_for_the_site_have_every_page_checked(tmp_path):
+    _site(tmp_path)
+    memo = _passed(tmp_path)
+    read, _ = _check(tmp_path, memo, Site(["https://example.org/cvmp/"]))
+    assert read.to_check is None
+
+
+def test_a_memo_kept_by_older_code_is_not_trusted(tmp_path):
+    _site(tmp_path)
+    memo = _passed(tmp_path)
+    memo_file = str(tmp_path / "memo.pickle")
+    memo.save(memo_file)
+    assert SiteMemo.load(memo_file).files == memo.files
+    with open(memo_file, "wb") as handle:  # what the memo was before: a plain dictionary
+        pickle.dump(dict(memo.entries), handle)
+    loaded = SiteMemo.load(memo_file)
+    _write(tmp_path, "b/index.html", '<h2 id="part">Part, again</h2>')
+    read, _ = _check(tmp_path, loaded)
+    assert read.to_check is None and read.read == 3  # every page read again
