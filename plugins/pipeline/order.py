@@ -18,7 +18,7 @@ from newsletter.glue import load_notes
 from search.glue import add_search_helpers, index_site
 from sitetheme import add_network_helpers
 from speed import helper, reading
-from speed.linear import write_categories_linearly
+from speed.linear import write_with_less_work
 from speed.writing import Writing
 
 from .onepage import keep_for_page_first
@@ -68,7 +68,7 @@ def prepare_site(generators) -> None:
     with stages.timed("network: fingerprints for reusing unchanged pages"):
         build.writing = Writing.start(generators, settings, list(contents_with_documents(generators)))
     listen_for_pages(generators[0].context)  # every page announced from now on is in the sitemap
-    write_categories_linearly(generators)
+    write_with_less_work(generators)
     helper.start(build, generators, settings)
     # Only a document's own page shows these, and the helper writes none: made after the fork.
     with stages.timed("crosslinks: related documents"):

@@ -1,5 +1,5 @@
-"""Two of Pelican's steps that grow with the square of the documents, done in linear time, with
-the same result.
+"""Three of Pelican's steps done with less work, with the same result. Two grow with the square
+of the documents, and are done here in linear time:
 
 - Its category pages: Pelican finds each category's documents in date order by testing every
   document for membership in the category's list (``article in articles``): 0.9 s of every
@@ -8,12 +8,18 @@ the same result.
   list of the originals (0.8 s at 10,000). This site has no translations (the reader gives no
   ``lang`` and no ``translation``), so every document is an original; without the grouping, the
   order Pelican's sort by slug gave to documents of the same date is kept by ``NewestFirst``.
+
+The third: writing the documents' pages, Pelican works out each page's address and file from the
+settings twice, though the model holds them (``write_documents``).
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+from itertools import chain
+
+from pelican import signals
 
 from pelican.generators import ArticlesGenerator
 from pelican.writers import FileOverwriteFailedError
@@ -21,12 +27,28 @@ from pelican.writers import FileOverwriteFailedError
 logger = logging.getLogger(__name__)
 
 
-def write_categories_linearly(generators) -> None:
-    """Give each of Pelican's article generators the linear way of writing its categories (its
-    ``generate_pages`` and our helper's lists both call ``generate_categories``)."""
+def write_with_less_work(generators) -> None:
+    """Give each of Pelican's article generators the linear way of writing its categories and
+    the model's addresses for its documents (its ``generate_pages`` and our helper's lists call
+    them)."""
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
             generator.generate_categories = functools.partial(write_categories, generator)
+            generator.generate_articles = functools.partial(write_documents, generator)
+
+
+def write_documents(generator, write) -> None:
+    """Pelican's ``ArticlesGenerator.generate_articles``, with each document's address and file
+    from the model: Pelican works them out from the settings on every access (a copy of the
+    metadata and two absolute paths each time), 0.4 s a build at 10,000 documents."""
+    for article in chain(generator.translations, generator.articles, generator.hidden_translations,
+                         generator.hidden_articles):
+        signals.article_generator_write_article.send(generator, content=article)
+        document = getattr(article, "doc", None)
+        save_as, url = (article.save_as, article.url) if document is None else (document.save_as, document.url)
+        write(save_as, generator.get_template(article.template), generator.context, article=article,
+              category=getattr(article, "category", None), override_output=hasattr(article, "override_save_as"),
+              url=url, blog=True)
 
 
 def write_categories(generator, write) -> None:

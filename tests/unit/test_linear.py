@@ -1,5 +1,6 @@
-"""Pelican's steps made linear give Pelican's results: the same category pages from the same
-values, and documents in the same order without the grouping by slug."""
+"""Pelican's steps done with less work give Pelican's results: the same category pages from the
+same values, documents in the same order without the grouping by slug, and each document's page
+written with the same values when its address comes from the model."""
 
 import random
 from datetime import datetime, timedelta, timezone
@@ -7,7 +8,7 @@ from types import SimpleNamespace
 
 from pelican.generators import ArticlesGenerator
 from pelican.utils import order_content, process_translations
-from speed.linear import NewestFirst, write_categories
+from speed.linear import NewestFirst, write_categories, write_documents
 
 
 class Article:  # Pelican's content objects compare by identity, as these do
@@ -52,3 +53,36 @@ def test_without_the_translation_grouping_documents_come_in_pelicans_order():
     ours = order_content(ours, NewestFirst)
     assert translations == none == []
     assert [d.number for d in ours] == [d.number for d in pelicans]
+
+
+class Addressed:
+    """A content object that works its address out on every access, as Pelican's do."""
+
+    template, category = "article", "updates"
+
+    def __init__(self, number, with_model=True):
+        self.computed = 0
+        self.doc = SimpleNamespace(url=f"updates/{number}/", save_as=f"updates/{number}/index.html") if with_model else None
+
+    @property
+    def url(self):
+        self.computed += 1
+        return self.doc.url if self.doc else "updates/plain/"
+
+    @property
+    def save_as(self):
+        self.computed += 1
+        return self.doc.save_as if self.doc else "updates/plain/index.html"
+
+
+def test_each_document_page_is_written_with_the_values_pelican_gives_it():
+    articles, hidden = [Addressed(n) for n in range(5)] + [Addressed(9, with_model=False)], [Addressed(7)]
+    hidden[0].override_save_as = "elsewhere/index.html"  # written over by Pelican's rules, as before
+    generator = SimpleNamespace(get_template=lambda name: f"template:{name}", context={"SITENAME": "x"},
+                                translations=[], articles=articles, hidden_translations=[], hidden_articles=hidden)
+    pelicans, ours = [], []
+    ArticlesGenerator.generate_articles(generator, lambda *args, **values: pelicans.append((args, values)))
+    write_documents(generator, lambda *args, **values: ours.append((args, values)))
+    assert ours == pelicans and len(ours) == 7
+    # Pelican's addresses are worked out again only for a document the model does not hold.
+    assert [article.computed for article in articles + hidden] == [2, 2, 2, 2, 2, 4, 2]
