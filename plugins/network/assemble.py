@@ -22,7 +22,9 @@ from .generator import contents_with_documents
 from .model import Network
 from .names import report_names
 from .reader import display_path
-from .withholding import check_addresses, check_directory_names, withhold_in_directory, withhold_in_document
+from .versions import code_of, new_digest
+from .withholding import NamelessSources, check_addresses, check_directory_names
+from .withholding import withhold_in_directory, withhold_in_document
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +51,7 @@ def build_model(build, generators):
     check_directory_names(directory, problems, folder)
     withhold_in_directory(directory, replacement, problems, folder)
     network = Network(directory)
+    nameless = _nameless_sources(settings, directory.names, replacement)
     files = _static_files(settings)
     addresses = _directory_addresses(directory, folder)
     addresses += [(display_path(os.path.join(settings["PATH"], path)), None, path) for path in files]
@@ -60,7 +63,8 @@ def build_model(build, generators):
                 directory, problems, is_page=is_page,
                 minutes_category=settings["MINUTES_CATEGORY"], files=files,
             )
-            report_size(document.path, os.path.getsize(content.source_path), problems)
+            status = os.stat(content.source_path)
+            report_size(document.path, status.st_size, problems)
             # Pelican works an address out from the settings on every access: once, here.
             document.url, document.save_as = content.url, content.save_as
             document.body = content._content  # the reader's HTML; the model's from here on
@@ -68,11 +72,15 @@ def build_model(build, generators):
             document.summary = content.metadata.get("summary", "")
             document.date = getattr(content, "date", None) or document.date
             content.doc = document
-            withhold_in_document(content, document, directory.names, replacement, problems, directory)
+            source = (status.st_size, status.st_mtime_ns)
+            nameless.found(document.key, source, withhold_in_document(
+                content, document, directory.names, replacement, problems, directory,
+                names_nobody=nameless.names_nobody(document.key, source)))
             if not document.draft:
                 network.add(document)
                 addresses.append((document.path, None, document.url))
         _drop_drafts(generator)
+    nameless.save()
     report_unread_files(directory, folder, problems)
     check_addresses(addresses, directory, problems)
     problems.extend(address_clashes(claims_of(generators, settings)))
@@ -80,6 +88,12 @@ def build_model(build, generators):
     context["network"] = network
     build.network = network
     return network
+
+
+def _nameless_sources(settings, names, replacement: str) -> NamelessSources:
+    path = os.path.join(settings["CACHE_PATH"], "nameless.pickle") if settings.get("CACHE_CONTENT") else None
+    return NamelessSources(path, new_digest(f"{names.fingerprint()}\0{replacement}\0{code_of(settings)}".encode())
+                           .hexdigest())
 
 
 def hand_bodies_to_pelican(generators) -> None:

@@ -9,11 +9,13 @@ be withheld once published, so it is an error (``check_addresses``).
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import replace
 from urllib.parse import unquote
 
 import ahocorasick
 
+from .build import write_whole
 from .directory import suggest_id
 from .privacy import lines_naming, withhold
 
@@ -45,21 +47,67 @@ class Withholder:
         return self._done[key]
 
 
-def withhold_in_document(content, document, names, replacement, problems, directory) -> None:
-    """Replace private names in every text of one document; warn where they were typed."""
-    hide = Withholder(names, replacement)
+class NamelessSources:
+    """The documents whose texts named no private person, each by its source file's size and
+    time, kept between builds for one directory's names (``fingerprint``). Withholding reads
+    every text of every document (1 s a build at 10,000 documents); a file unchanged since it
+    was found to name nobody private gives the same texts, so they are not read again. Any
+    change to the directory's names, the replacement or our code starts the memo afresh."""
+
+    def __init__(self, path: str | None, fingerprint: str):
+        self.path, self.fingerprint = path, fingerprint
+        self.old: dict[str, tuple[int, int]] = {}
+        self.new: dict[str, tuple[int, int]] = {}
+        try:
+            with open(path, "rb") as handle:
+                stored = pickle.load(handle)
+            if stored.get("fingerprint") == fingerprint:
+                self.old = stored["sources"]
+        except (OSError, TypeError, EOFError, AttributeError, KeyError, pickle.UnpicklingError):
+            pass  # none yet, or unreadable: every text is read
+
+    def names_nobody(self, key: str, source: tuple[int, int]) -> bool:
+        return self.old.get(key) == source
+
+    def found(self, key: str, source: tuple[int, int], names_nobody: bool) -> None:
+        if names_nobody:
+            self.new[key] = source
+
+    def save(self) -> None:
+        if self.path and self.new != self.old:
+            write_whole(self.path, pickle.dumps({"fingerprint": self.fingerprint, "sources": self.new},
+                                                protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def withhold_in_document(content, document, names, replacement, problems, directory,
+                         names_nobody: bool = False) -> bool:
+    """Replace private names in every text of one document; warn where they were typed. With
+    ``names_nobody`` (its texts named no private person when its file was last read, with the
+    same names), the texts are left as they are. Returns whether its texts name nobody private."""
+    if not names_nobody:
+        hide = Withholder(names, replacement)
+        _withhold_in_texts(content, document, hide)
+        if hide.replaced:
+            warn_withheld(problems, document.path, content.source_path, hide)
+        names_nobody = not hide.replaced
+    content.metadata["title"] = content.title
+    _untag_private_people(document, directory, problems)
+    return names_nobody
+
+
+def _withhold_in_texts(content, document, hide) -> None:
     document.body = hide(document.body)
     for attr in ("title", "_summary"):
         if isinstance(getattr(content, attr, None), str):
             setattr(content, attr, hide(getattr(content, attr)))
     if "summary" in content.metadata:
         content.metadata["summary"] = hide(content.metadata["summary"])
-    content.metadata["title"] = content.title
     document.title, document.summary = hide(document.title), hide(document.summary)
     _withhold_in_people(document, hide)
     _withhold_in_front_matter(document, hide)
-    if hide.replaced:
-        warn_withheld(problems, document.path, content.source_path, hide)
+
+
+def _untag_private_people(document, directory, problems) -> None:
     for person_id in list(document.people):
         if not directory.people[person_id].public:
             document.people.remove(person_id)

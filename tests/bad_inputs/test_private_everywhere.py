@@ -45,19 +45,20 @@ def readable_text(relative: str, data: bytes) -> str:
     return unquote(text)
 
 
-def traces_in(output: str) -> list[str]:
+def traces_in(output: str, traces=TRACES) -> list[str]:
+    """Where the words ``traces`` appear in the site at ``output``, in any file or address."""
     found = []
     for base, _, files in os.walk(output):
         for name in files:
             full = os.path.join(base, name)
             relative = os.path.relpath(full, output)
-            if any(word in unquote(relative).lower() for word in TRACES):
+            if any(word in unquote(relative).lower() for word in traces):
                 found.append(f"{relative}: in its address")
             if name.endswith((".pdf", ".png", ".jpg")):
                 continue
             with open(full, "rb") as handle:
                 text = readable_text(relative, handle.read()).lower()
-            for word in TRACES:
+            for word in traces:
                 at = text.find(word)
                 if at >= 0:
                     found.append(f"{relative}: ...{text[max(0, at - 60):at + 40]}...")

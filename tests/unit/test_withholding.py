@@ -67,3 +67,22 @@ def test_without_a_private_person_no_address_is_refused():
     people = {"amy-ash": Person("amy-ash", "Amy Ash", line=9)}
     private = PrivateAddresses(Directory(people=people).names)
     assert not private.find("people/amy-ash/") and not private.find("")
+
+
+def test_documents_that_named_nobody_private_are_known_only_for_the_same_file_and_names(tmp_path):
+    from network.withholding import NamelessSources
+
+    path = str(tmp_path / "nameless.pickle")
+    first = NamelessSources(path, "names-1")
+    first.found("updates/a.md", (120, 5), True)
+    first.found("updates/b.md", (300, 5), False)  # it named someone: its texts are read every time
+    first.save()
+    again = NamelessSources(path, "names-1")
+    assert again.names_nobody("updates/a.md", (120, 5))
+    assert not again.names_nobody("updates/a.md", (121, 5)) and not again.names_nobody("updates/a.md", (120, 6))
+    assert not again.names_nobody("updates/b.md", (300, 5))
+    assert not NamelessSources(path, "names-2").names_nobody("updates/a.md", (120, 5))  # the directory changed
+    again.save()  # nothing was found again in this build: the next one reads every text
+    assert not NamelessSources(path, "names-1").names_nobody("updates/a.md", (120, 5))
+    (tmp_path / "broken.pickle").write_bytes(b"\x80\x05cut short")
+    assert NamelessSources(str(tmp_path / "broken.pickle"), "names-1").old == {}
