@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -100,6 +101,24 @@ def tree_digest(folder: str) -> dict[str, str]:
     if index:
         digest[SEARCH_INDEX] = _search_index_digest(index)
     return digest
+
+
+#: What differs in every build of an e-mail by design: its date, its id and its MIME boundaries.
+_EMAIL_VOLATILE = re.compile(rb"^(?:Date|Message-ID):.*(?:\r?\n[ \t].*)*|={15}\d+==", re.MULTILINE)
+
+
+def comparable_site(folder: str) -> dict:
+    """Every file's digest (an e-mail's, without what differs in every build; the search index's
+    by what it holds, see tree_digest), and every folder: equal for equal sites."""
+    digests: dict = tree_digest(folder)
+    for base, folders, _ in os.walk(folder):
+        for name in folders:
+            digests[os.path.relpath(os.path.join(base, name), folder) + "/"] = "folder"
+    for path in digests:
+        if path.endswith(".eml"):
+            with open(os.path.join(folder, path), "rb") as handle:
+                digests[path] = _EMAIL_VOLATILE.sub(b"", handle.read())
+    return digests
 
 
 def output_files(folder: str):

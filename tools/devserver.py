@@ -39,6 +39,7 @@ from pipeline import onepage  # noqa: E402
 from search import glue as search  # noqa: E402
 from search.later import BackgroundIndexing  # noqa: E402
 from network.build import SETTING as _BUILD_SETTING  # noqa: E402  (where a build keeps its model)
+from network.resident import SETTING as _MEMOS_SETTING, ResidentMemos  # noqa: E402
 
 
 class Builds:
@@ -235,6 +236,12 @@ def _free_the_last_build() -> None:
     gc.freeze()
 
 
+def build_overrides(content: str | None) -> dict:
+    """The settings every build of this process is given besides the settings file: the content
+    folder, and the memos each build leaves in this process for the next (network.resident)."""
+    return {**({"PATH": content} if content else {}), _MEMOS_SETTING: ResidentMemos()}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
@@ -245,7 +252,7 @@ def main(argv=None) -> int:
     import watchfiles  # installed with Pelican
 
     content = os.path.abspath(args.content) if args.content else None
-    overrides = {"PATH": content} if content else {}
+    overrides = build_overrides(content)
     output = os.path.abspath(args.output)
     rebuild_paths, restart_paths = watched(args.settings, content)
     builds = Builds()

@@ -13,6 +13,7 @@ from network.generator import NetworkGenerator, contents_with_documents
 from network.listings import ENTRIES_PER_PAGE, LATEST_SHOWN, by_year
 from network.model import Entity
 from network.pages import Page
+from network.resident import resident_memos
 from network.versions import code_of
 from network.urls import ENTITY_FOLDERS, entity_url, page_base, url_of
 
@@ -32,7 +33,7 @@ def link_documents(network, generators, problems) -> None:
     names = network.directory.names
     every = settings["LINK_MENTIONS"] == "every"
     cache = LinkCache(os.path.join(settings["CACHE_PATH"], "links.pickle") if settings.get("CACHE_CONTENT") else None,
-                      names_fingerprint(names, code_of(settings)))
+                      names_fingerprint(names, code_of(settings)), memos=resident_memos(settings))
     for content in contents_with_documents(generators):
         document = content.doc
         # The meeting's initials, kept on the model for the minutes plugin's action owners;

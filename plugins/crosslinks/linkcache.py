@@ -8,10 +8,11 @@ they come to outnumber the ones in use.
 
 from __future__ import annotations
 
-import os
 import pickle
+from dataclasses import dataclass, field
 
 from network.build import write_whole
+from network.resident import resident_memos
 from network.versions import new_digest
 
 
@@ -29,31 +30,19 @@ class LinkCache:
     only the results in use when unused ones come to outnumber them (``slack`` aside).
     """
 
-    def __init__(self, path: str | None, fingerprint: str, slack: int = 200):
+    def __init__(self, path: str | None, fingerprint: str, slack: int = 200, memos=None):
+        """``memos``: where the devserver keeps the file's contents between its builds
+        (``network.resident``); None reads the file."""
         self.path, self.fingerprint, self.slack = path, fingerprint, slack
-        self.old: dict = {}
+        self.memos = memos or resident_memos({})
+        self.old: dict = {}  # shared with the devserver's later builds: never changed in place
         self.new: dict = {}
         self._stored = 0  # results in the file, used or not
         self._appendable = False  # the file holds this fingerprint's header and whole chunks only
-        if path and os.path.exists(path):
-            self._load(path)
-
-    def _load(self, path: str) -> None:
-        try:
-            with open(path, "rb") as handle:
-                header = pickle.load(handle)
-                if header != self._header():
-                    return
-                self._appendable = True
-                while True:
-                    try:
-                        chunk = pickle.load(handle)
-                    except EOFError:
-                        break
-                    self.old.update(chunk)
-                    self._stored += len(chunk)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError, IndexError):
-            self._appendable = False  # a chunk cut short (a build stopped while saving): rewrite
+        if path:
+            stored = self.memos.load(path, _read_file)
+            if stored.header == self._header():
+                self.old, self._stored, self._appendable = stored.results, stored.count, stored.whole
 
     def _header(self) -> dict:
         return {"format": 2, "names": self.fingerprint}
@@ -82,6 +71,39 @@ class LinkCache:
             if fresh:
                 with open(self.path, "ab") as handle:
                     pickle.dump(fresh, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                self.memos.saved(self.path, _Stored(self._header(), {**self.old, **fresh},
+                                                    self._stored + len(fresh), True))
             return
         write_whole(self.path, pickle.dumps(self._header(), protocol=pickle.HIGHEST_PROTOCOL)
                     + pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL))
+        self.memos.saved(self.path, _Stored(self._header(), dict(self.new), len(self.new), True))
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """What the file holds: its header, every result (the last one stored for a key), how many
+    were stored, and whether it holds whole chunks only (a build may add one at its end)."""
+
+    header: object = None
+    results: dict = field(default_factory=dict)
+    count: int = 0
+    whole: bool = False
+
+
+def _read_file(path: str) -> _Stored:
+    header, results, count = None, {}, 0
+    try:
+        with open(path, "rb") as handle:
+            header = pickle.load(handle)
+            while True:
+                try:
+                    chunk = pickle.load(handle)
+                except EOFError:
+                    break
+                results.update(chunk)
+                count += len(chunk)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError, IndexError):
+        # None yet; or a chunk cut short (a build stopped while saving): what came before it
+        # is used, and the file is written whole again.
+        return _Stored(header, results, count, False)
+    return _Stored(header, results, count, True)

@@ -9,6 +9,7 @@ import os
 from network.build import memo_path
 from network.errors import BuildFailed
 from network.reader import display_path
+from network.resident import resident_memos
 from network.urls import public_siteurl, unsubscribe_link
 
 from .links import Checker, Site
@@ -25,7 +26,8 @@ def check_links(build, settings) -> None:
     memo_file = memo_path(settings, "links.pickle")
     with build.stages.timed("link gate: links and anchors of every page"):
         addresses = Site([settings["SITEURL"], public_siteurl(settings)])
-        site = read_site(staging, SiteMemo.load(memo_file) if memo_file else SiteMemo(), addresses.key)
+        memos = resident_memos(settings)
+        site = read_site(staging, SiteMemo.load(memo_file, memos) if memo_file else SiteMemo(), addresses.key)
         checker = Checker(site.files, site.pages, addresses, site.to_check)
         placeholder = unsubscribe_link(settings.get("NEWSLETTER_UNSUBSCRIBE") or "")
         broken = [item for item in checker.find_broken() if item.link != placeholder]
@@ -42,7 +44,7 @@ def check_links(build, settings) -> None:
     if problems:
         raise BuildFailed(problems)
     if memo_file:
-        site.memo.save(memo_file)
+        site.memo.save(memo_file, memos)
 
 
 def _directory_entries(network, settings):

@@ -17,6 +17,7 @@ import pickle
 from dataclasses import dataclass, field
 
 from network.build import file_identity, write_whole
+from network.resident import resident_memos
 
 from .links import FEED_ENDINGS, OPML_ENDINGS, Extractor, PageLinks
 
@@ -37,9 +38,14 @@ class SiteMemo:
     site_key: tuple = ()
 
     @classmethod
-    def load(cls, path: str) -> SiteMemo:
+    def load(cls, path: str, memos=None) -> SiteMemo:
         """The memo at ``path``; an empty one if there is none or it cannot be read (a memo is
-        only a shortcut: without it, every file is read)."""
+        only a shortcut: without it, every file is read). ``memos``: where the devserver keeps
+        it between builds (``network.resident``)."""
+        return (memos or resident_memos({})).load(path, cls._read)
+
+    @classmethod
+    def _read(cls, path: str) -> SiteMemo:
         try:
             with open(path, "rb") as handle:
                 memo = pickle.load(handle)
@@ -47,8 +53,9 @@ class SiteMemo:
             return cls()
         return memo if isinstance(memo, cls) else cls()
 
-    def save(self, path: str) -> None:
+    def save(self, path: str, memos=None) -> None:
         write_whole(path, pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
+        (memos or resident_memos({})).saved(path, self)
 
 
 @dataclass

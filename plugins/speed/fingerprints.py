@@ -11,6 +11,7 @@ import os
 from zoneinfo import ZoneInfo
 
 from network.build import SETTING as BUILD_SETTING
+from network.resident import SETTING as MEMOS_SETTING
 from network.model import Document, Organisation, Person, Theme
 from network.versions import code_of, feed_folder, new_digest
 from pelican.contents import Article, Content, Page
@@ -24,7 +25,8 @@ logger = logging.getLogger(__name__)
 
 #: Settings that say where or how this build writes, not what it writes.
 _WHERE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "REUSE_OUTPUT_FROM", "CHECK_ONLY",
-                             "DELETE_OUTPUT_DIRECTORY", "READ_PROCESSES", "WRITE_PROCESSES", BUILD_SETTING})
+                             "DELETE_OUTPUT_DIRECTORY", "READ_PROCESSES", "WRITE_PROCESSES", BUILD_SETTING,
+                             MEMOS_SETTING})
 
 #: Attributes of a content object that are covered by its document's digest or are not shown.
 _COVERED = frozenset({"_context", "settings", "metadata", "_content", "doc", "_summary"})

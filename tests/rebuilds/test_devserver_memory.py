@@ -27,8 +27,9 @@ _TWO_REBUILDS = textwrap.dedent("""
         settings, output = "pelicanconf.py", sys.argv[2]
 
     builds, last, indexing = devserver.Builds(), devserver.LastBuild(), BackgroundIndexing(lambda said: None)
+    overrides = devserver.build_overrides(sys.argv[3])
     for _ in range(2):
-        devserver._rebuild(Arguments, {"PATH": sys.argv[3]}, builds, indexing, last)
+        devserver._rebuild(Arguments, overrides, builds, indexing, last)
         indexing.cancel()
     gc.unfreeze()
     left_behind = gc.collect()  # what the devserver left for the collector

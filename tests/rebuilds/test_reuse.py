@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from tests.building import run_build, tree_digest
+from tests.building import comparable_site, run_build
 
 pytestmark = pytest.mark.build
 
@@ -73,29 +73,11 @@ EDITS = {
         "themes: [health, housing, esol, employment]"),
 }
 
-#: What differs in every build of an e-mail by design: its date, its id and its MIME boundaries.
-_EMAIL_VOLATILE = re.compile(rb"^(?:Date|Message-ID):.*(?:\r?\n[ \t].*)*|={15}\d+==", re.MULTILINE)
-
-
-def _site(folder):
-    """Every file's digest (an e-mail's, without what differs in every build; the search index's
-    by what it holds, see tree_digest), and every folder."""
-    digests = tree_digest(folder)
-    for base, folders, _ in os.walk(folder):
-        for name in folders:
-            digests[os.path.relpath(os.path.join(base, name), folder) + "/"] = "folder"
-    for path in digests:
-        if path.endswith(".eml"):
-            with open(os.path.join(folder, path), "rb") as handle:
-                digests[path] = _EMAIL_VOLATILE.sub(b"", handle.read())
-    return digests
-
-
 def test_a_rebuild_after_each_edit_equals_a_build_from_nothing(tmp_path, content_copy):
     site = str(tmp_path / "site")
     first = run_build(site, str(content_copy))
     assert first.returncode == 0, first.log
-    before = _site(site)
+    before = comparable_site(site)
     for number, (edit_name, edit) in enumerate(EDITS.items()):
         # Hard links to every file of the site as it is: a rebuild writing through the links it
         # reuses would change them.
@@ -109,13 +91,13 @@ def test_a_rebuild_after_each_edit_equals_a_build_from_nothing(tmp_path, content
             assert "unchanged files reused" in warm.stdout, (edit_name, warm.stdout)
         fresh = run_build(str(tmp_path / f"fresh-{number}"), str(content_copy))
         assert fresh.returncode == 0, fresh.log
-        rebuilt, expected = _site(site), _site(fresh.output)
+        rebuilt, expected = comparable_site(site), comparable_site(fresh.output)
         assert rebuilt.keys() == expected.keys(), edit_name
         wrong = sorted(path for path in expected if rebuilt[path] != expected[path])
         assert not wrong, f"after {edit_name}, these differ from a build from nothing: {wrong[:10]}"
         changed = [path for path in expected if before.get(path) != expected[path]]
         assert changed, f"{edit_name} changed nothing: the test would prove nothing"
-        assert _site(snapshot) == before, f"after {edit_name}, the rebuild changed the previous site's files"
+        assert comparable_site(snapshot) == before, f"after {edit_name}, the rebuild changed the previous site's files"
         before = rebuilt
 
 

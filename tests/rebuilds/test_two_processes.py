@@ -6,8 +6,7 @@ import sys
 
 import pytest
 
-from tests.building import ROOT, run_build, settings_with
-from tests.rebuilds.test_reuse import _site
+from tests.building import ROOT, comparable_site, run_build, settings_with
 
 pytestmark = pytest.mark.build
 
@@ -26,4 +25,4 @@ def test_one_process_and_two_write_the_same_site(tmp_path):
     two = run_build(str(tmp_path / "two"), content, settings=_settings(tmp_path, 2))
     assert one.returncode == 0, one.log
     assert two.returncode == 0, two.log
-    assert _site(one.output) == _site(two.output)
+    assert comparable_site(one.output) == comparable_site(two.output)
