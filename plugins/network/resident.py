@@ -30,6 +30,12 @@ class ResidentMemos:
     def __init__(self):
         self._kept: dict[str, tuple[tuple[int, int, int], object]] = {}
 
+    def __reduce__(self):
+        # Kept in the settings, which Pelican's content cache pickles with every category: the
+        # memos never travel into a file (they made it 260 MB at 10,000 documents), they come
+        # back empty.
+        return ResidentMemos, ()
+
     def load(self, path: str, read: Callable[[str], Value]) -> Value:
         """The memo in the file at ``path``: kept, if the file is the one last read or written
         here; else ``read(path)`` (a missing file is read too: ``read`` says what that means)."""

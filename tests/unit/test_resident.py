@@ -2,6 +2,7 @@
 while the file is the one last read or written, the file read after any other change to it."""
 
 import os
+import pickle
 
 from crosslinks.linkcache import LinkCache
 from network.resident import ResidentMemos, resident_memos
@@ -45,3 +46,14 @@ def test_the_devservers_link_cache_is_what_a_fresh_read_of_the_file_gives(tmp_pa
         assert (kept.old, kept._stored, kept._appendable) == (read.old, read._stored, read._appendable)
     assert list(read.old.values()) == ["linked 3 5"]
     assert LinkCache(path, "other names", memos=memos).old == {}
+
+
+def test_the_memos_never_travel_into_a_file_with_the_settings(tmp_path):
+    path = str(tmp_path / "memo.txt")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("x" * 100_000)
+    memos = ResidentMemos()
+    memos.load(path, lambda where: open(where, encoding="utf-8").read())
+    pickled = pickle.dumps({"RESIDENT_MEMOS": memos})  # as Pelican's content cache pickles the settings
+    assert len(pickled) < 1000
+    assert pickle.loads(pickled)["RESIDENT_MEMOS"].load(path, lambda where: "read again") == "read again"
