@@ -21,7 +21,7 @@ from . import entities, structured
 from .activity import activity_chart, documents_per_quarter, most_active
 from .index import record_involvement
 from .linkcache import LinkCache, names_fingerprint
-from .linker import link_mentions
+from .linker import LinkResult, link_mentions
 from .names import meeting_initials, present_people
 from .related import RelatedMemo, related_for_all
 
@@ -46,10 +46,12 @@ def link_documents(network, generators, problems) -> None:
                                  f"this meeting ({', '.join(ids)}), so they are not linked.",
                                  key="meeting", hint="Write the name of the person you mean where it matters.")
         key = cache.key(document.body, page_base(settings, document.save_as), every, initials, present_people(document))
-        result = cache.get(key)
-        if result is None:
+        kept = cache.get(key)
+        if kept is None:
             result = link_body(document, document.body, names, settings, document.save_as)
-            cache.put(key, result)
+            cache.put(key, result.compact())
+        else:
+            result = LinkResult.from_compact(document.body, kept)
         document.body = result.html
         document.uses_initials = any(m.by_initials for m in result.mentions)
         if not document.is_page:

@@ -52,6 +52,26 @@ class Mention(NamedTuple):
 class LinkResult:
     html: str
     mentions: list[Mention] = field(default_factory=list)
+    #: The stretches of text of the source that linking changed, as (start, end, linked text):
+    #: the source with these in place is ``html``.
+    edits: tuple[tuple[int, int, str], ...] = ()
+
+    def compact(self) -> tuple:
+        """What the link cache keeps: the edits and the mentions, without the source's HTML it
+        can be made again from (a fifth of the size: the cache is read whole on every build)."""
+        return self.edits, tuple(self.mentions)
+
+    @classmethod
+    def from_compact(cls, source: str, compact: tuple) -> LinkResult:
+        """The result ``compact`` stands for, made again from the same ``source``."""
+        edits, mentions = compact
+        pieces: list[str] = []
+        position = 0
+        for start, end, linked in edits:
+            pieces += (source[position:start], linked)
+            position = end
+        pieces.append(source[position:])
+        return cls("".join(pieces), list(mentions), edits)
 
 
 #: A name or initials found in a segment: (start, end in its view, target, by initials).
@@ -98,6 +118,7 @@ def link_mentions(
     state = _Document(names, url_for, every_mention, initials or {}, set(present))
     segments, joined = _segments(source, state.linked)
     out: list[str] = []
+    edits: list[tuple[int, int, str]] = []
     position = 0
     for index, (start, end, no_link, not_text) in enumerate(segments):
         text = source[start:end]
@@ -107,9 +128,12 @@ def link_mentions(
             out.append(text)
             continue
         before, after = _beside(source, segments, joined, index)
-        out.append(_link_text(text, no_link, before, after, state))
+        linked = _link_text(text, no_link, before, after, state)
+        out.append(linked)
+        if linked != text:
+            edits.append((start, end, linked))
     out.append(source[position:])
-    return LinkResult("".join(out), state.mentions)
+    return LinkResult("".join(out), state.mentions, tuple(edits))
 
 
 def _text_of(source: str, segment: _Segment) -> str:

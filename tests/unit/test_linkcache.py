@@ -3,7 +3,7 @@
 import os
 
 from crosslinks.linkcache import LinkCache, names_fingerprint
-from crosslinks.linker import link_mentions
+from crosslinks.linker import LinkResult, link_mentions
 from network.model import Directory, Entity, Person
 
 NAMES = Directory(people={"laura-dent": Person("laura-dent", "Laura Dent")}).names
@@ -76,3 +76,16 @@ def test_what_makes_a_result_stale(tmp_path):
     assert LinkCache(path, names_fingerprint(NAMES, "new code")).get(key) is None  # our code changed
     assert LinkCache(path, names_fingerprint(NAMES, "code")).get(key) == "result"
     assert LinkCache(str(tmp_path / "missing.pickle"), "f").get(key) is None
+
+
+def test_a_result_is_kept_as_its_edits_and_made_again_the_same_from_its_source():
+    names = Directory(people={"laura-dent": Person("laura-dent", "Laura Dent"),
+                              "amy-ash": Person("amy-ash", "Amy Ash")}).names
+    for source in ("<p>Laura Dent met Amy Ash, and <em>Laura Dent</em> wrote it up.</p>",
+                   "<h2>Amy Ash</h2>\n<p>Nobody else.</p><p>Laura <b>Dent</b> &amp; co.</p>",
+                   "<p>No one is named here.</p>", ""):
+        result = link_mentions(source, names, lambda target: f"../people/{target.id}/", every_mention=True)
+        again = LinkResult.from_compact(source, result.compact())
+        assert (again.html, again.mentions) == (result.html, result.mentions), source
+    assert link_mentions("<p>No one is named here.</p>", names, lambda target: "/x/").edits == ()
+    assert "laura-dent" in link_mentions("<p>Laura Dent</p>", names, lambda target: f"/{target.id}/").html
