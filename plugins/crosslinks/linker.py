@@ -52,26 +52,30 @@ class Mention(NamedTuple):
 class LinkResult:
     html: str
     mentions: list[Mention] = field(default_factory=list)
-    #: The stretches of text of the source that linking changed, as (start, end, linked text):
-    #: the source with these in place is ``html``.
-    edits: tuple[tuple[int, int, str], ...] = ()
+    #: What linking added to the source, in order, as (where in the source, what): each link's
+    #: opening and closing tags. The source with these put in is ``html``.
+    insertions: tuple[tuple[int, str], ...] = ()
 
     def compact(self) -> tuple:
-        """What the link cache keeps: the edits and the mentions, without the source's HTML it
-        can be made again from (a fifth of the size: the cache is read whole on every build)."""
-        return self.edits, tuple(self.mentions)
+        """What the link cache keeps: the insertions and the mentions, without the HTML they
+        are made from again (the cache is read whole on every build)."""
+        return self.insertions, tuple(self.mentions)
 
     @classmethod
     def from_compact(cls, source: str, compact: tuple) -> LinkResult:
         """The result ``compact`` stands for, made again from the same ``source``."""
-        edits, mentions = compact
-        pieces: list[str] = []
-        position = 0
-        for start, end, linked in edits:
-            pieces += (source[position:start], linked)
-            position = end
-        pieces.append(source[position:])
-        return cls("".join(pieces), list(mentions), edits)
+        insertions, mentions = compact
+        return cls(_inserted(source, insertions), list(mentions), insertions)
+
+
+def _inserted(source: str, insertions) -> str:
+    pieces: list[str] = []
+    position = 0
+    for at, inserted in insertions:
+        pieces += (source[position:at], inserted)
+        position = at
+    pieces.append(source[position:])
+    return "".join(pieces)
 
 
 #: A name or initials found in a segment: (start, end in its view, target, by initials).
@@ -117,23 +121,14 @@ def link_mentions(
     """
     state = _Document(names, url_for, every_mention, initials or {}, set(present))
     segments, joined = _segments(source, state.linked)
-    out: list[str] = []
-    edits: list[tuple[int, int, str]] = []
-    position = 0
+    insertions: list[tuple[int, str]] = []
     for index, (start, end, no_link, not_text) in enumerate(segments):
         text = source[start:end]
-        out.append(source[position:start])
-        position = end
         if not_text or text.isspace():
-            out.append(text)
             continue
         before, after = _beside(source, segments, joined, index)
-        linked = _link_text(text, no_link, before, after, state)
-        out.append(linked)
-        if linked != text:
-            edits.append((start, end, linked))
-    out.append(source[position:])
-    return LinkResult("".join(out), state.mentions, tuple(edits))
+        insertions += [(start + at, tag) for at, tag in _links_in_text(text, no_link, before, after, state)]
+    return LinkResult(_inserted(source, insertions), state.mentions, tuple(insertions))
 
 
 def _text_of(source: str, segment: _Segment) -> str:
@@ -196,15 +191,13 @@ def _segments(source: str, linked: set) -> tuple[list[_Segment], list[bool]]:
     return segments, joined
 
 
-def _link_text(text: str, no_link: bool, before: str, after: str, state: _Document) -> str:
+def _links_in_text(text: str, no_link: bool, before: str, after: str, state: _Document) -> list[tuple[int, str]]:
+    """The tags that link the mentions in one stretch of text, each with where it goes in it."""
     view = text_view(text)
     found = _targets(view, before, after, state)
     if state.initials:
         found = _merge(found, _initials(view.text, state.initials))
-    if not found:
-        return text
-    pieces = []
-    position = 0
+    insertions: list[tuple[int, str]] = []
     for start, end, target, by_initials in found:
         key = (target, by_initials)
         url = None
@@ -220,10 +213,11 @@ def _link_text(text: str, no_link: bool, before: str, after: str, state: _Docume
             extra = ' data-initials=""' if by_initials else ""
             opening = state.openings[key] = (f'<a class="mention mention-{target.kind}" href="{_attribute(url)}" '
                                              f'data-mention="{target.kind}:{_attribute(target.id)}"{extra}>')
-        pieces += [text[position:start], opening, text[start:end], "</a>"]
-        position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
+        insertions += [(start, opening), (end, _CLOSING)]
+    return insertions
+
+
+_CLOSING = "</a>"
 
 
 def _targets(view, before: str, after: str, state: _Document) -> list[_Found]:

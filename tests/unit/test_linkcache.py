@@ -78,7 +78,7 @@ def test_what_makes_a_result_stale(tmp_path):
     assert LinkCache(str(tmp_path / "missing.pickle"), "f").get(key) is None
 
 
-def test_a_result_is_kept_as_its_edits_and_made_again_the_same_from_its_source():
+def test_a_result_is_kept_as_its_insertions_and_made_again_the_same_from_its_source():
     names = Directory(people={"laura-dent": Person("laura-dent", "Laura Dent"),
                               "amy-ash": Person("amy-ash", "Amy Ash")}).names
     for source in ("<p>Laura Dent met Amy Ash, and <em>Laura Dent</em> wrote it up.</p>",
@@ -87,5 +87,5 @@ def test_a_result_is_kept_as_its_edits_and_made_again_the_same_from_its_source()
         result = link_mentions(source, names, lambda target: f"../people/{target.id}/", every_mention=True)
         again = LinkResult.from_compact(source, result.compact())
         assert (again.html, again.mentions) == (result.html, result.mentions), source
-    assert link_mentions("<p>No one is named here.</p>", names, lambda target: "/x/").edits == ()
+    assert link_mentions("<p>No one is named here.</p>", names, lambda target: "/x/").insertions == ()
     assert "laura-dent" in link_mentions("<p>Laura Dent</p>", names, lambda target: f"/{target.id}/").html
