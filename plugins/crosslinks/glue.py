@@ -21,7 +21,7 @@ from . import entities, structured
 from .activity import activity_chart, documents_per_quarter, most_active
 from .index import record_involvement
 from .linkcache import LinkCache, names_fingerprint
-from .linker import LinkResult, link_mentions
+from .linker import link_mentions
 from .names import meeting_initials, present_people
 from .related import RelatedMemo, related_for_all
 
@@ -34,6 +34,7 @@ def link_documents(network, generators, problems) -> None:
     every = settings["LINK_MENTIONS"] == "every"
     cache = LinkCache(os.path.join(settings["CACHE_PATH"], "links.pickle") if settings.get("CACHE_CONTENT") else None,
                       names_fingerprint(names, code_of(settings)), memos=resident_memos(settings))
+    entity = functools.lru_cache(maxsize=None)(Entity)  # one of each, however many mention it
     for content in contents_with_documents(generators):
         document = content.doc
         # The meeting's initials, kept on the model for the minutes plugin's action owners;
@@ -48,14 +49,11 @@ def link_documents(network, generators, problems) -> None:
         key = cache.key(document.body, page_base(settings, document.save_as), every, initials, present_people(document))
         kept = cache.get(key)
         if kept is None:
-            result = link_body(document, document.body, names, settings, document.save_as)
-            cache.put(key, result.compact())
-        else:
-            result = LinkResult.from_compact(document.body, kept)
-        document.body = result.html
-        document.uses_initials = any(m.by_initials for m in result.mentions)
+            kept = link_body(document, document.body, names, settings, document.save_as).compact()
+            cache.put(key, kept)
+        document.body, counted, document.uses_initials = kept
         if not document.is_page:
-            record_involvement(document, result.mentions, network)
+            record_involvement(document, [(entity(kind, id_), count) for kind, id_, count in counted], network)
     cache.save()
 
 

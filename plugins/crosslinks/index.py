@@ -12,7 +12,6 @@ from collections import Counter
 
 from network.model import Document, Entity, Involvement, Network
 
-from .linker import Mention
 
 #: How many documents of one entity, nearest in time to a document, are looked at when ranking its
 #: related documents. A theme on thousands of documents would otherwise make the ranking
@@ -20,15 +19,16 @@ from .linker import Mention
 RELATED_WINDOW = 80
 
 
-def record_involvement(document: Document, mentions: list[Mention], network: Network) -> None:
-    """Tags first, then every mention in the text (linked or not)."""
+def record_involvement(document: Document, counted: list[tuple[Entity, int]], network: Network) -> None:
+    """Tags first, then the entries mentioned in the text (linked or not), each with how many
+    times, in the order first mentioned (``linker.count_mentions``)."""
     involved: dict[Entity, Involvement] = {}
     for entity in document.tagged_entities():
         involved[entity] = Involvement(tagged=True)
-    for mention in mentions:
-        if mention.target.kind == "person" and not network.is_public(mention.target.id):
+    for target, count in counted:
+        if target.kind == "person" and not network.is_public(target.id):
             continue
-        involved.setdefault(mention.target, Involvement()).mentions += 1
+        involved.setdefault(target, Involvement()).mentions += count
     document.involved = involved
 
 

@@ -45,7 +45,7 @@ class LinkCache:
                 self.old, self._stored, self._appendable = stored.results, stored.count, stored.whole
 
     def _header(self) -> dict:
-        return {"format": 3, "names": self.fingerprint}
+        return {"format": 4, "names": self.fingerprint}
 
     @staticmethod
     def key(html: str, base: str, every: bool, initials: dict, present=frozenset()) -> str:

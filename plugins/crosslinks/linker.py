@@ -52,30 +52,23 @@ class Mention(NamedTuple):
 class LinkResult:
     html: str
     mentions: list[Mention] = field(default_factory=list)
-    #: What linking added to the source, in order, as (where in the source, what): each link's
-    #: opening and closing tags. The source with these put in is ``html``.
-    insertions: tuple[tuple[int, str], ...] = ()
 
     def compact(self) -> tuple:
-        """What the link cache keeps: the insertions and the mentions, without the HTML they
-        are made from again (the cache is read whole on every build)."""
-        return self.insertions, tuple(self.mentions)
-
-    @classmethod
-    def from_compact(cls, source: str, compact: tuple) -> LinkResult:
-        """The result ``compact`` stands for, made again from the same ``source``."""
-        insertions, mentions = compact
-        return cls(_inserted(source, insertions), list(mentions), insertions)
+        """What the link cache keeps: the HTML, each entry mentioned with how often (in the order
+        first mentioned) as plain (kind, id, count), and whether initials named anyone. Plain
+        tuples of strings and numbers: the cache is read whole on every build, and a named tuple
+        for each mention (over a million at 10,000 documents) took most of that time."""
+        counted = count_mentions(self.mentions)
+        return (self.html, tuple((target.kind, target.id, count) for target, count in counted),
+                any(mention.by_initials for mention in self.mentions))
 
 
-def _inserted(source: str, insertions) -> str:
-    pieces: list[str] = []
-    position = 0
-    for at, inserted in insertions:
-        pieces += (source[position:at], inserted)
-        position = at
-    pieces.append(source[position:])
-    return "".join(pieces)
+def count_mentions(mentions) -> list[tuple[Entity, int]]:
+    """Each entry mentioned, with how many times, in the order first mentioned."""
+    counts: dict[Entity, int] = {}
+    for mention in mentions:
+        counts[mention.target] = counts.get(mention.target, 0) + 1
+    return list(counts.items())
 
 
 #: A name or initials found in a segment: (start, end in its view, target, by initials).
@@ -121,14 +114,19 @@ def link_mentions(
     """
     state = _Document(names, url_for, every_mention, initials or {}, set(present))
     segments, joined = _segments(source, state.linked)
-    insertions: list[tuple[int, str]] = []
+    out: list[str] = []
+    position = 0
     for index, (start, end, no_link, not_text) in enumerate(segments):
         text = source[start:end]
+        out.append(source[position:start])
+        position = end
         if not_text or text.isspace():
+            out.append(text)
             continue
         before, after = _beside(source, segments, joined, index)
-        insertions += [(start + at, tag) for at, tag in _links_in_text(text, no_link, before, after, state)]
-    return LinkResult(_inserted(source, insertions), state.mentions, tuple(insertions))
+        out.append(_link_text(text, no_link, before, after, state))
+    out.append(source[position:])
+    return LinkResult("".join(out), state.mentions)
 
 
 def _text_of(source: str, segment: _Segment) -> str:
@@ -191,13 +189,15 @@ def _segments(source: str, linked: set) -> tuple[list[_Segment], list[bool]]:
     return segments, joined
 
 
-def _links_in_text(text: str, no_link: bool, before: str, after: str, state: _Document) -> list[tuple[int, str]]:
-    """The tags that link the mentions in one stretch of text, each with where it goes in it."""
+def _link_text(text: str, no_link: bool, before: str, after: str, state: _Document) -> str:
     view = text_view(text)
     found = _targets(view, before, after, state)
     if state.initials:
         found = _merge(found, _initials(view.text, state.initials))
-    insertions: list[tuple[int, str]] = []
+    if not found:
+        return text
+    pieces = []
+    position = 0
     for start, end, target, by_initials in found:
         key = (target, by_initials)
         url = None
@@ -213,11 +213,10 @@ def _links_in_text(text: str, no_link: bool, before: str, after: str, state: _Do
             extra = ' data-initials=""' if by_initials else ""
             opening = state.openings[key] = (f'<a class="mention mention-{target.kind}" href="{_attribute(url)}" '
                                              f'data-mention="{target.kind}:{_attribute(target.id)}"{extra}>')
-        insertions += [(start, opening), (end, _CLOSING)]
-    return insertions
-
-
-_CLOSING = "</a>"
+        pieces += [text[position:start], opening, text[start:end], "</a>"]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _targets(view, before: str, after: str, state: _Document) -> list[_Found]:

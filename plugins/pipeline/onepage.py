@@ -31,6 +31,7 @@ from typing import Any
 
 from crosslinks.glue import link_body
 from crosslinks.index import record_involvement
+from crosslinks.linker import count_mentions
 from network.build import write_whole
 from network.contentfiles import leads_outside
 from network.errors import ContentError
@@ -120,7 +121,7 @@ def _new_body(source_path: str, settings: dict, last: LastBuild, known: PageOfDo
     linked = link_body(document, body, names, settings, known.save_as)
     if not document.is_page:  # a standing page involves no one: it is in no entity's list
         again = dataclasses.replace(document, body=linked.html, involved={})
-        record_involvement(again, linked.mentions, Network(last.directory))
+        record_involvement(again, count_mentions(linked.mentions), Network(last.directory))
         if list(again.involved.items()) != list(document.involved.items()):
             return None
     if _PELICAN_LINK.search(linked.html) or _PELICAN_LINK.search(document.body):

@@ -4,7 +4,7 @@ that: documents of an entity, companions, related documents (crosslinks.index)."
 from datetime import datetime, timedelta
 
 from crosslinks.index import build_index, companions, documents_of, record_involvement, related_documents
-from crosslinks.linker import Mention
+from crosslinks.linker import Mention, count_mentions
 from network.model import Directory, Document, Entity, Involvement, Network, Organisation, Person, Theme
 
 AMY, BEA, CAL, DAN = (Entity("person", i) for i in ("amy-ash", "bea-birch", "cal-cole", "dan-dale"))
@@ -47,7 +47,7 @@ def test_tags_first_then_each_mention_counted():
     document = _document(1, themes=["housing"], organisations=["housing-trust"], people=["bea-birch"])
     mentions = [Mention(AMY, True), Mention(HOUSING, True), Mention(AMY, False), Mention(BANK, True),
                 Mention(ESOL, False), Mention(AMY, True, by_initials=True)]
-    record_involvement(document, mentions, Network(DIRECTORY))
+    record_involvement(document, count_mentions(mentions), Network(DIRECTORY))
     assert list(document.involved.items()) == [
         (BEA, Involvement(tagged=True)), (TRUST, Involvement(tagged=True)),
         (HOUSING, Involvement(tagged=True, mentions=1)), (AMY, Involvement(mentions=3)),
@@ -57,14 +57,14 @@ def test_tags_first_then_each_mention_counted():
 def test_mentions_of_a_private_or_unknown_person_are_not_recorded():
     document = _document(1, themes=["esol"])
     mentions = [Mention(SECRET, False), Mention(Entity("person", "not-in-directory"), False), Mention(CAL, True)]
-    record_involvement(document, mentions, Network(DIRECTORY))
+    record_involvement(document, count_mentions(mentions), Network(DIRECTORY))
     assert document.involved == {ESOL: Involvement(tagged=True), CAL: Involvement(mentions=1)}
 
 
 def test_recording_again_starts_afresh():
     document = _document(1)
-    record_involvement(document, [Mention(AMY, True)], Network(DIRECTORY))
-    record_involvement(document, [Mention(BEA, True)], Network(DIRECTORY))
+    record_involvement(document, count_mentions([Mention(AMY, True)]), Network(DIRECTORY))
+    record_involvement(document, count_mentions([Mention(BEA, True)]), Network(DIRECTORY))
     assert document.involved == {BEA: Involvement(mentions=1)}
 
 
