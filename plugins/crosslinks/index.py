@@ -12,7 +12,6 @@ from collections import Counter
 
 from network.model import Document, Entity, Involvement, Network
 
-
 #: How many documents of one entity, nearest in time to a document, are looked at when ranking its
 #: related documents. A theme on thousands of documents would otherwise make the ranking
 #: quadratic; documents far away in time are the least likely to be shown anyway.

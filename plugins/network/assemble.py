@@ -73,9 +73,9 @@ def build_model(build, generators):
             document.date = getattr(content, "date", None) or document.date
             content.doc = document
             source = (status.st_size, status.st_mtime_ns)
-            nameless.found(document.key, source, withhold_in_document(
+            nameless.found(content.source_path, source, withhold_in_document(
                 content, document, directory.names, replacement, problems, directory,
-                names_nobody=nameless.names_nobody(document.key, source)))
+                names_nobody=nameless.names_nobody(content.source_path, source)))
             if not document.draft:
                 network.add(document)
                 addresses.append((document.path, None, document.url))

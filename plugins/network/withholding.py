@@ -48,8 +48,9 @@ class Withholder:
 
 
 class NamelessSources:
-    """The documents whose texts named no private person, each by its source file's size and
-    time, kept between builds for one directory's names (``fingerprint``). Withholding reads
+    """The documents whose texts named no private person, each by its source file (its full
+    path, as Pelican's content cache keeps it) and the file's size and time, kept between
+    builds for one directory's names (``fingerprint``). Withholding reads
     every text of every document (1 s a build at 10,000 documents); a file unchanged since it
     was found to name nobody private gives the same texts, so they are not read again. Any
     change to the directory's names, the replacement or our code starts the memo afresh."""
