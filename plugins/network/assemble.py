@@ -23,7 +23,7 @@ from .model import Network
 from .names import report_names
 from .reader import display_path
 from .versions import code_of, new_digest
-from .withholding import NamelessSources, check_addresses, check_directory_names
+from .withholding import NamelessTexts, check_addresses, check_directory_names
 from .withholding import withhold_in_directory, withhold_in_document
 
 logger = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ def build_model(build, generators):
     check_directory_names(directory, problems, folder)
     withhold_in_directory(directory, replacement, problems, folder)
     network = Network(directory)
-    nameless = _nameless_sources(settings, directory.names, replacement)
+    nameless = _nameless_texts(settings, directory.names, replacement)
     files = _static_files(settings)
     addresses = _directory_addresses(directory, folder)
     addresses += [(display_path(os.path.join(settings["PATH"], path)), None, path) for path in files]
@@ -63,8 +63,7 @@ def build_model(build, generators):
                 directory, problems, is_page=is_page,
                 minutes_category=settings["MINUTES_CATEGORY"], files=files,
             )
-            status = os.stat(content.source_path)
-            report_size(document.path, status.st_size, problems)
+            report_size(document.path, os.path.getsize(content.source_path), problems)
             # Pelican works an address out from the settings on every access: once, here.
             document.url, document.save_as = content.url, content.save_as
             document.body = content._content  # the reader's HTML; the model's from here on
@@ -72,10 +71,9 @@ def build_model(build, generators):
             document.summary = content.metadata.get("summary", "")
             document.date = getattr(content, "date", None) or document.date
             content.doc = document
-            source = (status.st_size, status.st_mtime_ns)
-            nameless.found(content.source_path, source, withhold_in_document(
-                content, document, directory.names, replacement, problems, directory,
-                names_nobody=nameless.names_nobody(content.source_path, source)))
+            texts = nameless.digest_of(content, document)
+            nameless.found(texts, withhold_in_document(content, document, directory.names, replacement,
+                                                       problems, directory, nameless.names_nobody(texts)))
             if not document.draft:
                 network.add(document)
                 addresses.append((document.path, None, document.url))
@@ -90,9 +88,9 @@ def build_model(build, generators):
     return network
 
 
-def _nameless_sources(settings, names, replacement: str) -> NamelessSources:
+def _nameless_texts(settings, names, replacement: str) -> NamelessTexts:
     path = os.path.join(settings["CACHE_PATH"], "nameless.pickle") if settings.get("CACHE_CONTENT") else None
-    return NamelessSources(path, new_digest(f"{names.fingerprint()}\0{replacement}\0{code_of(settings)}".encode())
+    return NamelessTexts(path, new_digest(f"{names.fingerprint()}\0{replacement}\0{code_of(settings)}".encode())
                            .hexdigest())
 
 

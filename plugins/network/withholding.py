@@ -18,6 +18,7 @@ import ahocorasick
 from .build import write_whole
 from .directory import suggest_id
 from .privacy import lines_naming, withhold
+from .versions import new_digest
 
 #: Fields of directory entries shown as text (names and aliases are checked by ``check_directory_names``).
 _DIRECTORY_TEXTS = {"people": ("role",), "organisations": ("kind",), "themes": ("description",)}
@@ -47,43 +48,67 @@ class Withholder:
         return self._done[key]
 
 
-class NamelessSources:
-    """The documents whose texts named no private person, each by its source file (its full
-    path, as Pelican's content cache keeps it) and the file's size and time, kept between
-    builds for one directory's names (``fingerprint``). Withholding reads
-    every text of every document (1 s a build at 10,000 documents); a file unchanged since it
-    was found to name nobody private gives the same texts, so they are not read again. Any
-    change to the directory's names, the replacement or our code starts the memo afresh."""
+class NamelessTexts:
+    """The texts found to name no private person, each document's by one digest of every text
+    withholding reads in it (``TextsDigest``), kept between builds for one directory's names
+    (``fingerprint``). Withholding reads every text of every document (1 s a build at 10,000
+    documents); texts that named nobody private before name nobody now, so they are not read
+    again. The digest is of the very texts this build holds, not of the file they came from: a
+    file saved while a build reads it, or read again with its old size and time, is checked.
+    Any change to the directory's names, the replacement or our code starts the memo afresh."""
 
     def __init__(self, path: str | None, fingerprint: str):
         self.path, self.fingerprint = path, fingerprint
-        self.old: dict[str, tuple[int, int]] = {}
-        self.new: dict[str, tuple[int, int]] = {}
+        self.old: frozenset[bytes] = frozenset()
+        self.new: set[bytes] = set()
         try:
             with open(path, "rb") as handle:
                 stored = pickle.load(handle)
             if stored.get("fingerprint") == fingerprint:
-                self.old = stored["sources"]
+                self.old = frozenset(stored["texts"])
         except (OSError, TypeError, EOFError, AttributeError, KeyError, pickle.UnpicklingError):
             pass  # none yet, or unreadable: every text is read
 
-    def names_nobody(self, key: str, source: tuple[int, int]) -> bool:
-        return self.old.get(key) == source
+    def digest_of(self, content, document) -> bytes:
+        texts = TextsDigest()
+        _withhold_in_texts(content, document, texts)
+        return texts.digest()
 
-    def found(self, key: str, source: tuple[int, int], names_nobody: bool) -> None:
+    def names_nobody(self, digest: bytes) -> bool:
+        return digest in self.old
+
+    def found(self, digest: bytes, names_nobody: bool) -> None:
         if names_nobody:
-            self.new[key] = source
+            self.new.add(digest)
 
     def save(self) -> None:
         if self.path and self.new != self.old:
-            write_whole(self.path, pickle.dumps({"fingerprint": self.fingerprint, "sources": self.new},
+            write_whole(self.path, pickle.dumps({"fingerprint": self.fingerprint, "texts": sorted(self.new)},
                                                 protocol=pickle.HIGHEST_PROTOCOL))
+
+
+class TextsDigest:
+    """Stands in for a ``Withholder``: takes every text it is given as it is, into one digest."""
+
+    def __init__(self):
+        self._digest = new_digest()
+
+    def __call__(self, value, markup: bool = True):
+        if isinstance(value, str) and value:
+            self._digest.update(f"{markup:d}{len(value)}:".encode())
+            self._digest.update(value.encode("utf-8", "surrogatepass"))
+        else:
+            self._digest.update(b"-")
+        return value
+
+    def digest(self) -> bytes:
+        return self._digest.digest()
 
 
 def withhold_in_document(content, document, names, replacement, problems, directory,
                          names_nobody: bool = False) -> bool:
     """Replace private names in every text of one document; warn where they were typed. With
-    ``names_nobody`` (its texts named no private person when its file was last read, with the
+    ``names_nobody`` (its texts, as they are now, were found to name no private person, with the
     same names), the texts are left as they are. Returns whether its texts name nobody private."""
     if not names_nobody:
         hide = Withholder(names, replacement)

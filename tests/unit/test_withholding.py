@@ -69,20 +69,31 @@ def test_without_a_private_person_no_address_is_refused():
     assert not private.find("people/amy-ash/") and not private.find("")
 
 
-def test_documents_that_named_nobody_private_are_known_only_for_the_same_file_and_names(tmp_path):
-    from network.withholding import NamelessSources
+def test_texts_that_named_nobody_private_are_known_only_while_they_and_the_names_are_the_same(tmp_path):
+    from datetime import datetime
+    from types import SimpleNamespace
+
+    from network.model import Document
+    from network.withholding import NamelessTexts
+
+    def document(body, title="March update"):
+        content = SimpleNamespace(title=title, _summary=None, metadata={}, source_path="x.md")
+        return content, Document("content/updates/x.md", title, datetime(2026, 3, 31), "updates", body=body)
 
     path = str(tmp_path / "nameless.pickle")
-    first = NamelessSources(path, "names-1")
-    first.found("updates/a.md", (120, 5), True)
-    first.found("updates/b.md", (300, 5), False)  # it named someone: its texts are read every time
+    first = NamelessTexts(path, "names-1")
+    clean, named = first.digest_of(*document("<p>Amy Ash</p>")), first.digest_of(*document("<p>Ottilie</p>"))
+    first.found(clean, True)
+    first.found(named, False)  # it named someone: its texts are read every time
     first.save()
-    again = NamelessSources(path, "names-1")
-    assert again.names_nobody("updates/a.md", (120, 5))
-    assert not again.names_nobody("updates/a.md", (121, 5)) and not again.names_nobody("updates/a.md", (120, 6))
-    assert not again.names_nobody("updates/b.md", (300, 5))
-    assert not NamelessSources(path, "names-2").names_nobody("updates/a.md", (120, 5))  # the directory changed
+    again = NamelessTexts(path, "names-1")
+    assert again.names_nobody(again.digest_of(*document("<p>Amy Ash</p>")))
+    assert not again.names_nobody(named)
+    # Any text withholding reads counts, not only the body; and the same words elsewhere are other texts.
+    assert not again.names_nobody(again.digest_of(*document("<p>Amy Ash</p>", title="March update, by Ottilie")))
+    assert not again.names_nobody(again.digest_of(*document("<p>Amy</p><p> Ash</p>")))
+    assert not NamelessTexts(path, "names-2").names_nobody(clean)  # the directory changed
     again.save()  # nothing was found again in this build: the next one reads every text
-    assert not NamelessSources(path, "names-1").names_nobody("updates/a.md", (120, 5))
+    assert not NamelessTexts(path, "names-1").names_nobody(clean)
     (tmp_path / "broken.pickle").write_bytes(b"\x80\x05cut short")
-    assert NamelessSources(str(tmp_path / "broken.pickle"), "names-1").old == {}
+    assert NamelessTexts(str(tmp_path / "broken.pickle"), "names-1").old == frozenset()
