@@ -8,7 +8,9 @@ and each file written in this build is read in two steps:
    private name as a file may spell it (accents or none, any space, apostrophe or dash between
    its words, %-encoded, JSON-escaped), each of its words beside what could part it from the next
    (a tag, a reference, a line break), cut in two by a tag, and any letter of a name spelt as a
-   reference. A site repeats most of its lines, so a line found clean is not looked at again.
+   reference; and a line holding other letters than ASCII again as withholding folds it
+   (``strip_accents``: an added accent, fullwidth letters), when that changes it. A site repeats
+   most of its lines, so a line found clean is not looked at again.
    An e-mail and the calendar are decoded first and looked at whole: their encodings and
    folded lines may cut a word anywhere.
 2. Only where the quick look found something is the text read closely, the way its reader reads
@@ -261,8 +263,10 @@ class LastGate:
         no long tag can part a name's words there; any other file's line is read whole."""
         if len(text) <= _LONG_LINE or not name.endswith(_SEARCH_INDEX_READ_AS):
             return self.names.may_name_private(_as_read(name, text))
-        return any(self.names.may_name_private(_as_read(name, text[start:end]))
-                   for start, end in self.anchors.spans(lower_same_length(text)))
+        spans = self.anchors.spans(lower_same_length(text))
+        if not spans and _folded_places(self.anchors, text):
+            spans = [(0, len(text))]  # found only once folded, where the places are others
+        return any(self.names.may_name_private(_as_read(name, text[start:end])) for start, end in spans)
 
     def file_names_private(self, relative: str, data: bytes) -> str | None:
         """Why the file at ``relative`` (inside the site) would name a private person, or None."""
@@ -283,6 +287,8 @@ class LastGate:
         for start, end in self.anchors.spans(lower_same_length(quick)):
             if self.names.may_name_private(_as_read(name, quick[start:end])):
                 return "it names a private person"
+        if _folded_places(self.anchors, quick) and self.names.may_name_private(_as_read(name, quick)):
+            return "it names a private person"
         return None
 
 
@@ -300,7 +306,19 @@ def _unit_may_name(anchors: Anchors, line: bytes) -> bool:
         text = line.decode("utf-8")
     except UnicodeDecodeError:
         return True  # read as a whole, which says what it is
-    return bool(anchors.places(lower_same_length("\n" + _visible(text) + "\n")))
+    text = "\n" + _visible(text) + "\n"
+    return bool(anchors.places(lower_same_length(text))) or _folded_places(anchors, text)
+
+
+def _folded_places(anchors: Anchors, text: str) -> bool:
+    """Whether ``text`` folded as withholding folds it (compatibility forms, no combining marks:
+    ``strip_accents``) has a place a private name could be that it has not as it is: a name
+    typed with an added accent ("Otti\u0301lie") or in fullwidth letters, which withholding
+    knows and the anchors, made from the directory's own spellings, do not."""
+    if text.isascii():
+        return False
+    folded = strip_accents(text)
+    return folded != text and bool(anchors.places(lower_same_length(folded)))
 
 
 def _invisible_spellings() -> re.Pattern:

@@ -39,6 +39,12 @@ from network.gate import LastGate, scan_site, written_files
     ("feed.xml", b"<summary>&lt;p&gt;Ott&amp;shy;ilie Marchbanks&lt;/p&gt;</summary>"),
     ("data.json", b'{"name": "Ott\\u00adilie Marchbanks"}'),
     ("meetings.ics", "BEGIN:VEVENT\r\nSUMMARY:Ott\u00adilie Marchbanks\r\nEND:VEVENT\r\n".encode()),
+    # Spellings withholding folds (an added combining accent, fullwidth letters), so must the gate.
+    ("page.html", "<p>Otti\u0301lie Marchbanks was at the forum.</p>".encode()),
+    ("feed.xml", "<title>\uff2f\uff54\uff54\uff49\uff4c\uff49\uff45 \uff2d\uff41\uff52\uff43\uff48\uff42\uff41\uff4e\uff4b\uff53</title>".encode()),
+    ("meetings.ics", "BEGIN:VEVENT\r\nSUMMARY:Ottilie Ma\u0301rchbanks\r\nEND:VEVENT\r\n".encode()),
+    ("pagefind/filter/en_2.pf_filter",
+     gzip.compress(b"pagefind_dcd" + ("Ruth Abernethy " * 2000 + "Otti\u0301lie Marchbanks").encode(), mtime=0)),
     # The search index: zipped, a signature, then JSON (a page's text) or CBOR (its words).
     ("pagefind/fragment/en_1a2b3c.pf_fragment",
      gzip.compress(b'pagefind_dcd{"url":"/x/","content":"Thanks to Ottilie \\u004darchbanks."}', mtime=0)),
@@ -52,6 +58,7 @@ def test_every_form_in_every_kind_of_file_is_found(names, name, data):
     ("page.html", b"<p>Ruth Abernethy and [name withheld] came.</p>"),
     ("page.html", b"<p>Ottilie's house; the Marchbanks Road</p>"),
     ("file.pdf", b"Ottilie Marchbanks"),  # a binary file's bytes are not read
+    ("page.html", "<p>Am\u00e9lie and Ren\u00e9e Marchb\u00e4nks-Road, \uff21\uff22</p>".encode()),
 ])
 def test_other_names_and_parts_of_names_are_not(names, name, data):
     assert LastGate(names).file_names_private(name, data) is None
