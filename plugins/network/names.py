@@ -163,8 +163,8 @@ class NameEngine:
         entries = {key: _Entry.of(key, found) for key, found in claims.items()}
         # Linking looks for public names, withholding for private ones: each pass walks the text
         # with the automaton of its own names, so it costs what it finds.
-        self._public = _automaton({key: entry for key, entry in entries.items() if entry.public})
-        self._private = _automaton({key: entry for key, entry in entries.items() if entry.private})
+        self._public = automaton_of({key: entry for key, entry in entries.items() if entry.public})
+        self._private = automaton_of({key: entry for key, entry in entries.items() if entry.private})
         #: Acronyms of the directory: beside one another they are not shouted text.
         self.acronyms = {c.shape for found in claims.values() for c in found if c.rule == ACRONYM}
         #: First names (folded, lower case) -> the ids of the people who have them.
@@ -332,7 +332,9 @@ def leftmost_longest(hits: list[Hit]) -> list[Hit]:
     return chosen
 
 
-def _automaton(words: dict):
+def automaton_of(words: dict):
+    """One Aho-Corasick automaton finding every word of ``words`` (word -> what it gives back);
+    None for no words."""
     if not words:
         return None
     automaton = ahocorasick.Automaton()

@@ -13,10 +13,9 @@ import pickle
 from dataclasses import replace
 from urllib.parse import unquote
 
-import ahocorasick
-
 from .build import write_whole
 from .directory import suggest_id
+from .names import automaton_of
 from .privacy import lines_naming, withhold
 from .versions import new_digest
 
@@ -226,7 +225,7 @@ class PrivateAddresses:
         forms = {_address_words(claim.written) for claim in names.private_claims()} - {"--"}
         # One pass over each address for every form at once: a site's addresses times its
         # private names' forms was 0.3 s a build at 10,000 documents.
-        self._forms = _automaton(forms)
+        self._forms = automaton_of(dict.fromkeys(forms))
 
     def find(self, address: str) -> bool:
         """Whether ``address`` holds a private person's name."""
@@ -235,16 +234,6 @@ class PrivateAddresses:
         for _ in self._forms.iter(_address_words(address)):
             return True
         return False
-
-
-def _automaton(words):
-    if not words:
-        return None
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return automaton
 
 
 def check_addresses(addresses, directory, problems) -> None:

@@ -20,7 +20,6 @@ import logging
 from itertools import chain
 
 from pelican import signals
-
 from pelican.generators import ArticlesGenerator
 from pelican.writers import FileOverwriteFailedError
 
