@@ -5,7 +5,7 @@ pages."""
 from datetime import datetime, timezone
 
 from network.model import Directory, Document, Network, Organisation, Person, Theme
-from search.shards import Shard, is_merged_part_file, plan
+from search.shards import PART_PAGES, Shard, is_merged_part_file, plan
 
 
 def _network(*documents, pages=()):
@@ -57,3 +57,27 @@ def test_a_merged_part_keeps_only_what_merging_reads():
         assert is_merged_part_file(kept)
     for dropped in ("pagefind.js", "wasm.en.pagefind", "pagefind-ui.js", "pagefind-ui.css", "shard.json"):
         assert not is_merged_part_file(dropped)
+
+
+def test_a_large_year_is_indexed_by_quarters_and_a_small_one_whole():
+    many = [(f"updates/u{number}/", 2024) for number in range(PART_PAGES + 1)]
+    network = _network(*many, ("updates/small/", 2023))
+    for number, document in enumerate(network.documents[:PART_PAGES + 1]):
+        document.date = document.date.replace(month=1 + number % 12)
+    names = [shard.name for shard in plan(network)]
+    assert names == ["pages", "2024-q4", "2024-q3", "2024-q2", "2024-q1", "2023"]
+    quarters = {shard.name: shard.pages for shard in plan(network)}
+    assert sum(len(quarters[f"2024-q{quarter}"]) for quarter in (1, 2, 3, 4)) == PART_PAGES + 1
+    assert "updates/u0/index.html" in quarters["2024-q1"] and "updates/u11/index.html" in quarters["2024-q4"]
+
+
+def test_a_large_directory_gives_people_and_organisations_parts_of_their_own():
+    network = _network(("updates/one/", 2025), pages=["about/"])
+    for number in range(PART_PAGES):
+        network.directory.people[f"p{number}"] = Person(f"p{number}", f"Person {number}")
+    network.directory.people["hidden"] = Person("hidden", "Hidden Person", public=False)
+    shards = plan(network)
+    assert [(shard.name, shard.primary) for shard in shards] == [
+        ("pages", True), ("people", False), ("organisations", False), ("2025", False)]
+    assert shards[0].pages == ("about/index.html", "themes/housing/index.html")
+    assert len(shards[1].pages) == PART_PAGES + 1 and "people/hidden/index.html" not in shards[1].pages

@@ -67,7 +67,7 @@ async function showMore(results, from) {
   }
 }
 
-// The index is in parts (the directory's pages, then each year of documents): the first holds
+// The index is in parts (the directory's pages, then each year or quarter of documents): the first holds
 // Pagefind's script, the others are merged into it, so that one search covers them all.
 async function openIndex(base) {
   const pagefind = await import(new URL(form.dataset.index, document.baseURI).href);
