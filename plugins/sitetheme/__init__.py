@@ -13,6 +13,7 @@ from jinja2 import FileSystemBytecodeCache
 from network.generator import set_template_globals
 from network.urls import ENTITY_FOLDERS, archive_url, url_of
 from pelican import signals
+from pelican.urlwrappers import Category
 
 from . import views
 
@@ -49,6 +50,11 @@ def add_network_helpers(network, generators) -> None:
     # it from being rendered again whenever any document changes (see network.outputs).
     context = generators[0].context
     context["category_counts"] = [(category, len(items)) for category, items in context.get("categories", [])]
+    settings = generators[0].settings
+    present = {category.name for category, _ in context.get("categories", [])}
+    empty = {Category(name, settings).url for name in settings.get("CATEGORY_BY_FOLDER", {}).values()
+             if name not in present}
+    context["menu_items"] = views.shown_menu(settings.get("MENU_ITEMS", ()), empty)
 
 
 def register():

@@ -95,3 +95,9 @@ class DocumentLists:
                     f"</time>{category}</p>{summary}</li>\n")
             self._items[key] = item
         return item
+
+
+def shown_menu(menu_items, empty_category_urls) -> list[tuple[str, str]]:
+    """The main menu without the entries that lead to a category with no document yet (a
+    network that writes no briefings has no briefings page to show)."""
+    return [(label, path) for label, path in menu_items if path not in empty_category_urls]

@@ -105,11 +105,13 @@ def content_digest(content: Content, full: Fingerprinter, listed: Fingerprinter)
         return os.urandom(20)  # never equal to a previous digest
 
 
-def site_fingerprint(settings, document_keys: set[str]) -> str:
+def site_fingerprint(settings, document_keys: set[str], frame=()) -> str:
     """Everything every page may show besides its own values: settings, theme, plugin code,
-    package versions, the directory and every other non-document file, and today's date."""
+    package versions, the directory and every other non-document file, today's date, and
+    ``frame``, what the content puts in every page's frame (the main menu)."""
     digest = new_digest()
     digest.update(_settings_digest(settings).encode())
+    digest.update(Fingerprinter().digest(frame).encode())
     digest.update(code_of(settings).encode())
     feed_folder(digest, settings["THEME"], with_bytes=True)
     feed_folder(digest, settings["PATH"], with_bytes=False, skip=document_keys)

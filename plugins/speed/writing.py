@@ -48,7 +48,10 @@ class Writing:
         previous = settings.get("REUSE_OUTPUT_FROM")
         if not settings.get("CACHE_CONTENT") or previous is None:
             return writing
-        writing.salt = site_fingerprint(settings, {c.doc.key for c in contents})
+        # The main menu is in every page's frame and follows from the content (a kind of document
+        # with none yet is left out of it): it counts as part of the site, as the theme does.
+        writing.salt = site_fingerprint(settings, {c.doc.key for c in contents},
+                                        frame=writing.context.get("menu_items", ()))
         writing.full, writing.listed = fingerprint_documents(contents)
         writing.waiting = list(contents)
         writing.memo_file = memo_path(settings, "outputs.json")
