@@ -111,8 +111,10 @@ def sitemap(settings, context) -> Files:
     for path in sorted(context.get(PAGES_HEARD, ())):
         # Each page is written inside the output folder: its address there without a relpath
         # of two absolute paths each (17,500 of them at 10,000 documents, 0.2 s).
-        plain = path.startswith(inside) and "/." not in path and "//" not in path
-        relative = path[len(inside):] if plain else os.path.relpath(path, output)
+        # (The staging folder's own name starts with a dot: only the part inside it is looked at.)
+        rest = path[len(inside):]
+        plain = path.startswith(inside) and not {"", ".", ".."} & set(rest.split("/"))
+        relative = rest if plain else os.path.relpath(path, output)
         relative = relative.replace(os.sep, "/")
         identity = list(file_identity(os.stat(path)))  # as JSON keeps it
         entry, digest = _page_entry(path, relative, today) if read.get(relative, [None])[:3] != identity \

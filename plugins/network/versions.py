@@ -56,9 +56,10 @@ def feed_folder(digest, folder: str, *, with_bytes: bool, skip: set[str] = froze
     top = os.path.abspath(folder)
     for base, folders, names in os.walk(top):
         folders[:] = sorted(f for f in folders if f != "__pycache__" and not f.startswith("."))
+        inside = os.path.relpath(base, top).replace(os.sep, "/")  # once a folder: 10,000 documents
         for name in sorted(names):
             full = os.path.join(base, name)
-            relative = os.path.relpath(full, top).replace(os.sep, "/")
+            relative = name if inside == "." else f"{inside}/{name}"
             if relative in skip or name.endswith(".pyc"):
                 continue
             digest.update(relative.encode())
