@@ -44,7 +44,7 @@ def check_links(build, settings) -> None:
     if problems:
         raise BuildFailed(problems)
     if memo_file:
-        site.memo.save(memo_file, memos)
+        site.memo_reaching(checker.reached).save(memo_file, memos)
 
 
 def _directory_entries(network, settings):

@@ -289,6 +289,8 @@ class Checker:
         """``to_check``: the pages whose links ``find_broken`` checks (None: every page)."""
         self.files, self.pages, self.site = files, pages, site
         self.to_check = to_check
+        #: Every file a link checked so far led to.
+        self.reached: set[str] = set()
 
     def why_broken(self, link: str, page: str) -> tuple[str, str] | None:
         """None if ``link``, written on ``page``, leads somewhere (or out of the site); else
@@ -302,6 +304,7 @@ class Checker:
         file = find_file(target.path, self.files)
         if file is None:
             return where, "no page"
+        self.reached.add(file)
         fragment = target.fragment
         if fragment.lower() in _TOP or not file.endswith(".html"):
             return None

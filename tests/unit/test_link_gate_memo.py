@@ -1,5 +1,5 @@
 """The link gate after a rebuild (linkgate.scan): only the pages written anew are read and
-checked, unless something a kept page could link to went away, and then every page is checked."""
+checked, unless something a kept page links to went away, and then every page is checked."""
 
 import os
 import pickle
@@ -27,8 +27,10 @@ def _site(folder):
 
 def _check(folder, memo, site=SITE):
     read = read_site(str(folder), memo, site.key)
-    broken = Checker(read.files, read.pages, site, read.to_check).find_broken()
-    return read, {(item.page, item.link) for item in broken}
+    checker = Checker(read.files, read.pages, site, read.to_check)
+    broken = {(item.page, item.link) for item in checker.find_broken()}
+    read.memo = read.memo_reaching(checker.reached)  # what the gate keeps when the site passes
+    return read, broken
 
 
 def _passed(folder):
@@ -81,3 +83,35 @@ def test_a_memo_kept_by_older_code_is_not_trusted(tmp_path):
     _write(tmp_path, "b/index.html", '<h2 id="part">Part, again</h2>')
     read, _ = _check(tmp_path, loaded)
     assert read.to_check is None and read.read == 3  # every page read again
+
+
+def test_a_file_gone_that_no_page_linked_to_leaves_the_kept_pages_unchecked(tmp_path):
+    _site(tmp_path)
+    _write(tmp_path, "pagefind/fragment/en_1a2b.pf_fragment", "data")  # named after what it holds
+    memo = _passed(tmp_path)
+    os.unlink(tmp_path / "pagefind/fragment/en_1a2b.pf_fragment")
+    _write(tmp_path, "pagefind/fragment/en_3c4d.pf_fragment", "data")
+    read, broken = _check(tmp_path, memo)
+    assert read.to_check == set() and not broken
+
+
+def test_a_file_first_linked_by_a_page_checked_alone_counts_when_it_goes(tmp_path):
+    _site(tmp_path)
+    _write(tmp_path, "report.pdf", "pdf")
+    memo = _passed(tmp_path)  # no page links to the report yet
+    _write(tmp_path, "a/index.html", '<h2 id="top-news">News</h2><a href="../report.pdf">Report</a>')
+    read, broken = _check(tmp_path, memo)
+    assert read.to_check == {"a/index.html"} and not broken
+    os.unlink(tmp_path / "report.pdf")  # the page that links to it is kept this time
+    read, broken = _check(tmp_path, read.memo)
+    assert read.to_check is None and broken == {("a/index.html", "../report.pdf")}
+
+
+def test_a_memo_that_does_not_know_where_links_led_has_every_page_checked_when_a_file_goes(tmp_path):
+    _site(tmp_path)
+    _write(tmp_path, "unlinked.txt", "text")
+    memo = _passed(tmp_path)
+    memo.reached = None  # kept by the code before this
+    os.unlink(tmp_path / "unlinked.txt")
+    read, _ = _check(tmp_path, memo)
+    assert read.to_check is None
