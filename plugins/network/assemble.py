@@ -65,7 +65,7 @@ def build_model(build, generators):
             )
             report_size(document.path, os.path.getsize(content.source_path), problems)
             # Pelican works an address out from the settings on every access: once, here.
-            document.url, document.save_as = content.url, content.save_as
+            document.url, document.save_as = pelican_addresses(content)
             document.body = content._content  # the reader's HTML; the model's from here on
             document.key = content.relative_source_path.replace(os.sep, "/")
             document.summary = content.metadata.get("summary", "")
@@ -99,6 +99,26 @@ def hand_bodies_to_pelican(generators) -> None:
     body once, when every step of the pipeline has run."""
     for content in contents_with_documents(generators):
         content._content = content.doc.body
+
+
+#: The settings that name a content object's address, by its class and whether it is a draft
+#: (as each class's ``_expand_settings`` chooses them in Pelican).
+_ADDRESS_SETTINGS = {("Article", False): "ARTICLE", ("Article", True): "DRAFT",
+                     ("Page", False): "PAGE", ("Page", True): "DRAFT_PAGE"}
+
+
+def pelican_addresses(content) -> tuple[str, str]:
+    """``content.url`` and ``content.save_as``, as Pelican works them out, from one making of
+    the values they are formatted with (Pelican makes them for each: a copy of the metadata and
+    two absolute paths, 0.3 s of every build at 10,000 documents). An address set in the front
+    matter, a translation or another class of content is left to Pelican."""
+    prefix = _ADDRESS_SETTINGS.get((type(content).__name__, content.status == "draft"))
+    if (prefix is None or not content.in_default_lang or hasattr(content, "override_url")
+            or hasattr(content, "override_save_as")):
+        return content.url, content.save_as
+    values = content.url_format
+    settings = content.settings
+    return str(settings[f"{prefix}_URL"]).format(**values), str(settings[f"{prefix}_SAVE_AS"]).format(**values)
 
 
 def _read_directory(settings, problems):

