@@ -315,33 +315,43 @@ class Checker:
         return f"{page_addresses([file])[0]}#{fragment}", "no anchor"
 
     def find_broken(self) -> list[Broken]:
-        """Every link of every page that leads nowhere. A link is checked once: once in all, if
-        it leads to the same place from any page (absolute, from the root, or climbing to the
-        root: "../../people/" on a page two folders down), else once for each folder it is
+        """Every link of every page that leads nowhere. A link is checked once: once in all if
+        it leads to the same place from any page (absolute, or from the root), once for each
+        depth if it climbs to the root ("../../people/" leads to the same page from every page
+        two folders down, and elsewhere from one three down), else once for each folder it is
         written in; then it is only looked up, in sets. A link to a part of its own page
         ("#part") is checked on that page."""
-        folders: dict[str, tuple[set[str], dict[str, tuple[str, str]]]] = {}
-        anywhere: tuple[set[str], dict[str, tuple[str, str]]] = (set(), {})
+        anywhere: _Checked = (set(), {})
+        by_depth: dict[int, _Checked] = {}
+        by_folder: dict[str, _Checked] = {}
         broken = []
         pages = self.pages if self.to_check is None else {page: self.pages[page] for page in self.to_check}
         for page, found in pages.items():
             folder = posixpath.dirname(page)
-            here = folders.setdefault(folder, (set(), {}))
-            climb = "../" * (folder.count("/") + 1) if folder else ""
+            depth = folder.count("/") + 1 if folder else 0
+            here, level = by_folder.setdefault(folder, (set(), {})), by_depth.setdefault(depth, (set(), {}))
+            climb = "../" * depth
             links = set(found.links)
-            for link in links - anywhere[0] - here[0]:
+            for link in links - anywhere[0] - level[0] - here[0]:
                 verdict = self.why_broken(link, page)
                 if _on_its_page(link):
                     if verdict is not None:
                         broken.append(Broken(page, link, *verdict))
                     continue
-                checked, bad = anywhere if link.startswith(("/", climb)) or _SCHEME.match(link) else here
+                if link.startswith("/") or _SCHEME.match(link):
+                    checked, bad = anywhere
+                else:
+                    checked, bad = level if depth and link.startswith(climb) else here
                 checked.add(link)
                 if verdict is not None:
                     bad[link] = verdict
-            broken += [Broken(page, link, *anywhere[1][link]) for link in links & anywhere[1].keys()]
-            broken += [Broken(page, link, *here[1][link]) for link in links & here[1].keys()]
+            for _, bad in (anywhere, level, here):
+                broken += [Broken(page, link, *bad[link]) for link in links & bad.keys()]
         return broken
+
+
+#: Links already checked in one scope (see ``Checker.find_broken``), and those that lead nowhere.
+_Checked = tuple[set[str], dict[str, tuple[str, str]]]
 
 
 def _on_its_page(link: str) -> bool:

@@ -165,3 +165,17 @@ def test_a_broken_menu_link_on_a_document_s_page_is_the_page_s_problem_not_the_d
     assert [p.path for p in problems] == ["output/index.html"]
     assert "'briefings/' leads nowhere: the new site has no page 'briefings/' (and on 1 other page)" in problems[0].message
     assert "MENU_ITEMS" in problems[0].hint
+
+
+def test_the_same_link_on_pages_at_other_depths_is_checked_for_each_in_either_order():
+    # "x/" on the home page is the root's x/; on a page one folder down it is a/x/, which is
+    # missing. "../y.pdf" climbs to the root one folder down, not two. Found whichever page is
+    # read first.
+    for links in ([("index.html", "x/"), ("a/index.html", "x/")],
+                  [("a/index.html", "../y.pdf"), ("a/b/index.html", "../y.pdf")]):
+        for order in (links, links[::-1]):
+            pages = {page: PageLinks((link,)) for page, link in order}
+            files = {"index.html", "x/index.html", "a/index.html", "a/b/index.html", "y.pdf"}
+            broken = Checker(files, pages, SITE).find_broken()
+            assert [(item.page, item.target) for item in broken] == [
+                {"x/": ("a/index.html", "a/x/"), "../y.pdf": ("a/b/index.html", "a/y.pdf")}[order[0][1]]], order
