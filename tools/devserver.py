@@ -242,6 +242,10 @@ def build_overrides(content: str | None) -> dict:
     return {**({"PATH": content} if content else {}), _MEMOS_SETTING: ResidentMemos()}
 
 
+#: How long the file watcher waits for a change before it says it is waiting (milliseconds).
+_QUIET_SPELL_MS = 250
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
@@ -260,13 +264,21 @@ def main(argv=None) -> int:
     last = LastBuild()
     _rebuild(args, overrides, builds, indexing, last)
     server = serve(output, args.port, builds)
-    print(f"Serving the preview on http://127.0.0.1:{args.port}/ (Ctrl+C stops). "
-          "Save a file and it is rebuilt.", flush=True)
     ignored = (output, f"{output}.previous", os.path.join(ROOT, ".cache"))
+    watching = False
     try:
+        # The watcher says it is running by a first quiet spell (an empty set of changes): only
+        # then is the officer told to save, or a save made at once would go unseen.
         for changes in watchfiles.watch(*rebuild_paths, *restart_paths, debounce=200, step=50,
+                                        rust_timeout=_QUIET_SPELL_MS, yield_on_timeout=True,
                                         watch_filter=lambda _, path: not path.startswith(ignored)
                                         and not path.endswith((".pyc", "~", ".swp"))):
+            if not watching:
+                print(f"Serving the preview on http://127.0.0.1:{args.port}/ (Ctrl+C stops). "
+                      "Save a file and it is rebuilt.", flush=True)
+                watching = True
+            if not changes:
+                continue
             paths = {path for _, path in changes}
             if any(path.startswith(tuple(restart_paths)) for path in paths):
                 print("\nThe settings or the plugins changed: restarting.", flush=True)
