@@ -38,7 +38,7 @@ from authoring import livepreview  # noqa: E402
 from pipeline import onepage  # noqa: E402
 from search import glue as search  # noqa: E402
 from search.later import BackgroundIndexing  # noqa: E402
-from network.build import SETTING as _BUILD_SETTING  # noqa: E402  (where a build keeps its model)
+from network.build import SETTING as _BUILD_SETTING, write_whole  # noqa: E402  (SETTING: where a build keeps its model)
 from network.resident import SETTING as _MEMOS_SETTING, ResidentMemos  # noqa: E402
 
 
@@ -172,31 +172,46 @@ def _since_saved(saved_at: float) -> str:
     return f"{max(0.0, time.time() - saved_at):.1f} s after the file was saved"
 
 
-def _page_first(paths: set[str], last: LastBuild, output: str, builds: Builds, saved_at: float | None) -> None:
+def _page_first(paths: set[str], last: LastBuild, output: str, builds: Builds,
+                saved_at: float | None) -> onepage.PageMadeFirst | None:
     """When one document's text was saved, show its page at once (see pipeline.onepage); the
-    whole rebuild follows either way."""
+    whole rebuild follows either way. What was made first, if anything."""
     edited = [path for path in paths if path.endswith(".md")]
     if last.pages is None or len(edited) != 1 or any(os.path.exists(p) for p in paths - set(edited)):
-        return
+        return None
     from filelock import FileLock, Timeout
 
     try:  # a `make html` into the same folder holds it: that build's pages are newer
         with FileLock(publishing.lock_path(output), timeout=0):
-            address = onepage.page_first(edited[0], last.settings, last.pages, output)
+            made = onepage.page_first(edited[0], last.settings, last.pages, output)
     except Timeout:
-        return
+        return None
     except Exception as exc:  # a bug here must not stop the preview: the whole rebuild follows
         print(f"(The page could not be made first: {exc.__class__.__name__}: {exc}.)", flush=True)
-        return
-    if address is not None:
+        return None
+    if made is not None:
         waited = f" {_since_saved(saved_at)}" if saved_at else ""
-        print(f"Page ready{waited}: {address.removesuffix('index.html')}. The rest of the preview follows.",
+        print(f"Page ready{waited}: {made.save_as.removesuffix('index.html')}. The rest of the preview follows.",
               flush=True)
         builds.finished(True, "", text_only=True)  # open pages other than this one stay as they are
+    return made
+
+
+def _put_back(made: onepage.PageMadeFirst, output: str) -> None:
+    """The build after a page made first failed (the edit broke a link, say): the page goes back
+    to what the last build that worked wrote, as the officer is told."""
+    from filelock import FileLock, Timeout
+
+    try:  # a `make html` into the same folder holds it: its pages are newer
+        with FileLock(publishing.lock_path(output), timeout=0):
+            write_whole(os.path.join(output, made.save_as), made.before)
+    except (Timeout, OSError):
+        pass
 
 
 def _rebuild(args, overrides, builds: Builds, indexing: BackgroundIndexing, last: LastBuild,
-             saved_at: float | None = None, text_only: bool = False) -> None:
+             saved_at: float | None = None, text_only: bool = False,
+             made_first: onepage.PageMadeFirst | None = None) -> None:
     started = time.strftime("%H:%M:%S")
     print(f"\n[{started}] Building...", flush=True)
     indexing.cancel()  # one thing at a time writes into the preview
@@ -207,6 +222,8 @@ def _rebuild(args, overrides, builds: Builds, indexing: BackgroundIndexing, last
         # What the officer waits for: from pressing save to the page they can reload.
         print(f"Ready {_since_saved(saved_at)}.", flush=True)
     if code != 0:
+        if made_first is not None:
+            _put_back(made_first, os.path.abspath(args.output))
         print("The preview still shows the last build that worked. Fix the file above and save it again.",
               flush=True)
     record = publishing.read_build_record(os.path.abspath(args.output)) or {}
@@ -289,8 +306,9 @@ def main(argv=None) -> int:
             names = ", ".join(sorted(os.path.relpath(p, ROOT) if p.startswith(ROOT) else p for p in paths)[:3])
             print(f"\nChanged: {names}{' ...' if len(paths) > 3 else ''}", flush=True)
             saved_at = _saved_at(paths)
-            _page_first(paths, last, output, builds, saved_at)
-            _rebuild(args, overrides, builds, indexing, last, saved_at, _text_only(paths, rebuild_paths[0]))
+            made_first = _page_first(paths, last, output, builds, saved_at)
+            _rebuild(args, overrides, builds, indexing, last, saved_at, _text_only(paths, rebuild_paths[0]),
+                     made_first)
     except KeyboardInterrupt:
         pass
     indexing.cancel()

@@ -75,10 +75,18 @@ def keep_for_page_first(build, generators, settings) -> None:
     build.page_first = LastBuild(pages, build.network.directory)
 
 
-def page_first(source_path: str, settings: dict, last: LastBuild, site: str) -> str | None:
+@dataclasses.dataclass(frozen=True)
+class PageMadeFirst:
+    """A page made before its build: its file inside the site, and the bytes it replaced (put
+    back if the build then fails, so that the preview is the last build that worked)."""
+
+    save_as: str
+    before: bytes
+
+
+def page_first(source_path: str, settings: dict, last: LastBuild, site: str) -> PageMadeFirst | None:
     """Make the page of the document at ``source_path`` again in ``site`` if only its text changed
-    (see above); return the page's address inside the site, or None when it must wait for the
-    whole rebuild."""
+    (see above); return what was made, or None when it must wait for the whole rebuild."""
     key = os.path.relpath(source_path, settings["PATH"]).replace(os.sep, "/")
     known = last.pages.get(key)
     if known is None or settings.get("TYPOGRIFY"):  # Pelican changes the text after our reader
@@ -102,7 +110,7 @@ def page_first(source_path: str, settings: dict, last: LastBuild, site: str) -> 
         return None  # the whole rebuild reports it
     write_whole(page, new_page)  # a new file: never through a link the page may share
     last.pages[key] = dataclasses.replace(known, document=dataclasses.replace(known.document, body=body))
-    return known.save_as
+    return PageMadeFirst(known.save_as, written)
 
 
 def _new_body(source_path: str, settings: dict, last: LastBuild, known: PageOfDocument) -> str | None:

@@ -58,6 +58,22 @@ def test_an_edit_to_the_text_alone_shows_first_as_the_whole_rebuild_then_writes_
             assert whole != shown[page], f"{what} changed nothing: the test would prove nothing"
             shown[page] = whole
 
+        # A page made first whose build then fails (the edit broke a link) goes back to what the
+        # last build that worked wrote: the preview is what the officer is told it is.
+        esol = content_copy / "briefings" / "2025-06-esol-and-work-briefing.md"
+        page = tmp_path / "preview" / "briefings" / "2025-06-esol-and-work-briefing" / "index.html"
+        before, text = page.read_bytes(), esol.read_text(encoding="utf-8")
+        seen = len(log.text)
+        esol.write_text(text.replace("## Discussion\n", "## Discussion\n\nSee [the plan](/no-such-plan/).\n", 1),
+                        encoding="utf-8")
+        log.wait_for("Page ready", seen)
+        assert b"no-such-plan" in page.read_bytes(), "the broken link was not shown first: nothing to put back"
+        log.wait_for("still shows the last build that worked", seen)
+        assert page.read_bytes() == before
+        seen = len(log.text)
+        esol.write_text(text, encoding="utf-8")
+        log.wait_for("s after the file was saved.", seen)
+
         # After a build that failed, nothing shows first (it would hide the report) until one works.
         other = content_copy / "updates" / "2025-03-project-update.md"
         broken = other.read_text(encoding="utf-8")
