@@ -263,6 +263,16 @@ def build_overrides(content: str | None) -> dict:
 _QUIET_SPELL_MS = 250
 
 
+def _changes(paths: list[str], ignored: tuple[str, ...]):
+    """Each set of files saved together; an empty set after each quiet spell, the first of which
+    says the watcher is running."""
+    import watchfiles  # installed with Pelican
+
+    return watchfiles.watch(*paths, debounce=200, step=50, rust_timeout=_QUIET_SPELL_MS, yield_on_timeout=True,
+                            watch_filter=lambda _, path: not path.startswith(ignored)
+                            and not path.endswith((".pyc", "~", ".swp")))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
@@ -270,8 +280,6 @@ def main(argv=None) -> int:
     parser.add_argument("--content", help="the content folder (default: PATH in the settings)")
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
-    import watchfiles  # installed with Pelican
-
     content = os.path.abspath(args.content) if args.content else None
     overrides = build_overrides(content)
     output = os.path.abspath(args.output)
@@ -284,13 +292,8 @@ def main(argv=None) -> int:
     ignored = (output, f"{output}.previous", os.path.join(ROOT, ".cache"))
     watching = False
     try:
-        # The watcher says it is running by a first quiet spell (an empty set of changes): only
-        # then is the officer told to save, or a save made at once would go unseen.
-        for changes in watchfiles.watch(*rebuild_paths, *restart_paths, debounce=200, step=50,
-                                        rust_timeout=_QUIET_SPELL_MS, yield_on_timeout=True,
-                                        watch_filter=lambda _, path: not path.startswith(ignored)
-                                        and not path.endswith((".pyc", "~", ".swp"))):
-            if not watching:
+        for changes in _changes([*rebuild_paths, *restart_paths], ignored):
+            if not watching:  # only now told to save: a save made before would go unseen
                 print(f"Serving the preview on http://127.0.0.1:{args.port}/ (Ctrl+C stops). "
                       "Save a file and it is rebuilt.", flush=True)
                 watching = True
