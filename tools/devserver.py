@@ -179,13 +179,8 @@ def _page_first(paths: set[str], last: LastBuild, output: str, builds: Builds,
     edited = [path for path in paths if path.endswith(".md")]
     if last.pages is None or len(edited) != 1 or any(os.path.exists(p) for p in paths - set(edited)):
         return None
-    from filelock import FileLock, Timeout
-
-    try:  # a `make html` into the same folder holds it: that build's pages are newer
-        with FileLock(publishing.lock_path(output), timeout=0):
-            made = onepage.page_first(edited[0], last.settings, last.pages, output)
-    except Timeout:
-        return None
+    try:
+        made = _unless_building(output, lambda: onepage.page_first(edited[0], last.settings, last.pages, output))
     except Exception as exc:  # a bug here must not stop the preview: the whole rebuild follows
         print(f"(The page could not be made first: {exc.__class__.__name__}: {exc}.)", flush=True)
         return None
@@ -200,13 +195,22 @@ def _page_first(paths: set[str], last: LastBuild, output: str, builds: Builds,
 def _put_back(made: onepage.PageMadeFirst, output: str) -> None:
     """The build after a page made first failed (the edit broke a link, say): the page goes back
     to what the last build that worked wrote, as the officer is told."""
+    try:
+        _unless_building(output, lambda: write_whole(os.path.join(output, made.save_as), made.before))
+    except OSError:
+        pass
+
+
+def _unless_building(output: str, work):
+    """``work()``, unless a build into ``output`` holds its lock (a `make html` into the same
+    folder: that build's pages are newer); then None, at once."""
     from filelock import FileLock, Timeout
 
-    try:  # a `make html` into the same folder holds it: its pages are newer
+    try:
         with FileLock(publishing.lock_path(output), timeout=0):
-            write_whole(os.path.join(output, made.save_as), made.before)
-    except (Timeout, OSError):
-        pass
+            return work()
+    except Timeout:
+        return None
 
 
 def _rebuild(args, overrides, builds: Builds, indexing: BackgroundIndexing, last: LastBuild,
