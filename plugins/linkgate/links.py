@@ -20,6 +20,7 @@ Three steps, each a plain function of plain values:
 
 from __future__ import annotations
 
+import hashlib
 import html
 import posixpath
 import re
@@ -54,6 +55,8 @@ class PageLinks:
 
     links: tuple[str, ...] = ()
     ids: frozenset[str] = frozenset()
+    #: A feed's entries, each by its digest (``entry_digest``): what a later build may find again.
+    entries: tuple[bytes, ...] = ()
 
 
 class Extractor:
@@ -62,8 +65,11 @@ class Extractor:
     read once: what a line holds is kept by its hash. A tag written across lines is read with the
     lines it spans (a line whose last "<" opens a tag it does not close goes on to the next)."""
 
-    def __init__(self):
+    def __init__(self, entries: Mapping[bytes, tuple[str, ...]] | None = None):
         self._lines: dict[tuple[bool, int], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        #: Feed entry digest -> its links: given from the last site (``scan.SiteMemo``), where an
+        #: edit rewrites a dozen feeds, each with a few entries that changed and many that did not.
+        self.entries: dict[bytes, tuple[str, ...]] = dict(entries or {})
 
     def extract(self, name: str, data: bytes) -> PageLinks:
         """The links and ids of the file at ``name`` (its path inside the site) from its bytes."""
@@ -80,18 +86,20 @@ class Extractor:
         return PageLinks()
 
     def _from_feed(self, data: bytes) -> PageLinks:
-        """A document is the same entry in every feed that has it (a dozen of them): each entry
-        is read once, by its hash."""
-        known = self._lines
+        """A document is the same entry in every feed that has it (a dozen of them), and in the
+        same feeds build after build: each entry is read once, by its digest."""
+        known = self.entries
         links: dict[str, None] = {}
+        digests = []
         # Cut where each entry starts (Atom's <entry>, RSS's <item>): a plain split, at memory's speed.
         for entry in data.split(b"<entry" if b"<feed" in data[:1000] else b"<item"):
-            key = (None, hash(entry))
-            found = known.get(key)
+            digest = entry_digest(entry)
+            found = known.get(digest)
             if found is None:
-                found = known[key] = (self._entry_links(entry), ())
-            links.update(dict.fromkeys(found[0]))
-        return PageLinks(tuple(links))
+                found = known[digest] = self._entry_links(entry)
+            links.update(dict.fromkeys(found))
+            digests.append(digest)
+        return PageLinks(tuple(links), entries=tuple(digests))
 
     def _entry_links(self, entry: bytes) -> tuple[str, ...]:
         """A feed entry's links: its own (Atom's ``<link href>``, RSS's ``<link>address</link>``)
@@ -121,6 +129,11 @@ class Extractor:
                 links.update(dict.fromkeys(found[0]))
                 ids.update(found[1])
         return PageLinks(tuple(links), frozenset(ids))
+
+
+def entry_digest(entry: bytes) -> bytes:
+    """What tells a feed entry (or the feed's head) from every other, in any process."""
+    return hashlib.blake2b(entry, digest_size=16).digest()
 
 
 def extract(name: str, data: bytes) -> PageLinks:

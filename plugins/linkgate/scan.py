@@ -10,6 +10,10 @@ pages read anew are checked, unless a file that a page of the last site linked t
 lost an id, or the site's own addresses changed (``SiteRead.to_check``); then every page is. (The
 search index's files are named after what they hold, so most edits remove a few, which no page
 links to: a check of every page after each edit, 1.6 s at 10,000 documents, for nothing.)
+
+A feed rewritten because one document changed still holds the same entries for the others: the
+memo keeps each feed entry's links by the entry's digest, and only entries never seen are read
+(at 10,000 documents an edit rewrote 69 feeds with 989 entries: 0.9 s of reading, for one entry).
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ class SiteMemo:
     files: frozenset[str] = frozenset()
     site_key: tuple = ()
     reached: frozenset[str] | None = None
+    #: The links of every entry of the site's feeds, by the entry's digest (None: none known).
+    feed_entries: dict[bytes, tuple[str, ...]] | None = None
 
     @classmethod
     def load(cls, path: str, memos=None) -> SiteMemo:
@@ -128,12 +134,19 @@ def read_site(staging: str, memo: SiteMemo, site_key: tuple) -> SiteRead:
             pages[relative] = known[1]
         else:
             to_read.append((relative, full, identity))
-    extractor = Extractor()
+    extractor = Extractor(getattr(memo, "feed_entries", None))  # a memo from older code has none
     fresh: dict[str, PageLinks] = {}
     for relative, full, identity in to_read:
         with open(full, "rb") as handle:
             found = fresh[relative] = extractor.extract(relative, handle.read())
         kept[relative] = (identity, found)
         pages[relative] = found
-    return SiteRead(files, pages, len(to_read), SiteMemo(kept, frozenset(files), site_key),
+    return SiteRead(files, pages, len(to_read),
+                    SiteMemo(kept, frozenset(files), site_key, feed_entries=_feed_entries(pages, extractor.entries)),
                     _pages_to_check(memo, site_key, files, fresh), memo.reached)
+
+
+def _feed_entries(pages: dict[str, PageLinks], known: dict[bytes, tuple[str, ...]]) -> dict:
+    """The links of the entries the site's feeds have now, for the next build (an entry no feed
+    has any more is dropped)."""
+    return {digest: known[digest] for found in pages.values() for digest in found.entries if digest in known}

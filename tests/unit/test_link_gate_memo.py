@@ -115,3 +115,41 @@ def test_a_memo_that_does_not_know_where_links_led_has_every_page_checked_when_a
     os.unlink(tmp_path / "unlinked.txt")
     read, _ = _check(tmp_path, memo)
     assert read.to_check is None
+
+
+def _feed(entries):
+    items = "".join(f'<entry><title>{title}</title><link href="https://cvmp.example.org/{href}"/>'
+                    f'<content type="html">&lt;a href="../{href}"&gt;more&lt;/a&gt;</content></entry>'
+                    for title, href in entries)
+    return f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">{items}</feed>'
+
+
+def test_a_feed_rewritten_reads_only_its_new_entries_and_still_finds_their_broken_links(tmp_path):
+    _site(tmp_path)
+    _write(tmp_path, "feeds/all.atom.xml", _feed([("A", "a/"), ("B", "b/")]))
+    memo = _passed(tmp_path)
+    assert len(memo.feed_entries) == 3  # the feed's head and its two entries
+    # The memo answers for an entry it knows: what it says is what the gate checks.
+    known = next(digest for digest, links in memo.feed_entries.items() if "https://cvmp.example.org/a/" in links)
+    memo.feed_entries[known] = ("https://cvmp.example.org/from-the-memo/",)
+    _write(tmp_path, "feeds/all.atom.xml", _feed([("A", "a/"), ("C", "c/")]))  # one entry changed
+    read, broken = _check(tmp_path, memo)
+    assert read.to_check == {"feeds/all.atom.xml"}
+    assert broken == {("feeds/all.atom.xml", "https://cvmp.example.org/from-the-memo/"),
+                      ("feeds/all.atom.xml", "https://cvmp.example.org/c/"), ("feeds/all.atom.xml", "../c/")}
+    # An entry no feed has any more is not kept.
+    assert len(read.memo.feed_entries) == 3
+    assert all("https://cvmp.example.org/b/" not in links for links in read.memo.feed_entries.values())
+
+
+def test_a_memo_kept_before_feed_entries_were_remembered_reads_every_entry(tmp_path):
+    _site(tmp_path)
+    _write(tmp_path, "feeds/all.atom.xml", _feed([("A", "a/")]))
+    memo = _passed(tmp_path)
+    del memo.__dict__["feed_entries"]  # a memo pickled by the code before this
+    memo_file = str(tmp_path / "memo.pickle")
+    memo.save(memo_file)
+    _write(tmp_path, "feeds/all.atom.xml", _feed([("A", "a/"), ("C", "c/")]))
+    read, broken = _check(tmp_path, SiteMemo.load(memo_file))
+    assert broken == {("feeds/all.atom.xml", "https://cvmp.example.org/c/"), ("feeds/all.atom.xml", "../c/")}
+    assert len(read.memo.feed_entries) == 3
