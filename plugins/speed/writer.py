@@ -16,10 +16,13 @@ Pelican's ``content_written`` signal in the main process, as plugins expect.
 
 from __future__ import annotations
 
+import json
 import os
 
 from jinja2 import meta
 from network import build as builds
+from network.build import write_whole
+from network.versions import new_digest
 from network.pages import Files, Page
 from pelican import signals
 from pelican.paginator import Paginator
@@ -181,14 +184,49 @@ def template_reads(template, known: dict) -> frozenset | None:
     return known[key]
 
 
-def _one_template(env, name: str, known: dict) -> tuple[set, list]:
+def _one_template(env, name: str, known: dict) -> tuple[frozenset, tuple]:
     """What one template file reads and which templates it names, parsed once per build (the
-    base template is part of every page type's)."""
-    key = (id(env), "file", name)
+    base template is part of every page type's) and kept by its text between builds (see
+    ``TemplateMemo``): parsing them was half a second of every rebuild."""
+    source = env.loader.get_source(env, name)[0]
+    key = ("file", name, new_digest(source.encode("utf-8")).hexdigest())
     if key not in known:
-        tree = env.parse(env.loader.get_source(env, name)[0])
-        known[key] = (meta.find_undeclared_variables(tree), list(meta.find_referenced_templates(tree)))
+        for before in [k for k in known if k[:2] == ("file", name)]:  # the text it had: kept no more
+            del known[before]
+        tree = env.parse(source)
+        known[key] = (frozenset(meta.find_undeclared_variables(tree)), tuple(meta.find_referenced_templates(tree)))
     return known[key]
+
+
+class TemplateMemo:
+    """What each template file read and named when last parsed, by its text, in a JSON file of
+    the cache (``known``: ``template_reads``'s table, whose file entries are kept)."""
+
+    @classmethod
+    def load(cls, path: str | None) -> dict:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                return cls.load_entries(json.load(handle))
+        except (OSError, TypeError, ValueError):  # none yet, or not ours: parsed again
+            return {}
+
+    @staticmethod
+    def load_entries(entries: list) -> dict:
+        return {("file", name, digest): (frozenset(reads), tuple(named)) for name, digest, reads, named in entries}
+
+    @staticmethod
+    def entries(known: dict) -> list:
+        kept = []
+        for key, value in known.items():
+            if key[0] == "file":
+                (_, name, digest), (reads, named) = key, value
+                kept.append([name, digest, sorted(reads), list(named)])
+        return sorted(kept)
+
+    @staticmethod
+    def save(path: str | None, entries: list) -> None:
+        if path:
+            write_whole(path, json.dumps(entries).encode("utf-8"))
 
 
 def _relative(name: str) -> str:

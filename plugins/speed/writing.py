@@ -16,6 +16,7 @@ from network.build import memo_path
 
 from .fingerprints import content_digest, fingerprint_documents, site_fingerprint
 from .reuse import Entry, Fingerprinter, OutputMemo, Unfingerprintable
+from .writer import TemplateMemo
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +28,7 @@ class Writing:
         self.output_path = output_path
         self.memo: OutputMemo | None = None  # None: nothing is reused or recorded
         self.memo_file = ""
+        self.templates_file: str | None = None  # what each template reads (``writer.TemplateMemo``)
         self.salt = ""  # the site's fingerprint, part of every digest
         self.full: Fingerprinter | None = None  # documents in full
         self.listed: Fingerprinter | None = None  # documents as lists show them
@@ -56,6 +58,8 @@ class Writing:
         writing.waiting = list(contents)
         writing.memo_file = memo_path(settings, "outputs.json")
         writing.memo = OutputMemo.load(writing.memo_file, previous, settings["OUTPUT_PATH"])
+        writing.templates_file = memo_path(settings, "template-reads.json")
+        writing.template_reads.update(TemplateMemo.load(writing.templates_file))
         return writing
 
     def digest_of(self, description: Page | Files) -> str | None:
@@ -118,7 +122,8 @@ class Writing:
         if memo is None:
             return {}
         return {"entries": {path: list(entry.__dict__.values()) for path, entry in memo.new.items()},
-                "reused": memo.reused, "rendered": memo.rendered}
+                "reused": memo.reused, "rendered": memo.rendered,
+                "templates": TemplateMemo.entries(self.template_reads)}
 
     def merge(self, files: dict) -> None:
         """Take in what the helper process wrote or reused."""
@@ -128,12 +133,14 @@ class Writing:
             self.memo.new[path] = Entry(*values)
         self.memo.reused += files["reused"]
         self.memo.rendered += files["rendered"]
+        self.template_reads.update(TemplateMemo.load_entries(files["templates"]))
 
     def finish(self) -> None:
         """After everything is written: keep the memo for the next build."""
         if self.memo is None:
             return
         self.memo.save(self.memo_file)
+        TemplateMemo.save(self.templates_file, TemplateMemo.entries(self.template_reads))
         logger.info("%d files reused unchanged, %d written", self.memo.reused, self.memo.rendered)
 
     def site_unchanged(self) -> bool:
