@@ -91,7 +91,7 @@ def finish_site(pelican) -> None:
     published), keep the memo."""
     settings = pelican.settings
     build = builds.of(settings)
-    helper.finish(build)
+    helper.finish(build, settings)
     if build.writing is not None:  # every page is written and announced: the sitemap lists them
         with build.stages.timed("findable: sitemap from every page written"):
             build.writing.write_files(sitemap(settings, build.writing.context))

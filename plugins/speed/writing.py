@@ -32,13 +32,17 @@ class Writing:
         self.salt = ""  # the site's fingerprint, part of every digest
         self.full: Fingerprinter | None = None  # documents in full
         self.listed: Fingerprinter | None = None  # documents as lists show them
+        self.contents: list = []  # every content object with a document
         self.waiting: list = []  # content objects whose own page's digest is not made yet
         #: Template name -> the variables it may read (None: a template chosen at render time).
         self.template_reads: dict = {}
         #: Generators the helper process writes (the main process skips them).
         self.delegated: list = []
-        #: The helper process, while it writes (see ``speed.helper``).
+        #: The helper process, while it writes, what it may take and the queue it takes from
+        #: (see ``speed.helper``).
         self.helper = None
+        self.helper_part: list = []
+        self.helper_queue = None
         #: The context Pelican shares with every template (given to ``content_written``).
         self.context: dict = {}
 
@@ -55,6 +59,7 @@ class Writing:
         writing.salt = site_fingerprint(settings, {c.doc.key for c in contents},
                                         frame=writing.context.get("menu_items", ()))
         writing.full, writing.listed = fingerprint_documents(contents)
+        writing.contents = list(contents)
         writing.waiting = list(contents)
         writing.memo_file = memo_path(settings, "outputs.json")
         writing.memo = OutputMemo.load(writing.memo_file, previous, settings["OUTPUT_PATH"])
@@ -108,11 +113,13 @@ class Writing:
             self.full.known[id(content)] = content_digest(content, self.full, self.listed)
         self.waiting = []
 
-    def in_helper(self) -> None:
-        """In the helper process, which writes no document page: a content object appears in
-        lists only, so it counts as its document, in full (its text makes its summary)."""
+    def lists_only(self) -> None:
+        """In the helper process, which writes no document page, and in the main process once
+        every document page is written: a content object appears in lists only, so it counts as
+        its document, in full (its text makes its summary). A list's digest is the same in
+        either process."""
         if self.full is not None:
-            for content in self.waiting:
+            for content in self.contents:
                 self.full.known[id(content)] = self.full.known[id(content.doc)]
         self.waiting = []
 
