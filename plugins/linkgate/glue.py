@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import Callable
 
 from network.build import memo_path
 from network.errors import BuildFailed
@@ -19,9 +20,10 @@ from .scan import SiteMemo, read_site
 logger = logging.getLogger(__name__)
 
 
-def check_links(build, settings) -> None:
+def check_links(build, settings) -> Callable[[], None]:
     """Every internal link, image and anchor of the new site leads somewhere, or nothing is
-    published: one problem per broken link, by the file it can be fixed in."""
+    published: one problem per broken link, by the file it can be fixed in. Returned: what keeps
+    the memo of this site, once nothing else stops the build (the last gate)."""
     staging, previous = settings["OUTPUT_PATH"], settings.get("REUSE_OUTPUT_FROM")
     memo_file = memo_path(settings, "links.pickle")
     with build.stages.timed("link gate: links and anchors of every page"):
@@ -43,8 +45,9 @@ def check_links(build, settings) -> None:
                 "every page" if site.to_check is None else f"{len(site.to_check)} of them")
     if problems:
         raise BuildFailed(problems)
-    if memo_file:
-        site.memo_reaching(checker.reached).save(memo_file, memos)
+    if not memo_file:
+        return lambda: None
+    return lambda: site.memo_reaching(checker.reached).save(memo_file, memos)
 
 
 def _directory_entries(network, settings):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
+import time
+from typing import Callable
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
@@ -17,7 +19,7 @@ from .contentfiles import check_content_folder
 from .directory import load_directory, read_directory_files, report_unread_files
 from .documents import report_size, resolve_document
 from .errors import BuildFailed, Problem
-from .gate import scan_site
+from .gatescan import SiteScan
 from .generator import contents_with_documents
 from .model import Network
 from .names import report_names
@@ -174,20 +176,38 @@ def _directory_addresses(directory, folder):
     return found
 
 
-def last_gate(build, settings) -> None:
-    """No file of the new site names a private person (see ``gate``), or nothing is published."""
+def last_gate(build, settings) -> Callable[[], None]:
+    """No file of the new site names a private person (see ``gate``), or nothing is published.
+    The files are read by forked processes while the build goes on (the link gate); the function
+    returned waits for them, and stops the build if one named a private person."""
     names = build.network.directory.names if build.network is not None else None
     if names is None or not names.private_claims():
-        return
+        return lambda: None
     staging, previous = settings["OUTPUT_PATH"], settings.get("REUSE_OUTPUT_FROM")
-    with build.stages.timed("last gate: private names in the files written"):
-        found, read = scan_site(staging, previous, names, settings.get("WRITE_PROCESSES") or os.cpu_count() or 1)
-    logger.info("The last gate read %d files written in this build.", read)
-    if found:
-        shown = display_path(previous or staging)
-        raise BuildFailed([Problem(
-            f"{shown}/{relative}", f"the new site was not published, because {why} (public: false).",
-            hint="Every text is meant to be withheld before it is written, so a template or a field the "
-            "build does not know let it through. Search the content and the directory for the name and "
-            "remove it (an alias that is an ordinary word, such as 'June', cannot be withheld from "
-            "dates), and report this file to whoever maintains the site's code.") for relative, why in found])
+    started = time.perf_counter()
+    scan = SiteScan(staging, previous, names, settings.get("WRITE_PROCESSES") or os.cpu_count() or 1)
+
+    def passed() -> None:
+        try:
+            found, read = scan.result()
+        finally:
+            scan.cancel()  # a build stopped meanwhile leaves no process reading
+        build.stages.add(_LAST_GATE, time.perf_counter() - started)
+        logger.info("The last gate read %d files written in this build.", read)
+        if found:
+            _stop_on_private_names(found, previous or staging)
+    return passed
+
+
+#: The last gate's stage (its time overlaps the link gate's, which runs meanwhile).
+_LAST_GATE = "last gate: private names in the files written"
+
+
+def _stop_on_private_names(found, site: str) -> None:
+    shown = display_path(site)
+    raise BuildFailed([Problem(
+        f"{shown}/{relative}", f"the new site was not published, because {why} (public: false).",
+        hint="Every text is meant to be withheld before it is written, so a template or a field the "
+        "build does not know let it through. Search the content and the directory for the name and "
+        "remove it (an alias that is an ordinary word, such as 'June', cannot be withheld from "
+        "dates), and report this file to whoever maintains the site's code.") for relative, why in found])

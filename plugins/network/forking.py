@@ -61,18 +61,41 @@ def fork_map(function: Callable[[Item], Result], items: Sequence[Item], workers:
     workers = max(1, min(workers, len(items)))
     if workers == 1 or not can_fork():
         return [function(item) for item in items]
-    children = [Child(lambda share=share: [function(item) for item in items[share::workers]])
-                for share in range(workers)]
-    results: list = [None] * len(items)
-    failure = None
-    for share, child in enumerate(children):
-        try:
-            results[share::workers] = child.result()
-        except BaseException as exc:  # every worker is waited for before one failure is raised
-            failure = failure or exc
-    if failure is not None:
-        raise failure
-    return results
+    return MapInBackground(function, items, workers).results()
+
+
+class MapInBackground:
+    """``[function(item) for item in items]`` computed by ``workers`` forked processes (at least
+    one, where processes can be forked and there are items) while this one goes on with other
+    work; ``results()`` waits for them. Where nothing is forked, ``results()`` computes them."""
+
+    def __init__(self, function: Callable[[Item], Result], items: Sequence[Item], workers: int):
+        self._function, self._items = function, items
+        self._workers = max(1, min(workers, len(items))) if items and can_fork() else 0
+        self._children = [Child(lambda share=share: [function(item) for item in items[share::self._workers]])
+                          for share in range(self._workers)]
+
+    def results(self) -> list[Result]:
+        """Every result, in the items' order; an exception in a worker raised once all are done."""
+        if not self._workers:
+            return [self._function(item) for item in self._items]
+        results: list = [None] * len(self._items)
+        failure = None
+        for share, child in enumerate(self._children):
+            try:
+                results[share::self._workers] = child.result()
+            except BaseException as exc:  # every worker is waited for before one failure is raised
+                failure = failure or exc
+        self._children = []
+        if failure is not None:
+            raise failure
+        return results
+
+    def cancel(self) -> None:
+        """Stop the workers without their results."""
+        for child in self._children:
+            child.kill()
+        self._children = []
 
 
 def _work(function, write_fd) -> None:

@@ -31,7 +31,6 @@ import email
 import gzip
 import html
 import json
-import os
 import re
 import unicodedata
 from html.entities import codepoint2name, html5
@@ -41,7 +40,6 @@ from urllib.parse import quote
 
 import ahocorasick
 
-from .forking import fork_map
 from .names import TITLES
 from .nametext import APOSTROPHES, DASHES, INVISIBLE, is_word_char, lower_same_length, strip_accents
 from .withholding import PrivateAddresses
@@ -356,52 +354,3 @@ def _visible(text: str) -> str:
     if text.isascii() or not _RAW_INVISIBLE.search(text):
         return text
     return text.translate(_INVISIBLE_DROPPED)
-
-
-def written_files(staging: str, previous: str | None) -> list[tuple[str, str]]:
-    """(relative path, full path) of every file in ``staging`` not put there from ``previous``
-    (a hard link: the same inode, on the same device; a symbolic link is always read)."""
-    found, folders = [], [("", staging)]
-    shared = previous is not None and os.path.isdir(previous) and os.stat(previous).st_dev == os.stat(staging).st_dev
-    while folders:
-        relative_folder, folder = folders.pop()
-        with os.scandir(folder) as entries:  # an entry knows its inode without a stat
-            for entry in entries:
-                relative = relative_folder + entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append((relative + "/", entry.path))
-                elif entry.is_dir():
-                    continue  # a link to a folder: not a file, and not followed (as os.walk does)
-                elif not shared or _inode(os.path.join(previous, relative)) != entry.inode():
-                    found.append((relative, entry.path))
-    return found
-
-
-def _inode(path: str) -> int | None:
-    try:
-        return os.lstat(path).st_ino
-    except OSError:
-        return None
-
-
-#: Fewer files than this are read in the build's own process.
-MIN_FILES = 200
-
-
-def scan_site(staging: str, previous: str | None, names, workers: int = 1) -> tuple[list[tuple[str, str]], int]:
-    """Every file written in this build that names a private person, with why; and how many
-    files were read. A large site is read by ``workers`` processes (started by fork, so they
-    share the name engine without copying it)."""
-    files = written_files(staging, previous)
-    gate = LastGate(names)
-
-    def check(file: tuple[str, str]) -> tuple[str | None, int]:
-        relative, full = file
-        read_before = gate.read
-        with open(full, "rb") as handle:
-            why = gate.file_names_private(relative, handle.read())
-        return why, gate.read - read_before
-
-    results = fork_map(check, files, workers if len(files) >= MIN_FILES else 1)
-    found = [(relative, why) for (relative, _), (why, _) in zip(files, results) if why]
-    return sorted(found), sum(read for _, read in results)

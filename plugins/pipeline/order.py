@@ -96,8 +96,12 @@ def finish_site(pelican) -> None:
         with build.stages.timed("findable: sitemap from every page written"):
             build.writing.write_files(sitemap(settings, build.writing.context))
     index_site(build, settings)  # before the gate, which reads the index too
-    last_gate(build, settings)
-    check_links(build, settings)
+    passed_last_gate = last_gate(build, settings)  # read by other processes meanwhile
+    try:
+        keep_link_memo = check_links(build, settings)
+    finally:
+        passed_last_gate()  # a private name stops the build first, before any broken link
+    keep_link_memo()
     if build.writing is not None:
         build.writing.finish()
     build.stages.mark("written")

@@ -27,7 +27,7 @@ import threading
 import time
 from typing import Any, Callable
 
-from network.gate import scan_site
+from network.gatescan import scan_site
 
 from .indexing import index_parts
 from .shards import INDEX_FOLDER, Shard

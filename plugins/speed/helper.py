@@ -164,7 +164,7 @@ def finish(build, settings) -> None:
     except Exception as exc:  # its traceback is printed above
         raise HelperFailed(f"{exc.__class__.__name__}: {exc}") from exc
     for stage, seconds in report["stages"].items():  # a stage may have been written in both
-        build.stages.seconds[stage] = build.stages.seconds.get(stage, 0.0) + seconds
+        build.stages.add(stage, seconds)
     build.writing.merge(report["files"])
     if report["errors"]:
         raise HelperFailed(f"{report['errors']} error(s) were reported")

@@ -2,10 +2,11 @@
 from a closure over objects never copied in, and a failure raised where the work was asked for."""
 
 import os
+import time
 
 import pytest
 
-from network.forking import fork_map
+from network.forking import MapInBackground, fork_map
 
 
 def test_results_come_back_in_order_from_other_processes():
@@ -35,3 +36,33 @@ def test_a_failure_in_a_worker_is_raised_here_with_its_traceback(capfd):
     with pytest.raises(ValueError, match="item 3 is broken"):
         fork_map(work, [1, 2, 3, 4], workers=2)
     assert "item 3 is broken" in capfd.readouterr().err
+
+
+def test_work_in_the_background_goes_on_while_this_process_does_other_work(tmp_path):
+    release = tmp_path / "release"
+
+    def wait_then_answer(n):  # done in another process: it can only finish once this one went on
+        while not release.exists():
+            time.sleep(0.01)
+        return n * 10, os.getpid()
+
+    reading = MapInBackground(wait_then_answer, [1, 2, 3], workers=1)
+    release.write_text("go")  # the caller's own work, meanwhile
+    results = reading.results()
+    assert [value for value, _ in results] == [10, 20, 30]
+    assert {pid for _, pid in results} != {os.getpid()}
+    assert MapInBackground(lambda n: (n, os.getpid()), [], workers=2).results() == []
+
+
+def test_work_in_the_background_that_is_cancelled_stops(tmp_path):
+    def sleep_long(n):
+        (tmp_path / f"worker-{n}").write_text(str(os.getpid()))
+        time.sleep(60)
+
+    reading = MapInBackground(sleep_long, [1, 2], workers=2)
+    while len(list(tmp_path.glob("worker-*"))) < 2:
+        time.sleep(0.01)
+    reading.cancel()
+    for marker in tmp_path.glob("worker-*"):
+        with pytest.raises(ProcessLookupError):  # stopped, and waited for
+            os.kill(int(marker.read_text()), 0)

@@ -6,7 +6,8 @@ import os
 
 import pytest
 
-from network.gate import LastGate, scan_site, written_files
+from network.gate import LastGate
+from network.gatescan import scan_site, written_files
 
 
 @pytest.mark.parametrize("name, data", [
