@@ -21,47 +21,61 @@ _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 def to_rooted(fragment: str, page_url: str, siteurl: str = "") -> str:
     """Rewrite internal links of a fragment from the page at ``page_url`` to site-rooted form."""
-    page_dir = "/" + posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else "/"
-    siteurl = siteurl.rstrip("/")
-
-    def rewrite(match):
-        url = match.group("url")
-        if siteurl and url.startswith(siteurl + "/"):
-            url = url[len(siteurl):]
-        elif url == siteurl and siteurl:
-            url = "/"
-        elif url.startswith("#"):
-            url = "/" + page_url.lstrip("/") + url
-        # An address may be written with references (an e-mail link Markdown obfuscates as
-        # "&#109;&#97;…", kept as typed when ALLOW_RAW_HTML is on): judged as a browser reads it.
-        elif not _EXTERNAL.match(html.unescape(url)) and not url.startswith("/"):
-            path, hash_, fragment_id = url.partition("#")
-            joined = posixpath.normpath(posixpath.join(page_dir, path)) if path else page_dir
-            if path.endswith("/") and not joined.endswith("/"):
-                joined += "/"
-            url = joined + hash_ + fragment_id
-        return f"{match.group('attr')}={match.group('quote')}{url}{match.group('quote')}"
-
-    return _LINK.sub(rewrite, fragment)
+    rooted = _rooting(page_url, siteurl)
+    return _LINK.sub(lambda match: _with_url(match, rooted(match.group("url"))), fragment)
 
 
 def from_rooted(fragment: str, base: str) -> str:
     """Write a site-rooted fragment for a page whose way to the root is ``base``
     ("../.." in a preview, "https://example.org" in production, "" for root-relative)."""
-    base = base.rstrip("/")
-
-    def rewrite(match):
-        url = match.group("url")
-        if url.startswith("/") and not url.startswith("//"):
-            url = f"{base}{url}" if base else url
-        return f"{match.group('attr')}={match.group('quote')}{url}{match.group('quote')}"
-
-    return _LINK.sub(rewrite, fragment)
+    based = _basing(base)
+    return _LINK.sub(lambda match: _with_url(match, based(match.group("url"))), fragment)
 
 
 def absolute(fragment: str, page_url: str, siteurl: str) -> str:
-    """Every internal link of a page's fragment as an absolute address (feeds, e-mail)."""
-    return from_rooted(to_rooted(fragment, page_url, siteurl), siteurl)
+    """Every internal link of a page's fragment as an absolute address (feeds, e-mail): site-rooted,
+    then written with SITEURL, in one pass (every feed entry and e-mail goes through it)."""
+    rooted, based = _rooting(page_url, siteurl), _basing(siteurl)
+    return _LINK.sub(lambda match: _with_url(match, based(rooted(match.group("url")))), fragment)
+
+
+def _with_url(match, url: str) -> str:
+    return f"{match.group('attr')}={match.group('quote')}{url}{match.group('quote')}"
+
+
+def _rooting(page_url: str, siteurl: str):
+    """What writes one address of the page at ``page_url`` site-rooted."""
+    page_dir = "/" + posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else "/"
+    siteurl = siteurl.rstrip("/")
+
+    def rooted(url: str) -> str:
+        if siteurl and url.startswith(siteurl + "/"):
+            return url[len(siteurl):]
+        if url == siteurl and siteurl:
+            return "/"
+        if url.startswith("#"):
+            return "/" + page_url.lstrip("/") + url
+        # An address may be written with references (an e-mail link Markdown obfuscates as
+        # "&#109;&#97;…", kept as typed when ALLOW_RAW_HTML is on): judged as a browser reads it.
+        if url.startswith("/") or _EXTERNAL.match(html.unescape(url) if "&" in url else url):
+            return url
+        path, hash_, fragment_id = url.partition("#")
+        joined = posixpath.normpath(posixpath.join(page_dir, path)) if path else page_dir
+        if path.endswith("/") and not joined.endswith("/"):
+            joined += "/"
+        return joined + hash_ + fragment_id
+    return rooted
+
+
+def _basing(base: str):
+    """What writes one site-rooted address for a page whose way to the root is ``base``."""
+    base = base.rstrip("/")
+
+    def based(url: str) -> str:
+        if base and url.startswith("/") and not url.startswith("//"):
+            return f"{base}{url}"
+        return url
+    return based
 
 
 #: The folder of each kind of directory entry: its list, and one page per entry inside it.
