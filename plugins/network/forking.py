@@ -71,9 +71,14 @@ class MapInBackground:
 
     def __init__(self, function: Callable[[Item], Result], items: Sequence[Item], workers: int):
         self._function, self._items = function, items
-        self._workers = max(1, min(workers, len(items))) if items and can_fork() else 0
-        self._children = [Child(lambda share=share: [function(item) for item in items[share::self._workers]])
-                          for share in range(self._workers)]
+        self._workers = workers = max(1, min(workers, len(items))) if items and can_fork() else 0
+        self._children: list[Child] = []
+        try:
+            for share in range(self._workers):
+                self._children.append(Child(lambda share=share: [function(item) for item in items[share::workers]]))
+        except BaseException:  # a fork refused (no memory, too many processes): none left behind
+            self.cancel()
+            raise
 
     def results(self) -> list[Result]:
         """Every result, in the items' order; an exception in a worker raised once all are done."""

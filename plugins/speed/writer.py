@@ -189,36 +189,61 @@ def _one_template(env, name: str, known: dict) -> tuple[frozenset, tuple]:
     base template is part of every page type's) and kept by its text between builds (see
     ``TemplateMemo``): parsing them was half a second of every rebuild."""
     source = env.loader.get_source(env, name)[0]
-    key = ("file", name, new_digest(source.encode("utf-8")).hexdigest())
+    # The syntax the environment reads it with counts too: other delimiters, other variables.
+    syntax = repr((env.block_start_string, env.block_end_string, env.variable_start_string,
+                   env.variable_end_string, env.comment_start_string, env.comment_end_string,
+                   env.line_statement_prefix, env.line_comment_prefix, sorted(env.extensions)))
+    digest = new_digest(f"{syntax}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()
+    key = (_USED, name, digest)
     if key not in known:
-        for before in [k for k in known if k[:2] == ("file", name)]:  # the text it had: kept no more
-            del known[before]
-        tree = env.parse(source)
-        known[key] = (frozenset(meta.find_undeclared_variables(tree)), tuple(meta.find_referenced_templates(tree)))
+        kept = known.get((_KEPT, name, digest))
+        if kept is None:
+            tree = env.parse(source)
+            kept = (frozenset(meta.find_undeclared_variables(tree)), tuple(meta.find_referenced_templates(tree)))
+        known[key] = kept
     return known[key]
 
 
+#: The kinds of entry ``_one_template`` keeps in ``known``: a template file used in this build,
+#: and one read from the memo (kept for the next build only if this one uses it too).
+_USED, _KEPT = "file", "kept"
+
+
 class TemplateMemo:
-    """What each template file read and named when last parsed, by its text, in a JSON file of
-    the cache (``known``: ``template_reads``'s table, whose file entries are kept)."""
+    """What each template file read and named, by its text, in a JSON file of the cache: the
+    files used in the last build, by the main process or the helper (``known``: the table of
+    ``template_reads``). A file changed, or no longer used, is dropped."""
 
     @classmethod
     def load(cls, path: str | None) -> dict:
+        if not path:  # nothing is kept (no cache, or no published folder)
+            return {}
         try:
             with open(path, encoding="utf-8") as handle:
-                return cls.load_entries(json.load(handle))
-        except (OSError, TypeError, ValueError):  # none yet, or not ours: parsed again
+                return cls.load_entries(json.load(handle), _KEPT)
+        except (OSError, ValueError, RecursionError):  # none yet, or not ours: parsed again
             return {}
 
     @staticmethod
-    def load_entries(entries: list) -> dict:
-        return {("file", name, digest): (frozenset(reads), tuple(named)) for name, digest, reads, named in entries}
+    def load_entries(entries, kind: str = _USED) -> dict:
+        """``entries`` as saved; what is not shaped as they are is left out (parsed again)."""
+        loaded = {}
+        for entry in entries if isinstance(entries, list) else ():
+            if not (isinstance(entry, list) and len(entry) == 4):
+                continue
+            name, digest, reads, named = entry
+            if (isinstance(name, str) and isinstance(digest, str) and isinstance(reads, list)
+                    and isinstance(named, list) and all(isinstance(read, str) for read in reads)
+                    and all(each is None or isinstance(each, str) for each in named)):
+                loaded[(kind, name, digest)] = (frozenset(reads), tuple(named))
+        return loaded
 
     @staticmethod
     def entries(known: dict) -> list:
+        """The files used in this build, to save (or to send from the helper)."""
         kept = []
         for key, value in known.items():
-            if key[0] == "file":
+            if key[0] == _USED:
                 (_, name, digest), (reads, named) = key, value
                 kept.append([name, digest, sorted(reads), list(named)])
         return sorted(kept)
