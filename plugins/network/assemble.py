@@ -192,14 +192,14 @@ def last_gate(build, settings) -> Callable[[], None]:
             found, read = scan.result()
         finally:
             scan.cancel()  # a build stopped meanwhile leaves no process reading
-        build.stages.add(_LAST_GATE, time.perf_counter() - started)
+        build.stages.add(_LAST_GATE, (scan.finished or time.perf_counter()) - started)
         logger.info("The last gate read %d files written in this build.", read)
         if found:
             _stop_on_private_names(found, previous or staging)
     return passed
 
 
-#: The last gate's stage (its time overlaps the link gate's, which runs meanwhile).
+#: The last gate's stage: from its start until its last file was read (the link gate runs meanwhile).
 _LAST_GATE = "last gate: private names in the files written"
 
 

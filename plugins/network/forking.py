@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import pickle
 import sys
+import time
 import traceback
 from typing import Callable, Sequence, TypeVar
 
@@ -65,17 +66,21 @@ def fork_map(function: Callable[[Item], Result], items: Sequence[Item], workers:
 
 
 class MapInBackground:
-    """``[function(item) for item in items]`` computed by ``workers`` forked processes (at least
-    one, where processes can be forked and there are items) while this one goes on with other
-    work; ``results()`` waits for them. Where nothing is forked, ``results()`` computes them."""
+    """``[function(item) for item in items]`` computed by ``workers`` forked processes (no more
+    than there are items; none where processes cannot be forked) while this one goes on with
+    other work; ``results()`` waits for them. Where nothing is forked, ``results()`` computes them.
+    ``finished``: when the last of them was done (``time.perf_counter``, the same clock in every
+    process), once ``results()`` has returned: the work's own time, whatever this process did
+    meanwhile."""
 
     def __init__(self, function: Callable[[Item], Result], items: Sequence[Item], workers: int):
         self._function, self._items = function, items
-        self._workers = workers = max(1, min(workers, len(items))) if items and can_fork() else 0
+        self.finished: float | None = None
+        self._workers = workers = min(workers, len(items)) if workers > 0 and can_fork() else 0
         self._children: list[Child] = []
         try:
             for share in range(self._workers):
-                self._children.append(Child(lambda share=share: [function(item) for item in items[share::workers]]))
+                self._children.append(Child(lambda share=share: _timed([function(item) for item in items[share::workers]])))
         except BaseException:  # a fork refused (no memory, too many processes): none left behind
             self.cancel()
             raise
@@ -83,12 +88,14 @@ class MapInBackground:
     def results(self) -> list[Result]:
         """Every result, in the items' order; an exception in a worker raised once all are done."""
         if not self._workers:
-            return [self._function(item) for item in self._items]
+            results, self.finished = _timed([self._function(item) for item in self._items])
+            return results
         results: list = [None] * len(self._items)
         failure = None
         for share, child in enumerate(self._children):
             try:
-                results[share::self._workers] = child.result()
+                results[share::self._workers], finished = child.result()
+                self.finished = max(self.finished or finished, finished)
             except BaseException as exc:  # every worker is waited for before one failure is raised
                 failure = failure or exc
         self._children = []
@@ -101,6 +108,10 @@ class MapInBackground:
         for child in self._children:
             child.kill()
         self._children = []
+
+
+def _timed(results: list) -> tuple[list, float]:
+    return results, time.perf_counter()
 
 
 def _work(function, write_fd) -> None:

@@ -66,15 +66,16 @@ class SiteScan:
             return why, gate.read - read_before
 
         wanted = workers if len(self.files) >= MIN_FILES else min(workers, 1)
-        self._reading = MapInBackground(check, self.files, wanted) if wanted else None
-        self._check = check
+        self._reading = MapInBackground(check, self.files, wanted)
+        #: When the last file was read, once ``result()`` returned (see ``MapInBackground``).
+        self.finished: float | None = None
 
     def result(self) -> tuple[list[tuple[str, str]], int]:
         """(every file naming a private person, with why, in order; how many files were read)."""
-        results = self._reading.results() if self._reading else [self._check(file) for file in self.files]
+        results = self._reading.results()
+        self.finished = self._reading.finished
         found = [(relative, why) for (relative, _), (why, _) in zip(self.files, results) if why]
         return sorted(found), sum(read for _, read in results)
 
     def cancel(self) -> None:
-        if self._reading:
-            self._reading.cancel()
+        self._reading.cancel()

@@ -66,3 +66,13 @@ def test_work_in_the_background_that_is_cancelled_stops(tmp_path):
     for marker in tmp_path.glob("worker-*"):
         with pytest.raises(ProcessLookupError):  # stopped, and waited for
             os.kill(int(marker.read_text()), 0)
+
+
+def test_the_time_work_in_the_background_took_is_its_own_not_the_waiting():
+    started = time.perf_counter()
+    reading = MapInBackground(lambda n: time.sleep(0.2), [1, 2], workers=2)
+    time.sleep(1.5)  # this process's own work, meanwhile
+    reading.results()
+    assert 0.2 <= reading.finished - started < 1.2
+    here = MapInBackground(lambda n: n, [1], workers=0)  # none forked: done when asked
+    assert here.results() == [1] and here.finished >= started + 1.5
