@@ -95,7 +95,9 @@ class FeedsGenerator(NetworkGenerator):
             return {spec.atom_path: atom, spec.rss_path: rss}
 
         for spec in specs:  # its documents count in full: their text is in the feed
-            yield Files((spec.atom_path, spec.rss_path), ("feed", site, spec), partial(make, spec))
+            # A feed with no entries is as new as the site's newest document (its updated date).
+            inputs = ("feed", site, spec) if spec.documents else ("feed", site, spec, newest)
+            yield Files((spec.atom_path, spec.rss_path), inputs, partial(make, spec))
         yield _opml_file(specs, site, settings, network.documents, now)
         per_page = settings.get("LIST_PAGE_SIZE", ENTRIES_PER_PAGE)
         lists = {kind: feed_list_pages(specs, kind, per_page) for kind in LISTED_KINDS}

@@ -64,6 +64,12 @@ EDITS = {
         "author: nadia-fairclough\n---\nRuth Abernethy writes that the hosting scheme found homes "
         "for six people this month, and that rough sleeping in Calderbridge fell again.\n",
         encoding="utf-8"),
+    # The newest of all: a feed with no entries (a person nobody has written about yet) is as
+    # new as the site, so every empty feed changes too.
+    "a document newer than every other": lambda c: (c / "updates" / "2026-12-project-update.md").write_text(
+        '---\ntitle: "December 2026 project update"\ndate: 2026-12-01\n'
+        'summary: "A note before the winter break."\nthemes: [housing]\nauthor: nadia-fairclough\n---\n'
+        "The office closes for two weeks from the 21st.\n", encoding="utf-8"),
     # Every page naming the theme, its own page and feed, and the theme lists change.
     "a theme renamed in the directory": lambda c: _replace(
         c / "directory" / "themes.yml", "name: Community cohesion and hate crime",
