@@ -29,7 +29,12 @@ class Child:
         sys.stdout.flush()
         sys.stderr.flush()
         read_fd, write_fd = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # refused (no memory, too many processes): no pipe left open
+            os.close(read_fd)
+            os.close(write_fd)
+            raise
         if pid == 0:  # the child: compute, send the result back, and leave without clean-up
             os.close(read_fd)
             _work(function, write_fd)
@@ -71,11 +76,12 @@ class MapInBackground:
     other work; ``results()`` waits for them. Where nothing is forked, ``results()`` computes them.
     ``finished``: when the last of them was done (``time.perf_counter``, the same clock in every
     process), once ``results()`` has returned: the work's own time, whatever this process did
-    meanwhile."""
+    meanwhile (work done here when asked counts from its start, as if it had begun at once)."""
 
     def __init__(self, function: Callable[[Item], Result], items: Sequence[Item], workers: int):
         self._function, self._items = function, items
         self.finished: float | None = None
+        self._started = time.perf_counter()
         self._workers = workers = min(workers, len(items)) if workers > 0 and can_fork() else 0
         self._children: list[Child] = []
         try:
@@ -88,7 +94,9 @@ class MapInBackground:
     def results(self) -> list[Result]:
         """Every result, in the items' order; an exception in a worker raised once all are done."""
         if not self._workers:
-            results, self.finished = _timed([self._function(item) for item in self._items])
+            begun = time.perf_counter()
+            results, done = _timed([self._function(item) for item in self._items])
+            self.finished = self._started + (done - begun)
             return results
         results: list = [None] * len(self._items)
         failure = None

@@ -74,5 +74,20 @@ def test_the_time_work_in_the_background_took_is_its_own_not_the_waiting():
     time.sleep(1.5)  # this process's own work, meanwhile
     reading.results()
     assert 0.2 <= reading.finished - started < 1.2
-    here = MapInBackground(lambda n: n, [1], workers=0)  # none forked: done when asked
-    assert here.results() == [1] and here.finished >= started + 1.5
+    asked = time.perf_counter()
+    here = MapInBackground(lambda n: time.sleep(0.2), [1], workers=0)  # none forked: done when asked
+    time.sleep(1.0)
+    here.results()
+    assert 0.2 <= here.finished - asked < 1.0  # its own time, not the wait before it was asked
+
+
+def test_a_fork_refused_leaves_no_pipe_open(monkeypatch):
+    def refused():
+        raise OSError(11, "Resource temporarily unavailable")
+
+    before = len(os.listdir("/proc/self/fd"))
+    monkeypatch.setattr(os, "fork", refused)
+    for _ in range(5):
+        with pytest.raises(OSError):
+            MapInBackground(lambda n: n, [1, 2, 3], workers=3)
+    assert len(os.listdir("/proc/self/fd")) == before
