@@ -105,6 +105,10 @@ def content_digest(content: Content, full: Fingerprinter, listed: Fingerprinter)
         return os.urandom(20)  # never equal to a previous digest
 
 
+#: What the content puts in every page's frame (the main menu), given to ``site_fingerprint``.
+FRAME = "menu_items"
+
+
 def site_fingerprint(settings, document_keys: set[str], frame=()) -> str:
     """Everything every page may show besides its own values: settings, theme, plugin code,
     package versions, the directory and every other non-document file, today's date, and

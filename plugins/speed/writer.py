@@ -28,6 +28,8 @@ from pelican import signals
 from pelican.paginator import Paginator
 from pelican.writers import Writer
 
+from .fingerprints import FRAME
+
 #: A variable a template reads that the page does not have.
 _ABSENT = "<absent>"
 
@@ -53,15 +55,28 @@ class ReusingWriter(Writer):
 
     def _write_page(self, generator, page: Page) -> None:
         writing = self._writing
-        digest = writing.digest_of(page)
+        template = generator.get_template(page.template)
+        digest = writing.digest_of(page, self._shared_values_read(template, page, generator.context))
         if writing.reused([page.save_as], digest):
             self._announce_kept(page.save_as, generator.context)
             return
         options = {"relative_urls": self.settings["RELATIVE_URLS"], "url": page.save_as[: -len("index.html")]}
         if page.inputs is not None:
             options["reuse_digest"] = digest
-        self.write_file(page.save_as, generator.get_template(page.template), generator.context,
-                        **options, **page.made_values())
+        self.write_file(page.save_as, template, generator.context, **options, **page.made_values())
+
+    def _shared_values_read(self, template, page: Page, context) -> list:
+        """The values every page shares (Pelican's context) that ``page``'s template reads besides
+        its own: a page type's inputs say what its page shows, but a theme may show more (the
+        newest document's title on every entity page, say), and the page must change with it.
+        Our theme reads none but the menu, which the site's fingerprint counts already. A
+        template that picks another by name at render time is judged by the inputs alone."""
+        reads = template_reads(template, self._writing.template_reads) if page.inputs is not None else None
+        if not reads:
+            return []
+        own = page.values if not callable(page.values) else {}
+        return [(name, context[name]) for name in sorted(reads)
+                if name in context and name not in own and name not in self.settings and name != FRAME]
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):

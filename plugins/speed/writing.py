@@ -14,7 +14,7 @@ import os
 from network.pages import Files, Page
 from network.build import memo_path
 
-from .fingerprints import content_digest, fingerprint_documents, site_fingerprint
+from .fingerprints import FRAME, content_digest, fingerprint_documents, site_fingerprint
 from .reuse import Entry, Fingerprinter, OutputMemo, Unfingerprintable
 from .writer import TemplateMemo
 
@@ -56,8 +56,7 @@ class Writing:
             return writing
         # The main menu is in every page's frame and follows from the content (a kind of document
         # with none yet is left out of it): it counts as part of the site, as the theme does.
-        writing.salt = site_fingerprint(settings, {c.doc.key for c in contents},
-                                        frame=writing.context.get("menu_items", ()))
+        writing.salt = site_fingerprint(settings, {c.doc.key for c in contents}, frame=writing.context.get(FRAME, ()))
         writing.full, writing.listed = fingerprint_documents(contents)
         writing.contents = list(contents)
         writing.waiting = list(contents)
@@ -67,12 +66,13 @@ class Writing:
         writing.template_reads.update(TemplateMemo.load(writing.templates_file))
         return writing
 
-    def digest_of(self, description: Page | Files) -> str | None:
-        """The digest of a described page or group of files (None: never reused)."""
+    def digest_of(self, description: Page | Files, shared: list = ()) -> str | None:
+        """The digest of a described page or group of files (None: never reused); ``shared``:
+        the values every page shares that a page's template reads besides its own."""
         if description.inputs is None:
             return None
         fingerprinter = self.listed if getattr(description, "as_listed", False) else self.full
-        return self.digest(fingerprinter, description.inputs)
+        return self.digest(fingerprinter, (*description.inputs, ("shared", shared)) if shared else description.inputs)
 
     def digest(self, fingerprinter, values) -> str | None:
         if fingerprinter is None or self.memo is None:

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from tests.building import comparable_site, run_build
+from tests.building import comparable_site, run_build, settings_with
 
 pytestmark = pytest.mark.build
 
@@ -120,3 +120,26 @@ def test_a_rebuild_with_nothing_changed_reuses_every_page(tmp_path, content_copy
     again = run_build(site, str(content_copy))
     assert again.returncode == 0, again.log
     assert re.search(r"\(\d[\d,]* unchanged files reused, 0 written\)", again.stdout), again.stdout
+
+
+def test_a_theme_showing_more_than_a_page_types_inputs_still_gets_every_page_rebuilt(tmp_path, content_copy):
+    # A theme's entity pages may show what the site shares (here the newest document's title)
+    # though the page type's inputs do not name it: a newer document must change every one.
+    theme = tmp_path / "theme"
+    shutil.copytree(os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "theme"), theme)
+    follow = theme / "templates" / "_follow.html"
+    follow.write_text(follow.read_text(encoding="utf-8")
+                      + '<p class="newest">Newest: {{ (articles|first).title }}</p>\n', encoding="utf-8")
+    settings = settings_with(tmp_path, "owntheme", f"THEME = {str(theme)!r}\n")
+    site = str(tmp_path / "site")
+    assert run_build(site, str(content_copy), settings=settings).returncode == 0
+    EDITS["a document newer than every other"](content_copy)
+    _wait_for_cleaning(site)
+    warm = run_build(site, str(content_copy), settings=settings)
+    assert warm.returncode == 0 and "unchanged files reused" in warm.stdout, warm.log
+    fresh = run_build(str(tmp_path / "fresh"), str(content_copy), settings=settings)
+    rebuilt, expected = comparable_site(site), comparable_site(fresh.output)
+    wrong = sorted(path for path in expected if rebuilt.get(path) != expected[path])
+    assert not wrong, f"these pages kept the old newest document: {wrong[:10]}"
+    with open(os.path.join(site, "people", "david-ferrier", "index.html"), encoding="utf-8") as page:
+        assert "Newest: December 2026 project update" in page.read()
