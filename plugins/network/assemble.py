@@ -192,7 +192,7 @@ def last_gate(build, settings) -> Callable[[], None]:
             found, read = scan.result()
         finally:
             scan.cancel()  # a build stopped meanwhile leaves no process reading
-        build.stages.add(_LAST_GATE, (scan.finished or time.perf_counter()) - started)
+        build.stages.add(_LAST_GATE, scan.finished - started)
         logger.info("The last gate read %d files written in this build.", read)
         if found:
             _stop_on_private_names(found, previous or staging)

@@ -67,15 +67,17 @@ class SiteScan:
 
         wanted = workers if len(self.files) >= MIN_FILES else min(workers, 1)
         self._reading = MapInBackground(check, self.files, wanted)
-        #: When the last file was read, once ``result()`` returned (see ``MapInBackground``).
-        self.finished: float | None = None
 
     def result(self) -> tuple[list[tuple[str, str]], int]:
         """(every file naming a private person, with why, in order; how many files were read)."""
         results = self._reading.results()
-        self.finished = self._reading.finished
         found = [(relative, why) for (relative, _), (why, _) in zip(self.files, results) if why]
         return sorted(found), sum(read for _, read in results)
+
+    @property
+    def finished(self) -> float | None:
+        """When the last file was read, once ``result()`` returned (see ``MapInBackground``)."""
+        return self._reading.finished
 
     def cancel(self) -> None:
         self._reading.cancel()

@@ -136,7 +136,7 @@ class ReusingWriter(Writer):
         reads = template_reads(template, writing.template_reads)
         if reads is None:
             return None
-        if writing.waiting:
+        if not writing.pages_digested:
             writing.digest_pages_of_documents()
         settings = self.settings
         read = [(variable, values[variable] if variable in values else context.get(variable, _ABSENT))

@@ -33,7 +33,8 @@ class Writing:
         self.full: Fingerprinter | None = None  # documents in full
         self.listed: Fingerprinter | None = None  # documents as lists show them
         self.contents: list = []  # every content object with a document
-        self.waiting: list = []  # content objects whose own page's digest is not made yet
+        #: Whether each content object is digested as its own page shows it yet (or as lists do).
+        self.pages_digested = False
         #: Template name -> the variables it may read (None: a template chosen at render time).
         self.template_reads: dict = {}
         #: Generators the helper process writes (the main process skips them).
@@ -59,7 +60,6 @@ class Writing:
         writing.salt = site_fingerprint(settings, {c.doc.key for c in contents}, frame=writing.context.get(FRAME, ()))
         writing.full, writing.listed = fingerprint_documents(contents)
         writing.contents = list(contents)
-        writing.waiting = list(contents)
         writing.memo_file = memo_path(settings, "outputs.json")
         writing.memo = OutputMemo.load(writing.memo_file, previous, settings["OUTPUT_PATH"])
         writing.templates_file = memo_path(settings, "template-reads.json")
@@ -109,9 +109,9 @@ class Writing:
         """Digest every content object as its own page shows it, once, when the first page is
         judged: what only that page shows (its related documents) is made after the helper
         process has started (see the pipeline)."""
-        for content in self.waiting:
+        for content in self.contents:
             self.full.known[id(content)] = content_digest(content, self.full, self.listed)
-        self.waiting = []
+        self.pages_digested = True
 
     def lists_only(self) -> None:
         """In the helper process, which writes no document page, and in the main process once
@@ -121,7 +121,7 @@ class Writing:
         if self.full is not None:
             for content in self.contents:
                 self.full.known[id(content)] = self.full.known[id(content.doc)]
-        self.waiting = []
+        self.pages_digested = True
 
     def files_written(self) -> dict:
         """What this process wrote or reused, for the main process (see ``merge``)."""
