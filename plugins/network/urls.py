@@ -21,26 +21,28 @@ _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 def to_rooted(fragment: str, page_url: str, siteurl: str = "") -> str:
     """Rewrite internal links of a fragment from the page at ``page_url`` to site-rooted form."""
-    rooted = _rooting(page_url, siteurl)
-    return _LINK.sub(lambda match: _with_url(match, rooted(match.group("url"))), fragment)
+    return _rewritten(fragment, _rooting(page_url, siteurl))
 
 
 def from_rooted(fragment: str, base: str) -> str:
     """Write a site-rooted fragment for a page whose way to the root is ``base``
     ("../.." in a preview, "https://example.org" in production, "" for root-relative)."""
-    based = _basing(base)
-    return _LINK.sub(lambda match: _with_url(match, based(match.group("url"))), fragment)
+    return _rewritten(fragment, _basing(base))
 
 
 def absolute(fragment: str, page_url: str, siteurl: str) -> str:
     """Every internal link of a page's fragment as an absolute address (feeds, e-mail): site-rooted,
     then written with SITEURL, in one pass (every feed entry and e-mail goes through it)."""
     rooted, based = _rooting(page_url, siteurl), _basing(siteurl)
-    return _LINK.sub(lambda match: _with_url(match, based(rooted(match.group("url")))), fragment)
+    return _rewritten(fragment, lambda url: based(rooted(url)))
 
 
-def _with_url(match, url: str) -> str:
-    return f"{match.group('attr')}={match.group('quote')}{url}{match.group('quote')}"
+def _rewritten(fragment: str, rewrite) -> str:
+    """``fragment`` with the address of each of its links replaced by ``rewrite(address)``."""
+    def with_url(match) -> str:
+        quote = match.group("quote")
+        return f"{match.group('attr')}={quote}{rewrite(match.group('url'))}{quote}"
+    return _LINK.sub(with_url, fragment)
 
 
 def _rooting(page_url: str, siteurl: str):
