@@ -22,7 +22,7 @@ from .errors import BuildFailed, Problem
 from .gatescan import SiteScan
 from .generator import contents_with_documents
 from .model import Network
-from .names import report_names
+from .namewarnings import report_names
 from .reader import display_path
 from .versions import code_of, new_digest
 from .withholding import NamelessTexts, check_addresses, check_directory_names

@@ -34,57 +34,68 @@ EDITS = [
 def test_an_edit_to_the_text_alone_shows_first_as_the_whole_rebuild_then_writes_it(tmp_path, content_copy):
     with running_devserver(str(tmp_path / "preview"), str(content_copy)) as (_, log):
         log.wait_for("Serving the preview on")
-        shown = {}  # each page as it was before the edit
-        for what, source, old, new, first in EDITS:
-            path = content_copy / source
-            text = path.read_text(encoding="utf-8")
-            assert old in text, what
-            page = tmp_path / "preview" / (source.removeprefix("pages/").removesuffix(".md") + "/index.html")
-            shown.setdefault(page, page.read_bytes())
-            seen = len(log.text)
-            path.write_text(text.replace(old, new, 1), encoding="utf-8")
-            if first:
-                log.wait_for("Page ready", seen)
-                made_first = page.read_bytes()  # the rebuild takes seconds more
-                assert "s after the file was saved." not in log.text[seen:], "read too late to tell"
-            log.wait_for("s after the file was saved.", seen)
-            said = log.text[seen:]
-            assert ("Page ready" in said) == first, f"{what}: {said}"
-            whole = page.read_bytes()
-            assert b"Ottilie" not in whole and b"Marchbanks" not in whole and b"<script>alert" not in whole
-            if first:
-                assert said.index("Page ready") < said.index("Building..."), said
-                assert made_first == whole, f"{what}: the page made first differs from the rebuild's"
-            assert whole != shown[page], f"{what} changed nothing: the test would prove nothing"
-            shown[page] = whole
+        _each_edit_shows_first_what_the_rebuild_writes(tmp_path / "preview", content_copy, log)
+        _a_broken_link_shown_first_is_taken_back(tmp_path / "preview", content_copy, log)
+        _after_a_failure_nothing_shows_first(content_copy, log)
 
-        # A page made first whose build then fails (the edit broke a link) goes back to what the
-        # last build that worked wrote: the preview is what the officer is told it is.
-        esol = content_copy / "briefings" / "2025-06-esol-and-work-briefing.md"
-        page = tmp_path / "preview" / "briefings" / "2025-06-esol-and-work-briefing" / "index.html"
-        before, text = page.read_bytes(), esol.read_text(encoding="utf-8")
+
+def _each_edit_shows_first_what_the_rebuild_writes(preview, content_copy, log):
+    shown = {}  # each page as it was before the edit
+    for what, source, old, new, first in EDITS:
+        path = content_copy / source
+        text = path.read_text(encoding="utf-8")
+        assert old in text, what
+        page = preview / (source.removeprefix("pages/").removesuffix(".md") + "/index.html")
+        shown.setdefault(page, page.read_bytes())
         seen = len(log.text)
-        esol.write_text(text.replace("## Discussion\n", "## Discussion\n\nSee [the plan](/no-such-plan/).\n", 1),
-                        encoding="utf-8")
-        log.wait_for("Page ready", seen)
-        assert b"no-such-plan" in page.read_bytes(), "the broken link was not shown first: nothing to put back"
-        log.wait_for("still shows the last build that worked", seen)
-        assert page.read_bytes() == before
-        seen = len(log.text)
-        esol.write_text(text, encoding="utf-8")
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        if first:
+            log.wait_for("Page ready", seen)
+            made_first = page.read_bytes()  # the rebuild takes seconds more
+            assert "s after the file was saved." not in log.text[seen:], "read too late to tell"
         log.wait_for("s after the file was saved.", seen)
+        said = log.text[seen:]
+        assert ("Page ready" in said) == first, f"{what}: {said}"
+        whole = page.read_bytes()
+        assert b"Ottilie" not in whole and b"Marchbanks" not in whole and b"<script>alert" not in whole
+        if first:
+            assert said.index("Page ready") < said.index("Building..."), said
+            assert made_first == whole, f"{what}: the page made first differs from the rebuild's"
+        assert whole != shown[page], f"{what} changed nothing: the test would prove nothing"
+        shown[page] = whole
 
-        # After a build that failed, nothing shows first (it would hide the report) until one works.
-        other = content_copy / "updates" / "2025-03-project-update.md"
-        broken = other.read_text(encoding="utf-8")
-        seen = len(log.text)
-        other.write_text(broken.replace("themes: [", "themes: [housng, ", 1), encoding="utf-8")
-        seen = log.wait_for("still shows the last build that worked", seen)
-        briefing = content_copy / "briefings" / "2025-06-esol-and-work-briefing.md"
-        text = briefing.read_text(encoding="utf-8")
-        assert "\n## " in text
-        briefing.write_text(text.replace("\n## ", "\n## Also: ", 1), encoding="utf-8")  # a heading, as above
-        after = log.wait_for("still shows the last build that worked", seen)
-        assert "Page ready" not in log.text[seen:after]
-        other.write_text(broken, encoding="utf-8")
-        log.wait_for("s after the file was saved.", after)
+
+def _a_broken_link_shown_first_is_taken_back(preview, content_copy, log):
+    # A page made first whose build then fails (the edit broke a link) goes back to what the
+    # last build that worked wrote: the preview is what the officer is told it is.
+    esol = content_copy / "briefings" / "2025-06-esol-and-work-briefing.md"
+    page = preview / "briefings" / "2025-06-esol-and-work-briefing" / "index.html"
+    before, text = page.read_bytes(), esol.read_text(encoding="utf-8")
+    seen = len(log.text)
+    esol.write_text(text.replace("## Discussion\n", "## Discussion\n\nSee [the plan](/no-such-plan/).\n", 1),
+                    encoding="utf-8")
+    log.wait_for("Page ready", seen)
+    assert b"no-such-plan" in page.read_bytes(), "the broken link was not shown first: nothing to put back"
+    log.wait_for("still shows the last build that worked", seen)
+    assert page.read_bytes() == before
+    seen = len(log.text)
+    esol.write_text(text, encoding="utf-8")
+    log.wait_for("s after the file was saved.", seen)
+
+
+def _after_a_failure_nothing_shows_first(content_copy, log):
+    # After a build that failed, nothing shows first (it would hide the report) until one works.
+    other = content_copy / "updates" / "2025-03-project-update.md"
+    broken = other.read_text(encoding="utf-8")
+    seen = len(log.text)
+    other.write_text(broken.replace("themes: [", "themes: [housng, ", 1), encoding="utf-8")
+    seen = log.wait_for("still shows the last build that worked", seen)
+    briefing = content_copy / "briefings" / "2025-06-esol-and-work-briefing.md"
+    text = briefing.read_text(encoding="utf-8")
+    assert "\n## " in text
+    briefing.write_text(text.replace("\n## ", "\n## Also: ", 1), encoding="utf-8")  # a heading, as above
+    after = log.wait_for("still shows the last build that worked", seen)
+    assert "Page ready" not in log.text[seen:after]
+    other.write_text(broken, encoding="utf-8")
+    log.wait_for("s after the file was saved.", after)
+

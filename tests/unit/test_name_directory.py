@@ -4,7 +4,8 @@ about shared names and risky aliases."""
 
 from network.errors import ProblemLog
 from network.model import Directory, Entity, Organisation, Person, Theme
-from network.names import first_name, report_names, surname
+from network.names import first_name, surname
+from network.namewarnings import report_names
 from network.nametext import html_view, text_view
 
 PEOPLE = {"anna": Person("anna", "Anna van der Berg", public=False),
