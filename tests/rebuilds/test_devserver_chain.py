@@ -2,7 +2,6 @@
 linked text, what every page links to): after each edit its preview is exactly what a build
 from nothing of the same content gives, the search index aside (made later, see search.later)."""
 
-import os
 import shutil
 import subprocess
 import sys

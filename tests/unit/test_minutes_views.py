@@ -4,7 +4,7 @@
 from datetime import datetime, timezone
 
 from minutes.views import attendee, meeting_header, overview, owner_links, register_id, role_label
-from network.model import (Action, ActionUpdate, Directory, Document, Entity, Meeting, Network, Organisation, Owner,
+from network.model import (Action, Directory, Document, Entity, Meeting, Network, Organisation, Owner,
                            Person, PersonRef)
 
 PEOPLE = {"amy-ash": Person("amy-ash", "Amy Ash", organisation="housing-trust"),

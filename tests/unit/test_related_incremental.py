@@ -58,12 +58,12 @@ def test_after_every_edit_the_lists_are_those_worked_out_from_nothing(seed):
     documents = [_document(f"d{n}", rng) for n in range(3 * RELATED_WINDOW)]
     for document in documents[::2]:
         document.involved[ENTITIES[0]] = Involvement(tagged=True)
-    memo, partial = None, 0
+    memo, partial, what = None, 0, "nothing yet"
     for serial in range(25):
         network = _network(documents)
         related, memo, afresh = related_for_all(network, 5, memo)
         assert {k: [d.key for d in found] for k, found in related.items()} == _everything(network, 5), \
-            f"seed {seed}, after edit {serial}"
+            f"seed {seed}, after edit {serial} ({what})"
         partial += afresh < len(network.documents)
         what = _edit(documents, rng, serial)
     assert partial > 10, "the memo was almost never used: the test proves nothing"
