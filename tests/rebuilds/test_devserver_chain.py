@@ -35,6 +35,7 @@ _CHAIN = textwrap.dedent("""
         settings, output = "pelicanconf.py", preview
 
     builds, last, indexing = devserver.Builds(), devserver.LastBuild(), BackgroundIndexing(lambda said: None)
+    leftovers = devserver.Leftovers()
     overrides = devserver.build_overrides(content)
     for step in range(len(edits) + 1):
         if step:
@@ -44,7 +45,8 @@ _CHAIN = textwrap.dedent("""
             assert old in text, (path, old)
             with open(os.path.join(content, path), "w", encoding="utf-8") as handle:
                 handle.write(text.replace(old, new, 1))
-        devserver._rebuild(Arguments, overrides, builds, indexing, last)
+        leftovers.free_now()  # as the loop does before each build
+        devserver._rebuild(Arguments, overrides, builds, indexing, last, leftovers)
         indexing.cancel()
         shutil.copytree(preview, os.path.join(snapshots, f"preview-{step}"), symlinks=True)
         shutil.copytree(content, os.path.join(snapshots, f"content-{step}"))

@@ -27,10 +27,12 @@ _TWO_REBUILDS = textwrap.dedent("""
         settings, output = "pelicanconf.py", sys.argv[2]
 
     builds, last, indexing = devserver.Builds(), devserver.LastBuild(), BackgroundIndexing(lambda said: None)
+    leftovers = devserver.Leftovers(wait=0)  # as the loop does in the quiet spell after a build
     overrides = devserver.build_overrides(sys.argv[3])
     for _ in range(2):
-        devserver._rebuild(Arguments, overrides, builds, indexing, last)
+        devserver._rebuild(Arguments, overrides, builds, indexing, last, leftovers)
         indexing.cancel()
+        leftovers.free_if_due()
     gc.unfreeze()
     left_behind = gc.collect()  # what the devserver left for the collector
     networks = sum(type(thing).__name__ == "Network" for thing in gc.get_objects())
