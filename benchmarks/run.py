@@ -211,6 +211,7 @@ def devserver_ready(content: str, folder: str, size: int) -> dict:
         for sentence in ("A sentence saved in the devserver.", "And one more."):
             time.sleep(1)  # as far apart as two saves in an editor
             open_page = _OpenPage(port)
+            time.sleep(0.2)  # it knows the build shown now
             _edit(content, size, sentence)
             saved = time.time()
             first = wait_for(re.compile(f"{_PAGE_READY.pattern}|{_READY.pattern}"))
@@ -218,7 +219,8 @@ def devserver_ready(content: str, folder: str, size: int) -> dict:
                 page, whole = float(first.group(1)), float(wait_for(_READY).group(1))
             else:
                 page = whole = float(first.group(2))
-            readings.append((page, whole, open_page.reloaded() - saved, float(wait_for(_SEARCH).group(1))))
+            reloaded = open_page.reloaded(2 if first.group(1) is not None else 1) - saved
+            readings.append((page, whole, reloaded, float(wait_for(_SEARCH).group(1))))
         page, whole, reloaded, search = readings[-1]
         return {"devserver": page, "devserver_whole": whole, "devserver_reloaded": reloaded,
                 "devserver_search": search}
@@ -229,34 +231,37 @@ def devserver_ready(content: str, folder: str, size: int) -> dict:
 
 class _OpenPage(threading.Thread):
     """A page open in the preview, as livepreview.js is, but asking ten times as often: when did
-    it learn of the next whole build and have its page again (the time the officer sees)?"""
+    it have each new build's page (the time the officer sees it)?"""
 
     def __init__(self, port: int):
         super().__init__(daemon=True)
         self.base = f"http://127.0.0.1:{port}"
-        self.first = self._state()["build"]
-        self.done = threading.Event()
-        self.at = 0.0
+        self.had: list[float] = []  # when the page was had again, after each new build
+        self.changed = threading.Condition()
         self.start()
 
-    def _state(self) -> dict:
-        with urllib.request.urlopen(self.base + "/__preview/build", timeout=60) as answer:
-            return json.load(answer)
+    def _get(self, address: str) -> bytes:
+        with urllib.request.urlopen(self.base + address, timeout=60) as answer:
+            return answer.read()
 
     def run(self) -> None:
+        last = json.loads(self._get("/__preview/build"))["build"]
         while True:
-            state = self._state()
-            if state["build"] != self.first and not state["textOnly"]:
-                break
             time.sleep(0.07)
-        with urllib.request.urlopen(self.base + "/", timeout=60) as answer:
-            answer.read()
-        self.at = time.time()
-        self.done.set()
+            state = json.loads(self._get("/__preview/build"))["build"]
+            if state != last:
+                last = state
+                self._get("/")
+                with self.changed:
+                    self.had.append(time.time())
+                    self.changed.notify_all()
 
-    def reloaded(self) -> float:
-        self.done.wait(timeout=120)
-        return self.at
+    def reloaded(self, builds: int) -> float:
+        """When the page was had after the ``builds``-th new build (the edited page made first
+        is one)."""
+        with self.changed:
+            self.changed.wait_for(lambda: len(self.had) >= builds, timeout=120)
+            return self.had[builds - 1]
 
 
 def _gate_target(rows: list[dict], largest: dict, stage: str, what: str) -> tuple[str, str, bool]:
