@@ -28,7 +28,10 @@ def record_involvement(document: Document, counted: list[tuple[Entity, int]], ne
     for target, count in counted:
         if target.kind == "person" and not network.is_public(target.id):
             continue
-        involved.setdefault(target, Involvement()).mentions += count
+        how = involved.get(target)
+        if how is None:  # made only when needed: a hundred thousand mentions a build
+            how = involved[target] = Involvement()
+        how.mentions += count
     document.involved = involved
 
 

@@ -53,8 +53,8 @@ def fingerprint_documents(contents) -> tuple[Fingerprinter, Fingerprinter]:
     full = Fingerprinter({}, named, kinds, parts={ListPage: _list_page_parts, Paginator: _paginator_parts})
     for content in contents:
         doc = content.doc
-        status = os.stat(content.source_path)
-        digest = new_digest(f"{doc.key}\0{status.st_size}\0{status.st_mtime_ns}\0".encode("utf-8", "surrogatepass"))
+        size, modified = doc.source_stamp  # the source file as the model found it
+        digest = new_digest(f"{doc.key}\0{size}\0{modified}\0".encode("utf-8", "surrogatepass"))
         digest.update(doc.body.encode("utf-8", "surrogatepass"))
         if doc.actions:
             brief.feed(digest, doc.actions)  # the minutes they come from count briefly
@@ -65,8 +65,8 @@ def fingerprint_documents(contents) -> tuple[Fingerprinter, Fingerprinter]:
     listed = Fingerprinter({}, named, kinds)
     for content in contents:
         doc = content.doc
-        involvement = sorted((entity.kind, entity.id, how.tagged) for entity, how in doc.involved.items())
-        listed.known[id(doc)] = new_digest(brief.known[id(doc)] + repr(involvement).encode()).digest()
+        involvement = "\n".join(sorted([f"{kind}\0{id_}\0{how.tagged:d}" for (kind, id_), how in doc.involved.items()]))
+        listed.known[id(doc)] = new_digest(brief.known[id(doc)] + involvement.encode("utf-8", "surrogatepass")).digest()
     return full, listed
 
 
