@@ -178,5 +178,15 @@ def main(argv=None):
     print(generate(args.out, args.documents, args.entities, args.seed))
 
 
+def edit_one_update(content: str, size: int, sentence: str) -> str:
+    """Add ``sentence`` to one update (the same one in every run); return its path."""
+    updates = os.path.join(content, "updates")
+    path = os.path.join(updates, sorted(os.listdir(updates))[size // 10 % 7])
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(f"\n{sentence}\n")
+    return path
+
+
 if __name__ == "__main__":
     main()
+

@@ -18,22 +18,19 @@ import argparse
 import json
 import os
 import platform
-import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 
-from corpus import generate  # noqa: E402
+from corpus import edit_one_update, generate  # noqa: E402
+from preview import devserver_ready  # noqa: E402
 
 LINKER_STAGE = "crosslinks: linking mentions"
 INLINING_STAGE = "newsletter: slowest inlining of one issue"
@@ -158,110 +155,16 @@ def measure(size: int, entities: int, seed: int, rounds: int, work: str) -> dict
     return row
 
 
-def _edit(content: str, size: int, sentence: str) -> str:
-    """Add ``sentence`` to one update (the same one in every run); return its path."""
-    updates = os.path.join(content, "updates")
-    path = os.path.join(updates, sorted(os.listdir(updates))[size // 10 % 7])
-    with open(path, "a", encoding="utf-8") as handle:
-        handle.write(f"\n{sentence}\n")
-    return path
-
-
 def warm_rebuilds(content: str, folder: str, size: int) -> dict:
     """`make publish` after a one-document edit (the cache warm from the last cold build), and
     the devserver's time from saving an edit to the page being ready."""
     output = os.path.join(folder, "ours")
-    _edit(content, size, "One more sentence, added to measure a warm rebuild.")
+    edit_one_update(content, size, "One more sentence, added to measure a warm rebuild.")
     ours(content, output, "")  # the first warm run fills what the cold one left
-    _edit(content, size, "And another.")
+    edit_one_update(content, size, "And another.")
     _wait_for_cleaning(output)  # an officer edits for longer than this takes
     warm_run = ours(content, output, os.path.join(folder, "warm.json"))
     return {"warm": warm_run["wall"], "warm_stages": warm_run["stages"], **devserver_ready(content, folder, size)}
-
-
-_READY = re.compile(r"Ready ([0-9.]+) s after the file was saved")
-_PAGE_READY = re.compile(r"Page ready ([0-9.]+) s after the file was saved")
-_SEARCH = re.compile(r"Search updated ([0-9.]+) s later")
-
-
-def devserver_ready(content: str, folder: str, size: int) -> dict:
-    """Run `make devserver` on the corpus; after its first build, save two edits one after the
-    other and read the second's "Ready N s after the file was saved." (and when the search
-    followed); the first fills what the first build left."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [sys.executable, os.path.join(ROOT, "tools", "devserver.py"), "--settings",
-         os.path.join(ROOT, "pelicanconf.py"), "--content", content, "--output", os.path.join(folder, "preview"),
-         "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    lines = iter(process.stdout.readline, "")
-
-    def wait_for(pattern: re.Pattern | str):
-        for line in lines:
-            found = re.search(pattern, line)
-            if found:
-                return found
-        raise SystemExit("the devserver stopped before it said " + str(pattern))
-
-    try:
-        wait_for("Serving the preview on")
-        wait_for(_SEARCH)
-        readings = []
-        for sentence in ("A sentence saved in the devserver.", "And one more."):
-            time.sleep(1)  # as far apart as two saves in an editor
-            open_page = _OpenPage(port)
-            time.sleep(0.2)  # it knows the build shown now
-            _edit(content, size, sentence)
-            saved = time.time()
-            first = wait_for(re.compile(f"{_PAGE_READY.pattern}|{_READY.pattern}"))
-            if first.group(1) is not None:  # the edited page came first (pipeline.onepage)
-                page, whole = float(first.group(1)), float(wait_for(_READY).group(1))
-            else:
-                page = whole = float(first.group(2))
-            reloaded = open_page.reloaded(2 if first.group(1) is not None else 1) - saved
-            readings.append((page, whole, reloaded, float(wait_for(_SEARCH).group(1))))
-        page, whole, reloaded, search = readings[-1]
-        return {"devserver": page, "devserver_whole": whole, "devserver_reloaded": reloaded,
-                "devserver_search": search}
-    finally:
-        process.terminate()
-        process.wait(timeout=60)
-
-
-class _OpenPage(threading.Thread):
-    """A page open in the preview, as livepreview.js is, but asking ten times as often: when did
-    it have each new build's page (the time the officer sees it)?"""
-
-    def __init__(self, port: int):
-        super().__init__(daemon=True)
-        self.base = f"http://127.0.0.1:{port}"
-        self.had: list[float] = []  # when the page was had again, after each new build
-        self.changed = threading.Condition()
-        self.start()
-
-    def _get(self, address: str) -> bytes:
-        with urllib.request.urlopen(self.base + address, timeout=60) as answer:
-            return answer.read()
-
-    def run(self) -> None:
-        last = json.loads(self._get("/__preview/build"))["build"]
-        while True:
-            time.sleep(0.07)
-            state = json.loads(self._get("/__preview/build"))["build"]
-            if state != last:
-                last = state
-                self._get("/")
-                with self.changed:
-                    self.had.append(time.time())
-                    self.changed.notify_all()
-
-    def reloaded(self, builds: int) -> float:
-        """When the page was had after the ``builds``-th new build (the edited page made first
-        is one)."""
-        with self.changed:
-            self.changed.wait_for(lambda: len(self.had) >= builds, timeout=120)
-            return self.had[builds - 1]
 
 
 def _gate_target(rows: list[dict], largest: dict, stage: str, what: str) -> tuple[str, str, bool]:
@@ -345,16 +248,17 @@ def report(rows: list[dict], entities: int, rounds: int, command: str) -> str:
         lines.append(f"| {target} | {measured} | {'met' if met else '**not met**'} |")
     lines += ["", "## Builds", "",
               "| documents | ours (s) | vanilla Pelican (s) | ratio | make check (s) | warm rebuild (s) | "
-              "devserver: saved to page ready (s) | to whole preview ready (s) | an open page has it (s) | "
+              "devserver: saved to page ready (s) | to whole preview ready (s) | an open page has them (s) | "
               "then the search (s) | "
               "peak memory, ours / vanilla (MiB) |",
               "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for row in rows:
-        warm, ready, whole, reloaded, search = (f"{row[key]:.1f}" for key in (
-            "warm", "devserver", "devserver_whole", "devserver_reloaded", "devserver_search"))
+        warm, ready, whole, page_reloaded, reloaded, search = (f"{row[key]:.1f}" for key in (
+            "warm", "devserver", "devserver_whole", "devserver_page_reloaded", "devserver_reloaded",
+            "devserver_search"))
         lines.append(f"| {row['documents']:,} | {row['ours']:.1f} | {row['vanilla']:.1f} | "
                      f"{row['ours'] / row['vanilla']:.2f}x | {row['check']:.1f} | {warm} | {ready} | {whole} | "
-                     f"{reloaded} | {search} | "
+                     f"{page_reloaded} / {reloaded} | {search} | "
                      f"{row['memory']:.0f} / {row['vanilla_memory']:.0f} |")
     lines += ["", "## Time of each stage of our build (share of the full build)", ""]
     stages = [s for s in rows[-1]["stages"] if s != INLINING_STAGE]

@@ -48,10 +48,17 @@ class Builds:
 
     def __init__(self):
         self.state = livepreview.first_state(f"{time.time_ns():x}")
-        self.asked = 0.0  # when an open page last asked for the latest build (time.monotonic)
+        #: When an open page first asked for the latest build (time.monotonic); None: not yet.
+        self.first_asked: float | None = None
 
     def finished(self, ok: bool, report: str, text_only: bool = False) -> None:
         self.state = livepreview.next_state(self.state, ok, report, text_only)
+        self.first_asked = None
+
+    def asked(self) -> None:
+        """An open page asked for the latest build."""
+        if self.first_asked is None:
+            self.first_asked = time.monotonic()
 
 
 class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
@@ -77,7 +84,7 @@ class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
     def _answer(self, send_body: bool) -> None:
         address = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
         if address == livepreview.STATE_ADDRESS:
-            self.builds.asked = time.monotonic()
+            self.builds.asked()
             return self._send(livepreview.state_json(self.builds.state), "application/json", send_body)
         if address == livepreview.SCRIPT_ADDRESS:
             return self._send(livepreview.script(), "text/javascript; charset=utf-8", send_body)
@@ -251,7 +258,7 @@ def _free_the_last_build() -> None:
     """Free what the build made and nothing keeps now, not in the middle of the next build:
     Pelican's objects hold one another in cycles, which only the collector frees, and a build
     sets it to run rarely (tools/build.py). What stays (the page-first data) is set aside from
-    the collector's walks until the next build ends (``gc.freeze``). Without this, each rebuild
+    the collector's walks until the next time (``gc.freeze``). Without this, each rebuild
     at 10,000 documents left a million objects behind, and the next collection inside a build
     took 4 s."""
     gc.unfreeze()
@@ -260,9 +267,9 @@ def _free_the_last_build() -> None:
 
 
 #: How long after a build its leftovers wait to be freed when no open page asks for the new
-#: build (livepreview.js asks every 0.7 s, every 3 s in a hidden tab); and how long after an
-#: open page has asked, for its reload.
-_FREE_AFTER_SECONDS, _RELOAD_SECONDS = 2.0, 0.3
+#: build (livepreview.js asks every 0.7 s, every 3 s in a hidden tab); how long after an open
+#: page first asked, for its reload; and how long at most for that after a page made first.
+_FREE_AFTER_SECONDS, _RELOAD_SECONDS, _PAGE_FIRST_SECONDS = 2.0, 0.3, 1.0
 
 
 class Leftovers:
@@ -270,31 +277,41 @@ class Leftovers:
     before the next build, whichever comes first. The collection holds Python's lock for the
     whole of it (1.1-1.3 s at 10,000 documents): straight after "Ready" it held up the pages'
     question and the reload that followed, which the officer waited for after being told the
-    preview was ready. ``asked``: when an open page last asked for the latest build."""
+    preview was ready. ``first_asked``: when an open page first asked for the latest build
+    (``Builds.first_asked``, None before any has)."""
 
-    def __init__(self, asked=lambda: 0.0, wait: float = _FREE_AFTER_SECONDS, free=_free_the_last_build,
-                 clock=time.monotonic):
-        self.asked, self.wait, self._free, self._clock = asked, wait, free, clock
+    def __init__(self, first_asked=lambda: None, wait: float = _FREE_AFTER_SECONDS, free=_free_the_last_build,
+                 clock=time.monotonic, sleep=time.sleep):
+        self.first_asked, self.wait, self._free, self._clock, self._sleep = first_asked, wait, free, clock, sleep
         self._since: float | None = None
 
     def built(self) -> None:
-        """A build has ended: what it left is freed later."""
+        """A build has ended (its state is the latest): what it left is freed later."""
         self._since = self._clock()
 
     def free_if_due(self) -> None:
         """In a quiet spell: free what the last build left once an open page has asked for the
         new build and had time to reload, or once pages have had time to ask."""
-        if self._since is None:
-            return
-        now, asked = self._clock(), self.asked()
-        if now - self._since >= self.wait or (asked > self._since and now - asked >= _RELOAD_SECONDS):
+        if self._since is not None and (self._clock() - self._since >= self.wait or self._reloaded()):
             self.free_now()
+
+    def free_after_page_first(self) -> None:
+        """A page was made first while the last build's leftovers wait: give open pages a moment
+        to reload it (at most ``_PAGE_FIRST_SECONDS``), then free them before the rebuild."""
+        started = self._clock()
+        while self._since is not None and not self._reloaded() and self._clock() - started < _PAGE_FIRST_SECONDS:
+            self._sleep(0.05)
+        self.free_now()
 
     def free_now(self) -> None:
         """Before the next build (after the edited page is made first: the officer waits for that)."""
         if self._since is not None:
             self._since = None
             self._free()
+
+    def _reloaded(self) -> bool:
+        asked = self.first_asked()
+        return asked is not None and self._clock() - asked >= _RELOAD_SECONDS
 
 
 def build_overrides(content: str | None) -> dict:
@@ -330,7 +347,7 @@ def main(argv=None) -> int:
     rebuild_paths, restart_paths = watched(args.settings, content)
     builds = Builds()
     indexing = BackgroundIndexing(lambda said: print(said, flush=True))
-    last, leftovers = LastBuild(), Leftovers(asked=lambda: builds.asked)
+    last, leftovers = LastBuild(), Leftovers(first_asked=lambda: builds.first_asked)
     _rebuild(args, overrides, builds, indexing, last, leftovers)
     server = serve(output, args.port, builds)
     ignored = (output, f"{output}.previous", os.path.join(ROOT, ".cache"))
@@ -355,6 +372,8 @@ def main(argv=None) -> int:
             print(f"\nChanged: {names}{' ...' if len(paths) > 3 else ''}", flush=True)
             saved_at = _saved_at(paths)
             made_first = _page_first(paths, last, output, builds, saved_at)
+            if made_first is not None:
+                leftovers.free_after_page_first()
             leftovers.free_now()
             _rebuild(args, overrides, builds, indexing, last, leftovers, saved_at,
                      _text_only(paths, rebuild_paths[0]), made_first)

@@ -1,46 +1,78 @@
-"""When the devserver frees what a build left behind (tools/devserver.py, ``Leftovers``)."""
+"""When the devserver frees what a build left behind (tools/devserver.py, ``Leftovers``): a
+collection that holds Python's lock for a second at 10,000 documents, so never while an open page
+is asking for the new build or reloading it, and always before the next build."""
 
 from tools import devserver
 
 
-def test_a_builds_leftovers_wait_for_open_pages_then_are_freed_once():
-    """The devserver frees a build's leftovers (a collection that holds Python's lock for a
-    second at 10,000 documents) after open pages have had time to reload, or before the next
-    build, never twice and never before a build."""
-    now, freed = [0.0], []
-    leftovers = devserver.Leftovers(wait=2.0, free=lambda: freed.append(now[0]), clock=lambda: now[0])
+class _Clock:
+    """Time as the test sets it; sleeping moves it on."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def _leftovers(clock: _Clock, freed: list, first_asked=lambda: None) -> devserver.Leftovers:
+    return devserver.Leftovers(first_asked=first_asked, wait=2.0, free=lambda: freed.append(round(clock.now, 2)),
+                               clock=clock, sleep=clock.sleep)
+
+
+def test_with_no_page_open_they_are_freed_two_seconds_after_the_build_and_only_once():
+    clock, freed = _Clock(), []
+    leftovers = _leftovers(clock, freed)
     leftovers.free_if_due()
     leftovers.free_now()
     assert freed == [], "freed with no build yet"
     leftovers.built()
-    now[0] = 1.9
+    clock.now = 1.9
     leftovers.free_if_due()
-    assert freed == [], "freed while open pages may still be reloading"
-    now[0] = 2.0
+    assert freed == [], "freed while open pages may still be asking"
+    clock.now = 2.0
     leftovers.free_if_due()
     leftovers.free_if_due()
     leftovers.free_now()
     assert freed == [2.0]
     leftovers.built()  # a file saved at once: freed before the next build, however soon
-    now[0] = 2.1
+    clock.now = 2.1
     leftovers.free_now()
     assert freed == [2.0, 2.1]
 
 
-def test_an_open_page_that_has_asked_for_the_new_build_lets_them_be_freed_after_its_reload():
-    now, asked, freed = [0.0], [0.0], []
-    leftovers = devserver.Leftovers(asked=lambda: asked[0], wait=2.0, free=lambda: freed.append(now[0]),
-                                    clock=lambda: now[0])
-    asked[0] = 0.5  # a page asked before the build ended: it has not seen this build
-    now[0] = 1.0
-    leftovers.built()
-    now[0] = 1.5
+def test_the_first_question_of_an_open_page_counts_however_many_pages_keep_asking():
+    clock, freed, first = _Clock(), [], [None]
+    leftovers = _leftovers(clock, freed, lambda: first[0])
+    clock.now = 1.0
+    leftovers.built()  # the new build's state: no page has asked for it yet
+    clock.now = 1.5
     leftovers.free_if_due()
-    assert freed == [], "a question from before the build counted"
-    asked[0] = 1.6  # the page learns of the new build and reloads
-    now[0] = 1.8
+    assert freed == []
+    first[0] = 1.6  # the first page asks; others keep asking after it, which changes nothing
+    clock.now = 1.8
     leftovers.free_if_due()
     assert freed == [], "freed while the page may still be reloading"
-    now[0] = 1.95
+    clock.now = 1.95
     leftovers.free_if_due()
     assert freed == [1.95], "not freed once the page had time to reload"
+
+
+def test_after_a_page_made_first_open_pages_reload_it_before_the_collection():
+    clock, freed, first = _Clock(), [], [None]
+    leftovers = _leftovers(clock, freed, lambda: first[0])
+    leftovers.built()
+    clock.now = 0.5  # saved again at once; the edited page is made first, and pages are told
+    first[0] = 0.6  # an open page asks for it
+    leftovers.free_after_page_first()
+    assert len(freed) == 1 and 0.9 <= freed[0] <= 1.0, freed  # once it had 0.3 s to reload
+    leftovers.built()
+    clock.now, first[0] = 5.0, None  # no page open: at most a second's wait
+    leftovers.free_after_page_first()
+    assert 6.0 <= freed[1] <= 6.05, freed
+    waited_until = clock.now
+    leftovers.free_after_page_first()  # nothing left to free: no wait, no second collection
+    assert clock.now == waited_until and len(freed) == 2
