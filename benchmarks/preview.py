@@ -23,9 +23,10 @@ _SEARCH = re.compile(r"Search updated ([0-9.]+) s later")
 
 
 def devserver_ready(content: str, folder: str, size: int) -> dict:
-    """Run `make devserver` on the corpus; after its first build, save two edits one after the
-    other and read the second's "Ready N s after the file was saved." (and when the search
-    followed); the first fills what the first build left."""
+    """Run `make devserver` on the corpus, with a page open in the preview; after its first
+    build, save two edits one after the other and read the second's "Page ready" and "Ready N s
+    after the file was saved." (and when the search followed), and when the open page had the
+    page made first and the whole preview; the first edit fills what the first build left."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -42,36 +43,41 @@ def devserver_ready(content: str, folder: str, size: int) -> dict:
                 return found
         raise SystemExit("the devserver stopped before it said " + str(pattern))
 
+    open_page = None
     try:
         wait_for("Serving the preview on")
         wait_for(_SEARCH)
+        open_page = _OpenPage(port)  # open all along, as the officer's preview tab is
         readings = []
         for sentence in ("A sentence saved in the devserver.", "And one more."):
             time.sleep(1)  # as far apart as two saves in an editor
-            open_page = _OpenPage(port)
+            builds_before = open_page.count()
             edit_one_update(content, size, sentence)
             saved = time.time()
             first = wait_for(re.compile(f"{_PAGE_READY.pattern}|{_READY.pattern}"))
-            if first.group(1) is not None:  # the edited page came first (pipeline.onepage)
+            made_first = first.group(1) is not None  # the edited page came first (pipeline.onepage)
+            if made_first:
                 page, whole = float(first.group(1)), float(wait_for(_READY).group(1))
             else:
                 page = whole = float(first.group(2))
-            made_first = first.group(1) is not None
-            reloaded = open_page.reloaded(2 if made_first else 1) - saved
-            page_reloaded = open_page.reloaded(1) - saved if made_first else reloaded
-            open_page.stop()
+            reloaded = open_page.reloaded(builds_before + (2 if made_first else 1)) - saved
+            page_reloaded = open_page.reloaded(builds_before + 1) - saved
             readings.append((page, whole, page_reloaded, reloaded, float(wait_for(_SEARCH).group(1))))
         page, whole, page_reloaded, reloaded, search = readings[-1]
         return {"devserver": page, "devserver_whole": whole, "devserver_page_reloaded": page_reloaded,
                 "devserver_reloaded": reloaded, "devserver_search": search}
     finally:
+        if open_page is not None:
+            open_page.stop()
         process.terminate()
         process.wait(timeout=60)
 
 
 class _OpenPage(threading.Thread):
     """A page open in the preview, as livepreview.js is, but asking ten times as often: when did
-    it have each new build's page (the time the officer sees it)? ``stop()`` when done."""
+    it have each new build's page (the time the officer sees it)? ``stop()`` when done. Like the
+    officer's tab, it stays open between edits: the devserver frees a build's leftovers once an
+    open page has had the new build (tools/devserver.py, ``Leftovers``)."""
 
     def __init__(self, port: int):
         super().__init__(daemon=True)
@@ -104,9 +110,14 @@ class _OpenPage(threading.Thread):
                 self.failed = exc
                 self.changed.notify_all()
 
+    def count(self) -> int:
+        """How many new builds it has seen."""
+        with self.changed:
+            return len(self.had)
+
     def reloaded(self, builds: int) -> float:
-        """When the page was had after the ``builds``-th new build (the edited page made first
-        is one)."""
+        """When the page was had after the ``builds``-th new build it saw (the edited page made
+        first is one)."""
         with self.changed:
             self.changed.wait_for(lambda: len(self.had) >= builds or self.failed is not None, timeout=120)
             if len(self.had) >= builds:
