@@ -65,9 +65,8 @@ def build_model(build, generators):
                 directory, problems, is_page=is_page,
                 minutes_category=settings["MINUTES_CATEGORY"], files=files,
             )
-            status = os.stat(content.source_path)
-            document.source_stamp = (status.st_size, status.st_mtime_ns)
-            report_size(document.path, status.st_size, problems)
+            document.source_stamp = content.metadata["source_stamp"]  # the file as its text was read
+            report_size(document.path, document.source_stamp[0], problems)
             # Pelican works an address out from the settings on every access: once, here.
             document.url, document.save_as = pelican_addresses(content)
             document.body = content._content  # the reader's HTML; the model's from here on

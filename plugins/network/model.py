@@ -184,8 +184,8 @@ class Document:
     is_page: bool = False
     meeting: Meeting | None = None
     attachments: list[Attachment] = field(default_factory=list)
-    #: The source file's size and modification time (ns) as the model found it: the warning for
-    #: a large file, and part of the document's fingerprint for reusing pages (speed).
+    #: The source file's size and modification time (ns) when its text was read (the reader's):
+    #: the warning for a large file, and part of the document's fingerprint for reusing pages.
     source_stamp: tuple[int, int] = (0, 0)
     #: The body as HTML: sanitised when read, private names withheld, mentions linked, and in
     #: minutes every action marked with its progress. Pelican renders the document's page from

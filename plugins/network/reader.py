@@ -62,6 +62,7 @@ class MarkdownFile:
     html: str  # sanitised (unless ALLOW_RAW_HTML), Word's debris cleaned
     problems: list[Problem]  # a warning for each kind of HTML removed from the body
     markdown: Markdown  # the converter, with the site's options
+    stamp: tuple[int, int] = (0, 0)  # the file's size and time (ns) when it was read (``file_stamp``)
 
 
 def read_markdown(source_path: str, settings) -> MarkdownFile:
@@ -69,12 +70,25 @@ def read_markdown(source_path: str, settings) -> MarkdownFile:
     (documents and editor's notes) is read this way. Raises ContentError."""
     path = display_path(source_path)
     with open(source_path, "rb") as handle:
+        stamp = _stamp_of(os.fstat(handle.fileno()))  # before reading: a later save has another
         text = decode(handle.read(), path)
     front_matter, body, body_line = split_front_matter(text, path)
     markdown = Markdown(**markdown_options(settings))
     # Sanitised here, once, so every output (page, feeds, newsletter) gets the same clean HTML.
     html, removed = publishable_html(markdown.convert(clean_word_debris(body)), settings)
-    return MarkdownFile(path, front_matter, html, removal_warnings(removed, body, body_line, path), markdown)
+    return MarkdownFile(path, front_matter, html, removal_warnings(removed, body, body_line, path), markdown, stamp)
+
+
+def file_stamp(source_path: str) -> tuple[int, int] | None:
+    """The file's size and modification time (ns) now; None if it is gone."""
+    try:
+        return _stamp_of(os.stat(source_path))
+    except OSError:
+        return None
+
+
+def _stamp_of(status: os.stat_result) -> tuple[int, int]:
+    return status.st_size, status.st_mtime_ns
 
 
 def convert(source_path: str, settings) -> tuple[str, dict]:
@@ -108,6 +122,9 @@ def convert(source_path: str, settings) -> tuple[str, dict]:
         metadata["summary"] = first_paragraph(content)
     # Kept for the network model, which checks every reference once the directory is read.
     metadata["front_matter"] = front_matter
+    # The file as it was read: Pelican's reader cache keeps the metadata with the content, so a
+    # document's stamp always belongs to its text (the model's fingerprint for reusing pages).
+    metadata["source_stamp"] = read.stamp
     metadata["basics"] = basics
     metadata["display_path"] = path
     metadata["reader_problems"] = read.problems
@@ -148,9 +165,25 @@ class FrontMatterReader(MarkdownReader):
                 raise prepared
             else:
                 content, metadata = prepared
+            content, metadata = self._as_the_file_is_now(source_path, content, metadata)
         except ContentError as exc:  # Pelican skips the file; the build reports it with the rest
             build.problems.extend(exc.problems)
             raise
         if "category" in metadata:
             metadata["category"] = self.process_metadata("category", metadata["category"])
         return content, metadata
+
+    def _as_the_file_is_now(self, source_path: str, content: str, metadata: dict) -> tuple[str, dict]:
+        """Read again a file saved since it was read (by the reading processes, seconds ago, or
+        while it was read). Pelican keeps what this returns in its cache under the file's time
+        as it is once this returns: an older text kept under a newer time would be shown until
+        the file was saved once more (an officer saving twice in a second saw the first save)."""
+        for _ in range(_READ_AGAIN_AT_MOST):
+            if file_stamp(source_path) == metadata.get("source_stamp"):
+                break
+            content, metadata = convert(source_path, self.settings)
+        return content, metadata
+
+
+#: How many times a file that keeps changing is read again before it is taken as last read.
+_READ_AGAIN_AT_MOST = 3

@@ -53,7 +53,7 @@ def fingerprint_documents(contents) -> tuple[Fingerprinter, Fingerprinter]:
     full = Fingerprinter({}, named, kinds, parts={ListPage: _list_page_parts, Paginator: _paginator_parts})
     for content in contents:
         doc = content.doc
-        size, modified = doc.source_stamp  # the source file as the model found it
+        size, modified = doc.source_stamp  # the source file when its text was read
         digest = new_digest(f"{doc.key}\0{size}\0{modified}\0".encode("utf-8", "surrogatepass"))
         digest.update(doc.body.encode("utf-8", "surrogatepass"))
         if doc.actions:

@@ -20,3 +20,41 @@ def test_a_first_line_that_looks_like_a_key_is_text_not_metadata(tmp_path):
     content, metadata = convert(str(source), settings)
     assert metadata["summary"] == "<p>Update: the council agreed.</p>"
     assert content == "<p>Action: LD to circulate the draft.</p>\n<p>More.</p>"
+
+
+def _reader_settings(tmp_path) -> dict:
+    return {**SETTINGS, "PATH": str(tmp_path), "PAGE_PATHS": ["pages"], "CATEGORY_BY_FOLDER": {"updates": "Updates"},
+            "FORMATTED_FIELDS": ["summary"], "SUMMARY_MAX_LENGTH": None}
+
+
+def _update(text: str) -> str:
+    return f"---\ntitle: A\ndate: 2025-01-02\n---\n{text}\n"
+
+
+def test_a_file_saved_after_it_was_read_ahead_is_read_again(tmp_path):
+    """The reading processes convert files a while before Pelican keeps each in its cache under
+    the file's time as it is then: a save in between must not leave the first text kept under
+    the second save's time (the preview would show the first until the file was saved again)."""
+    import os
+
+    from network import build as builds
+    from network.reader import FrontMatterReader, file_stamp
+
+    (tmp_path / "updates").mkdir()
+    source = tmp_path / "updates" / "x.md"
+    source.write_text(_update("The first text."), encoding="utf-8")
+    settings = _reader_settings(tmp_path)
+    ahead = convert(str(source), settings)
+    assert ahead[1]["source_stamp"] == file_stamp(str(source))
+
+    builds.start(settings).prepared[str(source)] = ("<p>As read ahead.</p>", ahead[1])
+    content, _ = FrontMatterReader(settings).read(str(source))
+    assert content == "<p>As read ahead.</p>", "an unchanged file was read twice"
+
+    source.write_text(_update("The second text."), encoding="utf-8")
+    read_at = ahead[1]["source_stamp"][1]
+    os.utime(source, ns=(read_at + 1_000_000, read_at + 1_000_000))  # a later time, however coarse the clock
+    builds.start(settings).prepared[str(source)] = ahead
+    content, metadata = FrontMatterReader(settings).read(str(source))
+    assert content == "<p>The second text.</p>"
+    assert metadata["source_stamp"] == file_stamp(str(source)) != ahead[1]["source_stamp"]
