@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import gc
 import http.server
 import os
 import sys
@@ -40,6 +39,7 @@ from search import glue as search  # noqa: E402
 from search.later import BackgroundIndexing  # noqa: E402
 from network.build import SETTING as _BUILD_SETTING, write_whole  # noqa: E402  (SETTING: where a build keeps its model)
 from network.resident import SETTING as _MEMOS_SETTING, ResidentMemos  # noqa: E402
+from leftovers import Leftovers  # tools/leftovers.py  # noqa: E402
 
 
 class Builds:
@@ -50,6 +50,8 @@ class Builds:
         self.state = livepreview.first_state(f"{time.time_ns():x}")
         #: When an open page first asked for the latest build (time.monotonic); None: not yet.
         self.first_asked: float | None = None
+        #: When an open page last asked (time.monotonic); None: no page has asked yet.
+        self.last_asked: float | None = None
 
     def finished(self, ok: bool, report: str, text_only: bool = False) -> None:
         self.state = livepreview.next_state(self.state, ok, report, text_only)
@@ -57,8 +59,9 @@ class Builds:
 
     def asked(self) -> None:
         """An open page asked for the latest build."""
+        self.last_asked = time.monotonic()
         if self.first_asked is None:
-            self.first_asked = time.monotonic()
+            self.first_asked = self.last_asked
 
 
 class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
@@ -254,66 +257,6 @@ def _rebuild(args, overrides, builds: Builds, indexing: BackgroundIndexing, last
     leftovers.built()
 
 
-def _free_the_last_build() -> None:
-    """Free what the build made and nothing keeps now, not in the middle of the next build:
-    Pelican's objects hold one another in cycles, which only the collector frees, and a build
-    sets it to run rarely (tools/build.py). What stays (the page-first data) is set aside from
-    the collector's walks until the next time (``gc.freeze``). Without this, each rebuild
-    at 10,000 documents left a million objects behind, and the next collection inside a build
-    took 4 s."""
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
-
-
-#: How long after a build its leftovers wait to be freed when no open page asks for the new
-#: build (livepreview.js asks every 0.7 s, every 3 s in a hidden tab); how long after an open
-#: page first asked, for its reload; and how long at most for that after a page made first.
-_FREE_AFTER_SECONDS, _RELOAD_SECONDS, _PAGE_FIRST_SECONDS = 2.0, 0.3, 1.0
-
-
-class Leftovers:
-    """The last build's leftovers, freed (``free``) once open pages have had the new preview, or
-    before the next build, whichever comes first. The collection holds Python's lock for the
-    whole of it (1.1-1.3 s at 10,000 documents): straight after "Ready" it held up the pages'
-    question and the reload that followed, which the officer waited for after being told the
-    preview was ready. ``first_asked``: when an open page first asked for the latest build
-    (``Builds.first_asked``, None before any has)."""
-
-    def __init__(self, first_asked=lambda: None, wait: float = _FREE_AFTER_SECONDS, free=_free_the_last_build,
-                 clock=time.monotonic, sleep=time.sleep):
-        self.first_asked, self.wait, self._free, self._clock, self._sleep = first_asked, wait, free, clock, sleep
-        self._since: float | None = None
-
-    def built(self) -> None:
-        """A build has ended (its state is the latest): what it left is freed later."""
-        self._since = self._clock()
-
-    def free_if_due(self) -> None:
-        """In a quiet spell: free what the last build left once an open page has asked for the
-        new build and had time to reload, or once pages have had time to ask."""
-        if self._since is not None and (self._clock() - self._since >= self.wait or self._reloaded()):
-            self.free_now()
-
-    def free_after_page_first(self) -> None:
-        """A page was made first while the last build's leftovers wait: give open pages a moment
-        to reload it (at most ``_PAGE_FIRST_SECONDS``), then free them before the rebuild."""
-        started = self._clock()
-        while self._since is not None and not self._reloaded() and self._clock() - started < _PAGE_FIRST_SECONDS:
-            self._sleep(0.05)
-        self.free_now()
-
-    def free_now(self) -> None:
-        """Before the next build (after the edited page is made first: the officer waits for that)."""
-        if self._since is not None:
-            self._since = None
-            self._free()
-
-    def _reloaded(self) -> bool:
-        asked = self.first_asked()
-        return asked is not None and self._clock() - asked >= _RELOAD_SECONDS
-
-
 def build_overrides(content: str | None) -> dict:
     """The settings every build of this process is given besides the settings file: the content
     folder, and the memos each build leaves in this process for the next (network.resident)."""
@@ -347,7 +290,8 @@ def main(argv=None) -> int:
     rebuild_paths, restart_paths = watched(args.settings, content)
     builds = Builds()
     indexing = BackgroundIndexing(lambda said: print(said, flush=True))
-    last, leftovers = LastBuild(), Leftovers(first_asked=lambda: builds.first_asked)
+    last, leftovers = LastBuild(), Leftovers(first_asked=lambda: builds.first_asked,
+                                              last_asked=lambda: builds.last_asked)
     _rebuild(args, overrides, builds, indexing, last, leftovers)
     server = serve(output, args.port, builds)
     ignored = (output, f"{output}.previous", os.path.join(ROOT, ".cache"))
