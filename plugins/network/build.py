@@ -64,6 +64,10 @@ class Build:
     stages: Stages = dataclasses.field(default_factory=Stages)
     #: The network model, once it is complete (see the pipeline).
     network: Any = None
+    #: Every file of the content folder as the build started: (relative path, size, time in ns).
+    #: The site's fingerprint takes the files that are not documents from here: a file saved
+    #: after it was read (the directory, an editor's note) must never be recorded as built.
+    content_stamps: list | None = None
     #: Documents converted ahead by the reading pool: absolute path -> (content, metadata) or the
     #: ContentError to raise; each is taken out as Pelican reads the file.
     prepared: dict[str, Any] = dataclasses.field(default_factory=dict)

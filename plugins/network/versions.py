@@ -53,19 +53,41 @@ def installed_packages() -> str:
 
 def feed_folder(digest, folder: str, *, with_bytes: bool, skip: set[str] = frozenset()) -> None:
     """Every file of ``folder`` (its bytes, or its size and time) except the paths in ``skip``."""
+    if not with_bytes:
+        feed_stamps(digest, folder_stamps(folder), skip)
+        return
+    for relative, full in _files_of(folder):
+        if relative not in skip:
+            digest.update(relative.encode())
+            with open(full, "rb") as handle:
+                digest.update(handle.read())
+
+
+def folder_stamps(folder: str) -> list[tuple[str, int, int]]:
+    """(relative path, size, modification time in ns) of every file of ``folder``, now."""
+    stamps = []
+    for relative, full in _files_of(folder):
+        try:
+            status = os.stat(full)
+        except OSError:  # gone since the folder was listed
+            continue
+        stamps.append((relative, status.st_size, status.st_mtime_ns))
+    return stamps
+
+
+def feed_stamps(digest, stamps: list[tuple[str, int, int]], skip: set[str] = frozenset()) -> None:
+    """Files by their size and time (``folder_stamps``), except the paths in ``skip``."""
+    for relative, size, modified in stamps:
+        if relative not in skip:
+            digest.update(f"{relative}:{size}:{modified};".encode())
+
+
+def _files_of(folder: str):
+    """(relative path, full path) of every file of ``folder``, in a fixed order."""
     top = os.path.abspath(folder)
     for base, folders, names in os.walk(top):
         folders[:] = sorted(f for f in folders if f != "__pycache__" and not f.startswith("."))
         inside = os.path.relpath(base, top).replace(os.sep, "/")  # once a folder: 10,000 documents
         for name in sorted(names):
-            full = os.path.join(base, name)
-            relative = name if inside == "." else f"{inside}/{name}"
-            if relative in skip or name.endswith(".pyc"):
-                continue
-            digest.update(relative.encode())
-            if with_bytes:
-                with open(full, "rb") as handle:
-                    digest.update(handle.read())
-            else:
-                status = os.stat(full)
-                digest.update(f":{status.st_size}:{status.st_mtime_ns};".encode())
+            if not name.endswith(".pyc"):
+                yield (name if inside == "." else f"{inside}/{name}"), os.path.join(base, name)

@@ -14,6 +14,7 @@ from network import build as builds
 from network.assemble import build_model, check_folders, hand_bodies_to_pelican, last_gate
 from network.errors import BuildFailed, CheckPassed
 from network.generator import contents_with_documents
+from network.versions import folder_stamps
 from newsletter.glue import load_notes
 from search.glue import add_search_helpers, index_site
 from sitetheme import add_network_helpers
@@ -30,6 +31,7 @@ def start_site(generator) -> None:
     """Pelican is about to read the documents: a new build starts."""
     settings = generator.settings
     build = builds.start(settings)
+    build.content_stamps = folder_stamps(settings["PATH"])  # before anything of it is read
     check_folders(build, settings)  # a link out of the content folder stops the build here
     reading.prepare_articles(generator)
 

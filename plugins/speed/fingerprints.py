@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from network.build import SETTING as BUILD_SETTING
 from network.resident import SETTING as MEMOS_SETTING
 from network.model import Document, Organisation, Person, Theme
-from network.versions import code_of, feed_folder, new_digest
+from network.versions import code_of, feed_folder, feed_stamps, folder_stamps, new_digest
 from pelican.contents import Article, Content, Page
 from pelican.paginator import Page as ListPage
 from pelican.paginator import Paginator
@@ -109,16 +109,19 @@ def content_digest(content: Content, full: Fingerprinter, listed: Fingerprinter)
 FRAME = "menu_items"
 
 
-def site_fingerprint(settings, document_keys: set[str], frame=()) -> str:
+def site_fingerprint(settings, document_keys: set[str], frame=(), content_stamps: list | None = None) -> str:
     """Everything every page may show besides its own values: settings, theme, plugin code,
     package versions, the directory and every other non-document file, today's date, and
-    ``frame``, what the content puts in every page's frame (the main menu)."""
+    ``frame``, what the content puts in every page's frame (the main menu). ``content_stamps``:
+    the content folder's files as the build started (``network.versions.folder_stamps``),
+    before any was read; None: as they are now."""
     digest = new_digest()
     digest.update(_settings_digest(settings).encode())
     digest.update(Fingerprinter().digest(frame).encode())
     digest.update(code_of(settings).encode())
     feed_folder(digest, settings["THEME"], with_bytes=True)
-    feed_folder(digest, settings["PATH"], with_bytes=False, skip=document_keys)
+    stamps = content_stamps if content_stamps is not None else folder_stamps(settings["PATH"])
+    feed_stamps(digest, stamps, skip=document_keys)
     today = dt.datetime.now(ZoneInfo(settings["TIMEZONE"])).date()
     digest.update(today.isoformat().encode())  # "coming up", "open", "this month" move with the date
     return digest.hexdigest()

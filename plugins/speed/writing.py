@@ -12,6 +12,7 @@ import logging
 import os
 
 from network.pages import Files, Page
+from network import build as builds
 from network.build import memo_path
 
 from .fingerprints import FRAME, content_digest, fingerprint_documents, site_fingerprint
@@ -57,7 +58,8 @@ class Writing:
             return writing
         # The main menu is in every page's frame and follows from the content (a kind of document
         # with none yet is left out of it): it counts as part of the site, as the theme does.
-        writing.salt = site_fingerprint(settings, {c.doc.key for c in contents}, frame=writing.context.get(FRAME, ()))
+        writing.salt = site_fingerprint(settings, {c.doc.key for c in contents}, frame=writing.context.get(FRAME, ()),
+                                        content_stamps=builds.of(settings).content_stamps)
         writing.full, writing.listed = fingerprint_documents(contents)
         writing.contents = list(contents)
         writing.memo_file = memo_path(settings, "outputs.json")
