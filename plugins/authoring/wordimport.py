@@ -158,7 +158,7 @@ def _document_date(title: str, soup, today: date, guesses: list[Guess]) -> date:
     if month:
         last = month.value.replace(day=calendar.monthrange(month.value.year, month.value.month)[1])
         value = min(last, today) if last >= today >= month.value else last
-        guesses.append(Guess("date", f"{value:%Y-%m-%d}", f"the month in the title; the day is a guess"))
+        guesses.append(Guess("date", f"{value:%Y-%m-%d}", "the month in the title; the day is a guess"))
         return value
     guesses.append(Guess("date", f"{today:%Y-%m-%d}", "today: the document gives no date near the top"))
     return today
