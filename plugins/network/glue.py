@@ -12,7 +12,7 @@ from pelican import signals
 from . import contentcache
 from .addresses import is_not_pelicans_slug_warning
 from .errors import ContentError
-from .reader import FrontMatterReader
+from .reader import FrontMatterReader, as_read
 
 
 class _ContentErrorFilter(logging.Filter):
@@ -37,12 +37,14 @@ def cache_saved(generator) -> None:
 
 def add_reader(readers) -> None:
     """Ours is the only reader: Pelican's HTML and reStructuredText readers would publish a file
-    without our checks or withholding (such files are reported by ``contentfiles``)."""
+    without our checks or withholding (such files are reported by ``contentfiles``). Its cache
+    gives a text only while the file is as it was read (``reader.as_read``)."""
     for extension in list(readers.reader_classes):
         if extension != "static":  # the static files' reader only copies them
             readers.reader_classes[extension] = None
     for extension in FrontMatterReader.file_extensions:
         readers.reader_classes[extension] = FrontMatterReader
+    readers.get_cached_data = as_read(readers.get_cached_data)  # a text only while its file is as read
 
 
 def register():

@@ -91,6 +91,20 @@ def _stamp_of(status: os.stat_result) -> tuple[int, int]:
     return status.st_size, status.st_mtime_ns
 
 
+def as_read(get_cached_data):
+    """Pelican's reader cache, asked through ``get_cached_data``, that gives a text only while
+    its file is as it was when the text was read. Pelican keeps a text under the file's time
+    taken once our reader has returned: a save in between (or while the reader kept reading
+    a file that kept changing) would otherwise keep the older text under the newer time, and
+    every later build would show it."""
+    def get(path, default=None):
+        data = get_cached_data(path, default)
+        if data is default or not data or not isinstance(data[1], Mapping):
+            return data
+        return data if data[1].get("source_stamp") == file_stamp(path) else default
+    return get
+
+
 def convert(source_path: str, settings) -> tuple[str, dict]:
     """The work of reading one document: (HTML, metadata with the category as its name).
 
@@ -159,10 +173,9 @@ class FrontMatterReader(MarkdownReader):
         # Converted ahead by the reading processes (see the speed plugin), or now.
         prepared = build.prepared.pop(source_path, None)
         try:
-            if prepared is None:
+            # A file the reading processes found wrong is read again: it may have been fixed since.
+            if prepared is None or isinstance(prepared, ContentError):
                 content, metadata = convert(source_path, self.settings)
-            elif isinstance(prepared, ContentError):
-                raise prepared
             else:
                 content, metadata = prepared
             content, metadata = self._as_the_file_is_now(source_path, content, metadata)

@@ -58,3 +58,38 @@ def test_a_file_saved_after_it_was_read_ahead_is_read_again(tmp_path):
     content, metadata = FrontMatterReader(settings).read(str(source))
     assert content == "<p>The second text.</p>"
     assert metadata["source_stamp"] == file_stamp(str(source)) != ahead[1]["source_stamp"]
+
+
+def test_a_text_cached_under_a_later_time_than_it_was_read_at_is_read_again(tmp_path):
+    """A save after the reader's last look and before Pelican takes the file's time keeps the
+    older text under the newer time: the cache gives a text only while the file is as read."""
+    from network.reader import as_read, file_stamp
+
+    source = tmp_path / "x.md"
+    source.write_text(_update("The first text."), encoding="utf-8")
+    kept = {str(source): ("<p>The first text.</p>", {"source_stamp": file_stamp(str(source))})}
+    cache = as_read(lambda path, default=None: kept.get(path, default))
+    assert cache(str(source), (None, None))[0] == "<p>The first text.</p>", "an unchanged file was read again"
+    source.write_text(_update("The second text, longer."), encoding="utf-8")  # Pelican's time is now this one's
+    assert cache(str(source), (None, None)) == (None, None)
+    assert cache(str(tmp_path / "never-read.md"), (None, None)) == (None, None)
+
+
+def test_a_file_the_reading_processes_found_wrong_and_fixed_since_is_read_as_it_is(tmp_path):
+    from network import build as builds
+    from network.errors import ContentError
+    from network.reader import FrontMatterReader
+
+    (tmp_path / "updates").mkdir()
+    source = tmp_path / "updates" / "x.md"
+    source.write_text("---\ntitle: A\ndate: not a date\n---\nText.\n", encoding="utf-8")
+    settings = _reader_settings(tmp_path)
+    try:
+        convert(str(source), settings)
+        raise AssertionError("the wrong date was not found wrong: the test would prove nothing")
+    except ContentError as found:
+        ahead = found
+    source.write_text(_update("Fixed."), encoding="utf-8")
+    builds.start(settings).prepared[str(source)] = ahead
+    content, _ = FrontMatterReader(settings).read(str(source))
+    assert content == "<p>Fixed.</p>"
