@@ -37,6 +37,7 @@ from authoring import livepreview  # noqa: E402
 from pipeline import onepage  # noqa: E402
 from search import glue as search  # noqa: E402
 from search.later import BackgroundIndexing  # noqa: E402
+from network.contentfiles import is_scratch  # noqa: E402
 from network.build import SETTING as _BUILD_SETTING, write_whole  # noqa: E402  (SETTING: where a build keeps its model)
 from network.resident import SETTING as _MEMOS_SETTING, ResidentMemos  # noqa: E402
 from leftovers import Leftovers  # tools/leftovers.py  # noqa: E402
@@ -272,9 +273,10 @@ def _changes(paths: list[str], ignored: tuple[str, ...]):
     says the watcher is running."""
     import watchfiles  # installed with Pelican
 
+    # An editor's scratch files (a swap file, a backup, an autosave) are read by no build.
     return watchfiles.watch(*paths, debounce=200, step=50, rust_timeout=_QUIET_SPELL_MS, yield_on_timeout=True,
-                            watch_filter=lambda _, path: not path.startswith(ignored)
-                            and not path.endswith((".pyc", "~", ".swp")))
+                            watch_filter=lambda _, path: not path.startswith(ignored) and not path.endswith(".pyc")
+                            and not is_scratch(os.path.basename(path)))
 
 
 def main(argv=None) -> int:

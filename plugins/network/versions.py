@@ -63,10 +63,13 @@ def feed_folder(digest, folder: str, *, with_bytes: bool, skip: set[str] = froze
                 digest.update(handle.read())
 
 
-def folder_stamps(folder: str) -> list[tuple[str, int, int]]:
-    """(relative path, size, modification time in ns) of every file of ``folder``, now."""
+def folder_stamps(folder: str, leave_out=None) -> list[tuple[str, int, int]]:
+    """(relative path, size, modification time in ns) of every file of ``folder``, now, but
+    those whose name ``leave_out`` picks."""
     stamps = []
     for relative, full in _files_of(folder):
+        if leave_out is not None and leave_out(os.path.basename(full)):
+            continue
         try:
             status = os.stat(full)
         except OSError:  # gone since the folder was listed

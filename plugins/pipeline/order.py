@@ -13,6 +13,7 @@ from minutes.glue import collect_actions
 from network import build as builds
 from network.assemble import build_model, check_folders, hand_bodies_to_pelican, last_gate
 from network.errors import BuildFailed, CheckPassed
+from network.contentfiles import is_scratch
 from network.generator import contents_with_documents
 from network.versions import folder_stamps
 from newsletter.glue import load_notes
@@ -31,7 +32,9 @@ def start_site(generator) -> None:
     """Pelican is about to read the documents: a new build starts."""
     settings = generator.settings
     build = builds.start(settings)
-    build.content_stamps = folder_stamps(settings["PATH"])  # before anything of it is read
+    # Before anything of it is read; an editor's scratch files (a swap file rewritten as the
+    # officer types) are read by nothing, and would make every page be rendered again.
+    build.content_stamps = folder_stamps(settings["PATH"], leave_out=is_scratch)
     check_folders(build, settings)  # a link out of the content folder stops the build here
     reading.prepare_articles(generator)
 

@@ -11,6 +11,7 @@ import os
 from zoneinfo import ZoneInfo
 
 from network.build import SETTING as BUILD_SETTING
+from network.contentfiles import is_scratch
 from network.resident import SETTING as MEMOS_SETTING
 from network.model import Document, Organisation, Person, Theme
 from network.versions import code_of, feed_folder, feed_stamps, folder_stamps, new_digest
@@ -120,7 +121,7 @@ def site_fingerprint(settings, document_keys: set[str], frame=(), content_stamps
     digest.update(Fingerprinter().digest(frame).encode())
     digest.update(code_of(settings).encode())
     feed_folder(digest, settings["THEME"], with_bytes=True)
-    stamps = content_stamps if content_stamps is not None else folder_stamps(settings["PATH"])
+    stamps = content_stamps if content_stamps is not None else folder_stamps(settings["PATH"], leave_out=is_scratch)
     feed_stamps(digest, stamps, skip=document_keys)
     today = dt.datetime.now(ZoneInfo(settings["TIMEZONE"])).date()
     digest.update(today.isoformat().encode())  # "coming up", "open", "this month" move with the date

@@ -122,6 +122,19 @@ def test_a_rebuild_with_nothing_changed_reuses_every_page(tmp_path, content_copy
     assert re.search(r"\(\d[\d,]* unchanged files reused, 0 written\)", again.stdout), again.stdout
 
 
+def test_an_editors_scratch_files_in_the_content_folder_leave_every_page_as_it_was(tmp_path, content_copy):
+    """A swap file rewritten as the officer types, a backup, an autosave: nothing reads them, and
+    they counted in the site's fingerprint, so every page was rendered again while one changed."""
+    site = str(tmp_path / "site")
+    assert run_build(site, str(content_copy)).returncode == 0
+    for scratch in ("updates/.2025-03-project-update.md.swp", "updates/2025-03-project-update.md~",
+                    "directory/#people.yml#", "directory/.~lock.people.yml#"):
+        (content_copy / scratch).write_text("half a thought", encoding="utf-8")
+    again = run_build(site, str(content_copy))
+    assert again.returncode == 0, again.log
+    assert re.search(r"\(\d[\d,]* unchanged files reused, 0 written\)", again.stdout), again.stdout
+
+
 def test_a_theme_showing_more_than_a_page_types_inputs_still_gets_every_page_rebuilt(tmp_path, content_copy):
     # A theme's entity pages may show what the site shares (here the newest document's title)
     # though the page type's inputs do not name it: a newer document must change every one.
