@@ -33,7 +33,7 @@ def code_fingerprint(plugin_paths) -> str:
     """The plugins' code (every file's bytes), Python's version and the installed packages."""
     digest = new_digest()
     for folder in plugin_paths:
-        feed_folder(digest, folder, with_bytes=True)
+        feed_folder(digest, folder)
     digest.update(platform.python_version().encode())
     digest.update(installed_packages().encode())
     return digest.hexdigest()
@@ -51,11 +51,9 @@ def installed_packages() -> str:
     return ";".join(names)
 
 
-def feed_folder(digest, folder: str, *, with_bytes: bool, skip: set[str] = frozenset()) -> None:
-    """Every file of ``folder`` (its bytes, or its size and time) except the paths in ``skip``."""
-    if not with_bytes:
-        feed_stamps(digest, folder_stamps(folder), skip)
-        return
+def feed_folder(digest, folder: str, skip: set[str] = frozenset()) -> None:
+    """Every file of ``folder``, by its bytes, except the paths in ``skip`` (by their size and
+    time instead: ``folder_stamps``, ``feed_stamps``)."""
     for relative, full in _files_of(folder):
         if relative not in skip:
             digest.update(relative.encode())

@@ -120,7 +120,7 @@ def site_fingerprint(settings, document_keys: set[str], frame=(), content_stamps
     digest.update(_settings_digest(settings).encode())
     digest.update(Fingerprinter().digest(frame).encode())
     digest.update(code_of(settings).encode())
-    feed_folder(digest, settings["THEME"], with_bytes=True)
+    feed_folder(digest, settings["THEME"])
     stamps = content_stamps if content_stamps is not None else folder_stamps(settings["PATH"], leave_out=is_scratch)
     feed_stamps(digest, stamps, skip=document_keys)
     today = dt.datetime.now(ZoneInfo(settings["TIMEZONE"])).date()
