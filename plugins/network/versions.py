@@ -52,8 +52,8 @@ def installed_packages() -> str:
 
 
 def feed_folder(digest, folder: str, skip: set[str] = frozenset()) -> None:
-    """Every file of ``folder``, by its bytes, except the paths in ``skip`` (by their size and
-    time instead: ``folder_stamps``, ``feed_stamps``)."""
+    """Every file of ``folder``, by its bytes, except the paths in ``skip``. (A folder whose
+    files count by their size and time: ``folder_stamps``, then ``feed_stamps``.)"""
     for relative, full in _files_of(folder):
         if relative not in skip:
             digest.update(relative.encode())
