@@ -91,6 +91,11 @@ def _stamp_of(status: os.stat_result) -> tuple[int, int]:
     return status.st_size, status.st_mtime_ns
 
 
+def is_as_read(source_path: str, metadata: Mapping) -> bool:
+    """Whether the file is still as it was when the text ``metadata`` came with was read."""
+    return metadata.get("source_stamp") == file_stamp(source_path)
+
+
 def as_read(get_cached_data):
     """Pelican's reader cache, asked through ``get_cached_data``, that gives a text only while
     its file is as it was when the text was read. Pelican keeps a text under the file's time
@@ -101,7 +106,7 @@ def as_read(get_cached_data):
         data = get_cached_data(path, default)
         if data is default or not data or not isinstance(data[1], Mapping):
             return data
-        return data if data[1].get("source_stamp") == file_stamp(path) else default
+        return data if is_as_read(path, data[1]) else default
     return get
 
 
@@ -192,7 +197,7 @@ class FrontMatterReader(MarkdownReader):
         as it is once this returns: an older text kept under a newer time would be shown until
         the file was saved once more (an officer saving twice in a second saw the first save)."""
         for _ in range(_READ_AGAIN_AT_MOST):
-            if file_stamp(source_path) == metadata.get("source_stamp"):
+            if is_as_read(source_path, metadata):
                 break
             content, metadata = convert(source_path, self.settings)
         return content, metadata

@@ -11,10 +11,9 @@ import os
 from zoneinfo import ZoneInfo
 
 from network.build import SETTING as BUILD_SETTING
-from network.contentfiles import is_scratch
 from network.resident import SETTING as MEMOS_SETTING
 from network.model import Document, Organisation, Person, Theme
-from network.versions import code_of, feed_folder, feed_stamps, folder_stamps, new_digest
+from network.versions import code_of, feed_folder, feed_stamps, new_digest
 from pelican.contents import Article, Content, Page
 from pelican.paginator import Page as ListPage
 from pelican.paginator import Paginator
@@ -110,19 +109,18 @@ def content_digest(content: Content, full: Fingerprinter, listed: Fingerprinter)
 FRAME = "menu_items"
 
 
-def site_fingerprint(settings, document_keys: set[str], frame=(), content_stamps: list | None = None) -> str:
+def site_fingerprint(settings, document_keys: set[str], content_stamps: list, frame=()) -> str:
     """Everything every page may show besides its own values: settings, theme, plugin code,
     package versions, the directory and every other non-document file, today's date, and
     ``frame``, what the content puts in every page's frame (the main menu). ``content_stamps``:
-    the content folder's files as the build started (``network.versions.folder_stamps``),
-    before any was read; None: as they are now."""
+    the content folder's files as the build started, before any was read
+    (``Build.content_stamps``)."""
     digest = new_digest()
     digest.update(_settings_digest(settings).encode())
     digest.update(Fingerprinter().digest(frame).encode())
     digest.update(code_of(settings).encode())
     feed_folder(digest, settings["THEME"])
-    stamps = content_stamps if content_stamps is not None else folder_stamps(settings["PATH"], leave_out=is_scratch)
-    feed_stamps(digest, stamps, skip=document_keys)
+    feed_stamps(digest, content_stamps, skip=document_keys)
     today = dt.datetime.now(ZoneInfo(settings["TIMEZONE"])).date()
     digest.update(today.isoformat().encode())  # "coming up", "open", "this month" move with the date
     return digest.hexdigest()

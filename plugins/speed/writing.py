@@ -58,8 +58,8 @@ class Writing:
             return writing
         # The main menu is in every page's frame and follows from the content (a kind of document
         # with none yet is left out of it): it counts as part of the site, as the theme does.
-        writing.salt = site_fingerprint(settings, {c.doc.key for c in contents}, frame=writing.context.get(FRAME, ()),
-                                        content_stamps=builds.of(settings).content_stamps)
+        writing.salt = site_fingerprint(settings, {c.doc.key for c in contents}, builds.of(settings).content_stamps,
+                                        frame=writing.context.get(FRAME, ()))
         writing.full, writing.listed = fingerprint_documents(contents)
         writing.contents = list(contents)
         writing.memo_file = memo_path(settings, "outputs.json")
