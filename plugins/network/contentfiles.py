@@ -18,9 +18,12 @@ from .errors import ProblemLog
 
 #: The endings of documents our reader reads.
 DOCUMENT_ENDINGS = ("md", "markdown", "mkd", "mdown")
-#: Files an editor or a file manager leaves beside documents: never reported.
+#: Files an editor or a file manager leaves beside documents: never reported, read or published.
 _SCRATCH_STARTS = (".", "~", "#")
 _SCRATCH_ENDS = ("~", ".swp", ".tmp", ".bak", ".orig")
+#: The same files as patterns of names, for Pelican's IGNORE_FILES (none of these characters is
+#: special to fnmatch).
+SCRATCH_PATTERNS = tuple(f"{start}*" for start in _SCRATCH_STARTS) + tuple(f"*{end}" for end in _SCRATCH_ENDS)
 
 
 def is_scratch(name: str) -> bool:

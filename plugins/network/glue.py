@@ -11,6 +11,7 @@ from pelican import signals
 
 from . import contentcache
 from .addresses import is_not_pelicans_slug_warning
+from .contentfiles import SCRATCH_PATTERNS
 from .errors import ContentError
 from .reader import FrontMatterReader, as_read
 
@@ -29,6 +30,14 @@ class _ContentErrorFilter(logging.Filter):
 
 def fingerprint_cache(pelican) -> None:
     contentcache.fingerprint_cache(pelican.settings)
+
+
+def ignore_scratch_files(pelican) -> None:
+    """An editor's scratch files (a swap file, a backup of an attachment ending in ``~``) are
+    neither read nor copied into the site: Pelican's own IGNORE_FILES covered hidden paths only,
+    and published ``files/minutes.docx~`` beside the minutes."""
+    settings = pelican.settings
+    settings["IGNORE_FILES"] = [*settings["IGNORE_FILES"], *SCRATCH_PATTERNS]
 
 
 def cache_saved(generator) -> None:
@@ -51,5 +60,6 @@ def register():
     logging.getLogger("pelican.generators").addFilter(_ContentErrorFilter())
     logging.getLogger("pelican.utils").addFilter(is_not_pelicans_slug_warning)
     signals.initialized.connect(fingerprint_cache)
+    signals.initialized.connect(ignore_scratch_files)
     signals.page_generator_finalized.connect(cache_saved)
     signals.readers_init.connect(add_reader)

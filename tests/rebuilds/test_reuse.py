@@ -124,15 +124,21 @@ def test_a_rebuild_with_nothing_changed_reuses_every_page(tmp_path, content_copy
 
 def test_an_editors_scratch_files_in_the_content_folder_leave_every_page_as_it_was(tmp_path, content_copy):
     """A swap file rewritten as the officer types, a backup, an autosave: nothing reads them, and
-    they counted in the site's fingerprint, so every page was rendered again while one changed."""
+    they counted in the site's fingerprint, so every page was rendered again while one changed;
+    beside an attachment or a picture, they were published too."""
     site = str(tmp_path / "site")
     assert run_build(site, str(content_copy)).returncode == 0
-    for scratch in ("updates/.2025-03-project-update.md.swp", "updates/2025-03-project-update.md~",
-                    "directory/#people.yml#", "directory/.~lock.people.yml#"):
+    scratch_files = ("updates/.2025-03-project-update.md.swp", "updates/2025-03-project-update.md~",
+                     "directory/#people.yml#", "directory/.~lock.people.yml#", "files/minutes.docx~",
+                     "images/logo.png.bak", "files/~$draft.docx")
+    for scratch in scratch_files:
+        (content_copy / scratch).parent.mkdir(parents=True, exist_ok=True)
         (content_copy / scratch).write_text("half a thought", encoding="utf-8")
     again = run_build(site, str(content_copy))
     assert again.returncode == 0, again.log
     assert re.search(r"\(\d[\d,]* unchanged files reused, 0 written\)", again.stdout), again.stdout
+    published = {os.path.basename(path) for _, _, names in os.walk(site) for path in names}
+    assert not published & {os.path.basename(scratch) for scratch in scratch_files}, "a scratch file was published"
 
 
 def test_a_theme_showing_more_than_a_page_types_inputs_still_gets_every_page_rebuilt(tmp_path, content_copy):
