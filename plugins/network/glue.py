@@ -53,7 +53,7 @@ def add_reader(readers) -> None:
             readers.reader_classes[extension] = None
     for extension in FrontMatterReader.file_extensions:
         readers.reader_classes[extension] = FrontMatterReader
-    readers.get_cached_data = as_read(readers.get_cached_data)  # a text only while its file is as read
+    readers.get_cached_data = as_read(readers)  # a text only while its file is as read
 
 
 def register():

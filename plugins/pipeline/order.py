@@ -36,10 +36,12 @@ def start_site(generator) -> None:
     # officer types) are read by nothing, and would make every page be rendered again.
     build.content_stamps = folder_stamps(settings["PATH"], leave_out=is_scratch)
     check_folders(build, settings)  # a link out of the content folder stops the build here
+    reading.read_with_less_work(generator)
     reading.prepare_articles(generator)
 
 
 def start_pages(generator) -> None:
+    reading.read_with_less_work(generator)
     reading.prepare_pages(generator)
 
 

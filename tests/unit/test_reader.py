@@ -64,15 +64,24 @@ def test_a_text_cached_under_a_later_time_than_it_was_read_at_is_read_again(tmp_
     """A save after the reader's last look and before Pelican takes the file's time keeps the
     older text under the newer time: the cache gives a text only while the file is as read."""
     from network.reader import as_read, file_stamp
+    from pelican.readers import Readers
+    from pelican.settings import DEFAULT_CONFIG
 
     source = tmp_path / "x.md"
     source.write_text(_update("The first text."), encoding="utf-8")
-    kept = {str(source): ("<p>The first text.</p>", {"source_stamp": file_stamp(str(source))})}
-    cache = as_read(lambda path, default=None: kept.get(path, default))
-    assert cache(str(source), (None, None))[0] == "<p>The first text.</p>", "an unchanged file was read again"
-    source.write_text(_update("The second text, longer."), encoding="utf-8")  # Pelican's time is now this one's
+    readers = Readers({**DEFAULT_CONFIG, "CACHE_PATH": str(tmp_path / "cache"), "CACHE_CONTENT": True,
+                       "LOAD_CONTENT_CACHE": False, "CONTENT_CACHING_LAYER": "reader"}, "test-readers")
+    kept = ("<p>The first text.</p>", {"source_stamp": file_stamp(str(source))})
+    readers.cache_data(str(source), kept)  # as Pelican keeps it: under the file's time now
+    cache = as_read(readers)
+    assert cache(str(source), (None, None)) == kept, "an unchanged file was read again"
+    source.write_text(_update("The second text, longer."), encoding="utf-8")
+    readers.cache_data(str(source), kept)  # the older text under the newer time
+    assert readers.get_cached_data(str(source), (None, None)) == kept, "Pelican's own check would see no change"
     assert cache(str(source), (None, None)) == (None, None)
     assert cache(str(tmp_path / "never-read.md"), (None, None)) == (None, None)
+    readers.cache_data(str(source), ("<p>Another reader's.</p>", None))
+    assert cache(str(source), (None, None)) == (None, None), "a text not of our reader was taken unchecked"
 
 
 def test_a_file_the_reading_processes_found_wrong_and_fixed_since_is_read_as_it_is(tmp_path):
