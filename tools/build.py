@@ -56,10 +56,11 @@ def build(settings_file: str, output: str, overrides: dict | None = None, timing
     model after a check (`make new`, `make suggest`: ``network.build.of(kept["settings"])``).
     """
     output = os.path.abspath(output)
+    kept = {} if kept is None else kept
     with _OneBuildAtATime(output, settings_file, overrides):
-        code, report = _build(settings_file, output, overrides, timings, {} if kept is None else kept)
+        code, report = _build(settings_file, output, overrides, timings, kept)
         if not (overrides or {}).get("CHECK_ONLY"):  # a check writes nothing, so changes no record
-            publishing.record_build(output, settings_file, code == 0, report)
+            publishing.record_build(output, settings_file, code == 0, report, _site_size(kept))
         return code
 
 
@@ -173,6 +174,18 @@ def _build(settings_file: str, output: str, overrides: dict | None, timings: str
     return _put_in_place(staging, output, recycled, started, timings, settings)
 
 
+def _site_size(kept: dict) -> tuple[int, int] | None:
+    """The files and bytes of the site the build put in place, as the pipeline listed them (its
+    files are only moved since); None if it did not list them."""
+    from network import build as builds
+
+    settings = kept.get("settings")
+    if not settings or builds.SETTING not in settings:
+        return None
+    listed = builds.of(settings).site_files
+    return listed.size() if listed is not None else None
+
+
 def _forget_pelicans_memos() -> None:
     """Pelican keeps the body and the summary it made of each content object in caches on its
     class (``pelican.utils.memoized``), keyed by the object. In the devserver's one process each
@@ -217,8 +230,9 @@ def _put_in_place(staging: str, output: str, recycled: bool, started: float, tim
 
     build = builds.of(settings)
     publishing.forget_build(output)
+    listed = build.site_files  # the pipeline's list of the new site (network.sitefiles)
     try:
-        publishing.publish(staging, output, recycled)
+        publishing.publish(staging, output, recycled, listed.empty_folders if listed is not None else None)
     except OSError as exc:  # the disk, not the content: full, read-only, no permission
         return _failed(staging, 2, f"The new site was built but could not be put in {output}/: {exc.strerror} "
                                    f"({exc.filename}).\nCheck that the disk has room and that you may write "

@@ -48,10 +48,14 @@ def prepare_staging(output: str) -> tuple[str, bool]:
     return staging, _take_spare_folders(output, staging)
 
 
-def publish(staging: str, output: str, recycled: bool) -> None:
-    """Replace the site in ``output`` with the one in ``staging``."""
-    if recycled:
-        remove_empty_folders(staging)  # pages that are gone
+def publish(staging: str, output: str, recycled: bool, empty_folders=None) -> None:
+    """Replace the site in ``output`` with the one in ``staging``. ``empty_folders``: those of
+    ``staging`` that hold no file, deepest first, when the build listed them (else found here)."""
+    if recycled:  # the folders of pages that are gone
+        if empty_folders is None:
+            remove_empty_folders(staging)
+        else:
+            _remove_folders(empty_folders)
     if os.path.dirname(staging) == output:
         _update_in_place(staging, output)
     else:
@@ -80,12 +84,16 @@ def _take_spare_folders(output: str, staging: str) -> bool:
 
 
 def remove_empty_folders(top: str) -> None:
-    for base, _, _ in os.walk(top, topdown=False):
-        if base != top:
-            try:
-                os.rmdir(base)
-            except OSError:
-                pass  # not empty: the usual case
+    _remove_folders(base for base, _, _ in os.walk(top, topdown=False) if base != top)
+
+
+def _remove_folders(folders) -> None:
+    """Each of ``folders`` (children before parents) that holds nothing."""
+    for folder in folders:
+        try:
+            os.rmdir(folder)
+        except OSError:
+            pass  # not empty: the usual case
 
 
 def _swap(staging: str, output: str) -> None:
@@ -187,12 +195,14 @@ def forget_build(output: str) -> None:
         pass
 
 
-def record_build(output: str, settings_file: str, succeeded: bool, report: str = "") -> None:
-    """Write the record of the build of ``output`` that just ended (``report``: what went wrong)."""
+def record_build(output: str, settings_file: str, succeeded: bool, report: str = "",
+                 size: tuple[int, int] | None = None) -> None:
+    """Write the record of the build of ``output`` that just ended (``report``: what went wrong;
+    ``size``: the files and bytes of the site put in place, when the build counted them)."""
     record = {"succeeded": succeeded, "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "settings": os.path.abspath(settings_file), "report": report}
     if succeeded:
-        record["files"], record["bytes"] = site_size(output)
+        record["files"], record["bytes"] = size or site_size(output)
     temporary = f"{record_path(output)}.{os.getpid()}.tmp"
     with open(temporary, "w", encoding="utf-8") as handle:
         json.dump(record, handle, indent=2)

@@ -29,7 +29,7 @@ def check_links(build, settings) -> Callable[[], None]:
     with build.stages.timed("link gate: links and anchors of every page"):
         addresses = Site([settings["SITEURL"], public_siteurl(settings)])
         memos = resident_memos(settings)
-        site = read_site(staging, SiteMemo.load(memo_file, memos) if memo_file else SiteMemo(), addresses.key)
+        site = read_site(build.site_files, SiteMemo.load(memo_file, memos) if memo_file else SiteMemo(), addresses.key)
         checker = Checker(site.files, site.pages, addresses, site.to_check)
         placeholder = unsubscribe_link(settings.get("NEWSLETTER_UNSUBSCRIBE") or "")
         broken = [item for item in checker.find_broken() if item.link != placeholder]

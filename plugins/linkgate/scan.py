@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from network.build import file_identity, write_whole
 from network.resident import resident_memos
+from network.sitefiles import SiteFiles
 
 from .links import FEED_ENDINGS, OPML_ENDINGS, Extractor, PageLinks
 
@@ -102,19 +103,8 @@ def _pages_to_check(last: SiteMemo, site_key: tuple, files: set[str], fresh: dic
     return set(fresh)
 
 
-def _walk(top: str, prefix: str = ""):
-    """(path inside the site, full path, identity) of every file under ``top``."""
-    with os.scandir(top) as entries:
-        for entry in entries:
-            relative = prefix + entry.name
-            if entry.is_dir(follow_symlinks=False):
-                yield from _walk(entry.path, relative + "/")
-            else:
-                yield relative, entry.path, file_identity(entry.stat())
-
-
-def read_site(staging: str, memo: SiteMemo, site_key: tuple) -> SiteRead:
-    """Every file of the site in ``staging``, and the links and ids of those that have them: from
+def read_site(site: SiteFiles, memo: SiteMemo, site_key: tuple) -> SiteRead:
+    """Every file of the new ``site`` (see ``network.sitefiles``), and the links and ids of those that have them: from
     ``memo`` for a file unchanged since it was read, read afresh otherwise; ``site_key``: how
     this build writes the site's own addresses. In this process: one
     reader sees every repeated line and feed entry once, where two forked ones would each read
@@ -124,7 +114,8 @@ def read_site(staging: str, memo: SiteMemo, site_key: tuple) -> SiteRead:
     pages: dict[str, PageLinks] = {}
     kept: dict[str, tuple[Identity, PageLinks]] = {}
     to_read: list[tuple[str, str, Identity]] = []
-    for relative, full, identity in _walk(staging):
+    for file in site.files:
+        relative, full, identity = file.relative, file.full, file_identity(file.identity_status())
         files.add(relative)
         if not relative.lower().endswith(READ_ENDINGS):
             continue

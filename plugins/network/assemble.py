@@ -186,7 +186,7 @@ def last_gate(build, settings) -> Callable[[], None]:
         return lambda: None
     staging, previous = settings["OUTPUT_PATH"], settings.get("REUSE_OUTPUT_FROM")
     started = time.perf_counter()
-    scan = SiteScan(staging, previous, names, settings.get("WRITE_PROCESSES") or os.cpu_count() or 1)
+    scan = SiteScan(build.site_files, previous, names, settings.get("WRITE_PROCESSES") or os.cpu_count() or 1)
 
     def passed() -> None:
         try:

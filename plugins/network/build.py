@@ -85,6 +85,9 @@ class Build:
     #: What the devserver keeps to make an edited page first (pipeline.onepage), in a build for
     #: it (PAGE_FIRST); None otherwise.
     page_first: Any = None
+    #: Every file of the new site, listed once its last file is written (``network.sitefiles``):
+    #: read by both gates and by putting the site in place. None until then.
+    site_files: Any = None
 
     def __reduce__(self):
         # The build is kept in the settings, which Pelican's content cache pickles with every

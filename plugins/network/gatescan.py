@@ -6,28 +6,21 @@ go on meanwhile: the link gate reads the same site at the same time.
 from __future__ import annotations
 
 import os
+import stat
 
 from .forking import MapInBackground
 from .gate import LastGate
+from .sitefiles import SiteFiles, list_site
 
 
-def written_files(staging: str, previous: str | None) -> list[tuple[str, str]]:
-    """(relative path, full path) of every file in ``staging`` not put there from ``previous``
+def written_files(site: SiteFiles, previous: str | None) -> list[tuple[str, str]]:
+    """(relative path, full path) of every file of ``site`` not put there from ``previous``
     (a hard link: the same inode, on the same device; a symbolic link is always read)."""
-    found, folders = [], [("", staging)]
-    shared = previous is not None and os.path.isdir(previous) and os.stat(previous).st_dev == os.stat(staging).st_dev
-    while folders:
-        relative_folder, folder = folders.pop()
-        with os.scandir(folder) as entries:  # an entry knows its inode without a stat
-            for entry in entries:
-                relative = relative_folder + entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append((relative + "/", entry.path))
-                elif entry.is_dir():
-                    continue  # a link to a folder: not a file, and not followed (as os.walk does)
-                elif not shared or _inode(os.path.join(previous, relative)) != entry.inode():
-                    found.append((relative, entry.path))
-    return found
+    shared = (previous is not None and os.path.isdir(previous)
+              and os.stat(previous).st_dev == os.stat(site.top).st_dev)
+    return [(file.relative, file.full) for file in site.files
+            if not shared or stat.S_ISLNK(file.status.st_mode)
+            or _inode(os.path.join(previous, file.relative)) != file.status.st_ino]
 
 
 def _inode(path: str) -> int | None:
@@ -45,7 +38,7 @@ def scan_site(staging: str, previous: str | None, names, workers: int = 1) -> tu
     """Every file written in this build that names a private person, with why; and how many
     files were read. A large site is read by ``workers`` processes (started by fork, so they
     share the name engine without copying it)."""
-    return SiteScan(staging, previous, names, workers if workers > 1 else 0).result()
+    return SiteScan(list_site(staging), previous, names, workers if workers > 1 else 0).result()
 
 
 class SiteScan:
@@ -54,8 +47,8 @@ class SiteScan:
     ``workers``: how many processes a large site is read by (0: a small one is read in this
     process, by ``result()``; else one at least, whatever its size)."""
 
-    def __init__(self, staging: str, previous: str | None, names, workers: int):
-        self.files = written_files(staging, previous)
+    def __init__(self, site: SiteFiles, previous: str | None, names, workers: int):
+        self.files = written_files(site, previous)
         gate = LastGate(names)
 
         def check(file: tuple[str, str]) -> tuple[str | None, int]:

@@ -15,6 +15,7 @@ from network.assemble import build_model, check_folders, hand_bodies_to_pelican,
 from network.errors import BuildFailed, CheckPassed
 from network.contentfiles import is_scratch
 from network.generator import contents_with_documents
+from network.sitefiles import list_site
 from network.versions import folder_stamps
 from newsletter.glue import load_notes
 from search.glue import add_search_helpers, index_site
@@ -103,6 +104,7 @@ def finish_site(pelican) -> None:
         with build.stages.timed("findable: sitemap from every page written"):
             build.writing.write_files(sitemap(settings, build.writing.context))
     index_site(build, settings)  # before the gate, which reads the index too
+    build.site_files = list_site(settings["OUTPUT_PATH"])  # nothing is written after this
     passed_last_gate = last_gate(build, settings)  # read by other processes meanwhile
     try:
         keep_link_memo = check_links(build, settings)

@@ -8,6 +8,7 @@ import pytest
 
 from network.gate import LastGate
 from network.gatescan import scan_site, written_files
+from network.sitefiles import list_site
 
 
 @pytest.mark.parametrize("name, data", [
@@ -133,6 +134,6 @@ def test_files_linked_from_the_last_build_are_not_read_again_and_every_other_fil
     (staging / "updates" / "new.html").write_text("new")
     os.symlink(previous / "feed.xml", staging / "feed.xml")  # never taken for the linked file
     os.symlink(previous / "people", staging / "elsewhere")  # a folder link: not a file, not followed
-    found = sorted(relative for relative, _ in written_files(str(staging), str(previous)))
+    found = sorted(relative for relative, _ in written_files(list_site(str(staging)), str(previous)))
     assert found == ["feed.xml", "index.html", "updates/new.html"]
-    assert len(written_files(str(staging), None)) == 4
+    assert len(written_files(list_site(str(staging)), None)) == 4

@@ -6,6 +6,7 @@ import pickle
 
 from linkgate.links import Checker, Site
 from linkgate.scan import SiteMemo, read_site
+from network.sitefiles import list_site
 
 SITE = Site(["https://cvmp.example.org/"])
 
@@ -26,7 +27,7 @@ def _site(folder):
 
 
 def _check(folder, memo, site=SITE):
-    read = read_site(str(folder), memo, site.key)
+    read = read_site(list_site(str(folder)), memo, site.key)
     checker = Checker(read.files, read.pages, site, read.to_check)
     broken = {(item.page, item.link) for item in checker.find_broken()}
     read.memo = read.memo_reaching(checker.reached)  # what the gate keeps when the site passes
