@@ -19,7 +19,6 @@ memo keeps each feed entry's links by the entry's digest, and only entries never
 from __future__ import annotations
 
 import dataclasses
-import os
 import pickle
 from dataclasses import dataclass, field
 
