@@ -19,6 +19,7 @@ import os
 import pickle
 import shutil
 
+from .journal import JournaledFile
 from .versions import code_of, new_digest
 
 logger = logging.getLogger(__name__)
@@ -61,6 +62,27 @@ def _open_saving_window(settings) -> None:
     os.makedirs(folder, exist_ok=True)
     with open(marker, "w", encoding="utf-8") as stream:
         stream.write("A build is reading; Pelican's cache files may be half written until this goes.\n")
+
+
+def journal_reader_cache(readers) -> None:
+    """Pelican's reader cache, kept by a ``JournaledFile`` instead of Pelican's one pickle: its
+    whole cache (43 MB at 10,000 documents) was pickled again after every build, 0.26 s, when
+    a rebuild after an edit changes one entry. Left to Pelican when it caches at another layer or
+    compresses its files (GZIP_CACHE)."""
+    settings = readers.settings
+    if (not settings.get("CACHE_CONTENT") or settings.get("CONTENT_CACHING_LAYER") != "reader"
+            or settings.get("GZIP_CACHE") or not isinstance(getattr(readers, "_cache", None), dict)):
+        return
+    memo = JournaledFile(f"{readers._cache_path}.memo")  # a name with a dot: ours, not Pelican's
+    if settings.get("LOAD_CONTENT_CACHE"):
+        readers._cache = memo.load()  # Pelican found no file under its own name
+
+    def save_cache() -> None:
+        try:
+            memo.save(readers._cache)
+        except (OSError, pickle.PicklingError, TypeError) as error:  # as Pelican's own save: a warning
+            logger.warning("Could not save the reader cache %s: %s", memo.path, error)
+    readers.save_cache = save_cache
 
 
 def close_saving_window(settings) -> None:

@@ -46,14 +46,21 @@ def cache_saved(generator) -> None:
 
 def add_reader(readers) -> None:
     """Ours is the only reader: Pelican's HTML and reStructuredText readers would publish a file
-    without our checks or withholding (such files are reported by ``contentfiles``). Its cache
-    gives a text only while the file is as it was read (``reader.as_read``)."""
+    without our checks or withholding (such files are reported by ``contentfiles``)."""
     for extension in list(readers.reader_classes):
         if extension != "static":  # the static files' reader only copies them
             readers.reader_classes[extension] = None
     for extension in FrontMatterReader.file_extensions:
         readers.reader_classes[extension] = FrontMatterReader
-    readers.get_cached_data = as_read(readers)  # a text only while its file is as read
+
+
+def keep_reader_cache(generator) -> None:
+    """When a generator starts (its reader cache is set up only after ``readers_init``): the
+    cache is kept by a journal (``contentcache.journal_reader_cache``), and gives a text only
+    while its file is as it was read (``reader.as_read``)."""
+    readers = generator.readers
+    contentcache.journal_reader_cache(readers)  # before as_read, which looks into the cache it keeps
+    readers.get_cached_data = as_read(readers)
 
 
 def register():

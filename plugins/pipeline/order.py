@@ -15,6 +15,7 @@ from network.assemble import build_model, check_folders, hand_bodies_to_pelican,
 from network.errors import BuildFailed, CheckPassed
 from network.contentfiles import is_scratch
 from network.generator import contents_with_documents
+from network.glue import keep_reader_cache
 from network.sitefiles import list_site
 from network.versions import folder_stamps
 from newsletter.glue import load_notes
@@ -37,11 +38,13 @@ def start_site(generator) -> None:
     # officer types) are read by nothing, and would make every page be rendered again.
     build.content_stamps = folder_stamps(settings["PATH"], leave_out=is_scratch)
     check_folders(build, settings)  # a link out of the content folder stops the build here
+    keep_reader_cache(generator)
     reading.read_with_less_work(generator)
     reading.prepare_articles(generator)
 
 
 def start_pages(generator) -> None:
+    keep_reader_cache(generator)
     reading.read_with_less_work(generator)
     reading.prepare_pages(generator)
 

@@ -74,11 +74,11 @@ def _record_matches(output: str) -> bool:
     return record["succeeded"] and (record["files"], record["bytes"]) == (len(sizes), sum(sizes))
 
 
-def test_a_build_stopped_while_pelican_saves_its_cache_does_not_break_the_next_one(tmp_path, content_copy):
-    """Pelican writes its cache files in place: a build killed at that instant leaves one cut
-    short, which Pelican cannot read back ("Ran out of input"). The next build must not mind, and
-    a build that fails on a mistake in the content must keep the cache (the officer's fix and
-    rebuild stays quick)."""
+def test_a_build_stopped_while_the_reader_cache_is_saved_does_not_break_the_next_one(tmp_path, content_copy):
+    """The reader cache is a whole file and a journal of each build's changes (network.journal):
+    a build killed while appending leaves the journal cut short, and the next build must not
+    mind. A build that fails on a mistake in the content must keep the cache (the officer's fix
+    and rebuild stays quick)."""
     cache = tmp_path / "cache"
     settings = settings_with(tmp_path, "cached", f"CACHE_PATH = {str(cache)!r}\n")
     output = str(tmp_path / "output")
@@ -86,18 +86,18 @@ def test_a_build_stopped_while_pelican_saves_its_cache_does_not_break_the_next_o
     assert first.returncode == 0, first.log
     site = tree_digest(output)
     (folder,) = [path for path in cache.iterdir() if path.is_dir()]
-    saved = folder / "ArticlesGenerator-Readers"
+    saved = folder / "ArticlesGenerator-Readers.memo"
     about = content_copy / "pages" / "about.md"
     original = about.read_text(encoding="utf-8")
     about.write_text("no front matter\n", encoding="utf-8")
     assert run_build(output, str(content_copy), settings=settings).returncode == 1
     assert saved.exists() and not (folder / SAVING_MARKER).exists()
     about.write_text(original, encoding="utf-8")
-    # What a build killed while Pelican saves leaves behind: a file just emptied, one half written.
-    (folder / SAVING_MARKER).write_text("", encoding="utf-8")
-    saved.write_bytes(b"")
-    half = folder / "PagesGenerator-Readers"
-    half.write_bytes(half.read_bytes()[: half.stat().st_size // 2])
+    assert run_build(output, str(content_copy), settings=settings).returncode == 0
+    journal = folder / "PagesGenerator-Readers.memo.journal"
+    assert journal.exists(), "the page read again was not appended to the cache's journal"
+    # What a build killed while saving leaves behind: a record half written.
+    journal.write_bytes(journal.read_bytes()[: journal.stat().st_size // 2])
     again = run_build(output, str(content_copy), settings=settings)
     assert again.returncode == 0, again.log
     assert "Traceback" not in again.log
