@@ -62,7 +62,7 @@ class Writing:
                                         frame=writing.context.get(FRAME, ()))
         writing.full, writing.listed = fingerprint_documents(contents)
         writing.contents = list(contents)
-        writing.memo_file = memo_path(settings, "outputs.json")
+        writing.memo_file = memo_path(settings, "outputs.pickle")
         writing.memo = OutputMemo.load(writing.memo_file, previous, settings["OUTPUT_PATH"])
         writing.templates_file = memo_path(settings, "template-reads.json")
         writing.template_reads.update(TemplateMemo.load(writing.templates_file))
@@ -130,7 +130,7 @@ class Writing:
         memo = self.memo
         if memo is None:
             return {}
-        return {"entries": {path: list(entry.__dict__.values()) for path, entry in memo.new.items()},
+        return {"entries": {path: tuple(entry) for path, entry in memo.new.items()},
                 "reused": memo.reused, "rendered": memo.rendered,
                 "templates": TemplateMemo.entries(self.template_reads)}
 

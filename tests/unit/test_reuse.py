@@ -134,11 +134,30 @@ def test_writing_over_a_reused_file_never_changes_the_previous_build(tmp_path):
 
 def test_the_memo_survives_between_builds_and_a_damaged_one_means_render_everything(tmp_path):
     first = _build(tmp_path / "one", {"a.html": (b"A", "d1")})
-    memo_file = str(tmp_path / "cache/outputs.json")
+    memo_file = str(tmp_path / "cache/outputs.pickle")
     first.save(memo_file)
     loaded = OutputMemo.load(memo_file, str(tmp_path / "one"), str(tmp_path / "two"))
     assert loaded.reuse("a.html", "d1")
-    with open(memo_file, "w", encoding="utf-8") as handle:
-        handle.write("{not json")
+    with open(memo_file, "wb") as handle:
+        handle.write(b"not a memo")
     damaged = OutputMemo.load(memo_file, str(tmp_path / "one"), str(tmp_path / "three"))
     assert not damaged.reuse("a.html", "d1")
+
+
+def test_a_rebuild_saves_only_the_entries_of_the_files_it_wrote(tmp_path):
+    """The memo of 20,000 files is not written whole again after an edit: the entries of the few
+    files written are added to its journal (network.journal), and the next build finds them all."""
+    pages = {f"p{number}/index.html": (f"page {number}".encode(), f"d{number}") for number in range(200)}
+    memo_file = str(tmp_path / "cache/outputs.pickle")
+    _build(tmp_path / "one", pages).save(memo_file)
+    whole = os.stat(memo_file)
+    second = OutputMemo.load(memo_file, str(tmp_path / "one"), str(tmp_path / "two"))
+    for path, (_, digest) in pages.items():
+        if path != "p7/index.html":
+            assert second.reuse(path, digest)
+    second.write_bytes("p7/index.html", b"page 7, edited", "d7-edited")
+    second.save(memo_file)
+    assert (os.stat(memo_file).st_ino, os.stat(memo_file).st_mtime_ns) == (whole.st_ino, whole.st_mtime_ns)
+    third = OutputMemo.load(memo_file, str(tmp_path / "two"), str(tmp_path / "three"))
+    assert third.reuse("p7/index.html", "d7-edited") and third.reuse("p8/index.html", "d8")
+    assert (tmp_path / "three/p7/index.html").read_bytes() == b"page 7, edited"
